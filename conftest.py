@@ -1,0 +1,26 @@
+import pytest
+from django.utils import translation
+from wagtail.models import Locale, Site
+
+
+@pytest.fixture(autouse=True)
+def _russian_by_default():
+    """Each test starts in the site's default language, whatever the last one activated."""
+    with translation.override("ru"):
+        yield
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.select_related("root_page").get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(site):
+    """The Russian home page that the migrations create."""
+    return site.root_page.specific
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get(language_code="en")

@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.demo import build_site_shell
+
+
+class Command(BaseCommand):
+    help = "Build the demo school's site. Safe to run again: existing content is kept."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        build_site_shell(log=self.log)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+    def log(self, message):
+        if self.verbosity >= 1:
+            self.stdout.write(f"  {message}")

@@ -1,0 +1,69 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _locale_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Top-level pages of the current language marked "show in menus", each with its
+    aria-current value: "page" for the page shown, "true" for the section it lies in."""
+    request = context["request"]
+    root = _locale_root(request)
+    if root is None:
+        return []
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    return [
+        {
+            "page": item,
+            "aria_current": "page"
+            if item.path == current_path
+            else ("true" if current_path.startswith(item.path) else ""),
+        }
+        for item in root.get_children().live().public().in_menu()
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per site language: the translation of this page if it is live, else that
+    language's home page (or, off the page tree, the same URL in that language).
+    `is_translation` says whether the target is the same content, for hreflang."""
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    links = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif page is None:
+            url = translate_url(request.path, code)
+        else:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+                "is_translation": target is not None or page is None,
+            }
+        )
+    return links

@@ -1,0 +1,174 @@
+import re
+
+import pytest
+
+from home.tests.factories import ContentPageFactory
+from site_project.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def about_page(home_page, english):
+    page = ContentPageFactory(parent=home_page, title="О школе", slug="about", intro="Школа")
+    translate(home_page, english, {"Главная": "Home"})
+    translate(page, english, {"О школе": "About the school", "Школа": "School"})
+    return page
+
+
+def html_lang(response):
+    return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "title"),
+    [
+        ("/", "ru", "Главная"),
+        ("/en/", "en", "Home"),
+        ("/about/", "ru", "О школе"),
+        ("/en/about/", "en", "About the school"),
+    ],
+)
+def test_pages_render_in_their_language(client, about_page, url, lang, title):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert html_lang(response) == lang
+    assert f"<title>{title} —" in response.content.decode()
+
+
+def test_hreflang_alternates_name_both_translations(client, about_page):
+    content = client.get("/about/").content.decode()
+
+    assert '<link rel="alternate" hreflang="ru" href="http://testserver/about/">' in content
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about/">' in content
+
+
+def test_language_switcher_links_to_the_same_page_in_the_other_language(client, about_page):
+    ru = client.get("/about/").content.decode()
+    en = client.get("/en/about/").content.decode()
+
+    assert '<a href="/en/about/" hreflang="en" lang="en">English</a>' in ru
+    assert '<a href="/about/" hreflang="ru" lang="ru">Русский</a>' in en
+
+
+def test_switcher_falls_back_to_home_when_page_is_not_translated(
+    client,
+    home_page,
+    english,
+):
+    translate(home_page, english, {})
+    ContentPageFactory(parent=home_page, slug="only-russian")
+
+    content = client.get("/only-russian/").content.decode()
+
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in content
+    assert 'hreflang="en" href=' not in content
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "heading"),
+    [
+        ("/no-such-page/", "ru", "Страница не найдена"),
+        ("/en/no-such-page/", "en", "Page not found"),
+    ],
+)
+def test_unknown_url_gives_the_sites_own_404_in_its_language(client, home_page, url, lang, heading):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert html_lang(response) == lang
+    assert f"<h1>{heading}</h1>" in response.content.decode()
+    assert 'class="skip-link"' in response.content.decode()
+
+
+def test_search_finds_a_page_by_a_russian_word(client, home_page):
+    ContentPageFactory(parent=home_page, title="Наставничество в нашей школе", slug="mentoring")
+
+    response = client.get("/search/", {"q": "Наставничество"})
+
+    assert response.status_code == 200
+    assert '<a href="/mentoring/">Наставничество в нашей школе</a>' in response.content.decode()
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_search_in_english_finds_only_english_pages(client, about_page):
+    response = client.get("/en/search/", {"q": "School"})
+
+    content = response.content.decode()
+    assert '<a href="/en/about/">About the school</a>' in content
+    assert 'href="/about/"' not in content
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": ""},
+        {"q": "   "},
+        {"q": "ш" * 5000},
+        {"q": "школа", "page": "abc"},
+        {"page": "999"},
+    ],
+)
+def test_search_never_fails_on_odd_input(client, home_page, params):
+    response = client.get("/search/", params)
+
+    assert response.status_code == 200
+
+
+def test_robots_txt_points_to_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_sitemap_lists_pages_in_both_languages_with_alternates(client, about_page):
+    content = client.get("/sitemap.xml").content.decode()
+
+    for url in ("/", "/about/", "/en/", "/en/about/"):
+        assert f"<loc>http://testserver{url}</loc>" in content
+    assert (
+        '<xhtml:link rel="alternate" hreflang="en" href="http://testserver/en/about/"/>' in content
+    )
+
+
+def test_sitemap_leaves_out_unpublished_pages(client, home_page):
+    ContentPageFactory(parent=home_page, slug="draft", live=False)
+
+    assert "/draft/" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_main_menu_shows_pages_marked_for_menus(client, home_page):
+    ContentPageFactory(parent=home_page, title="В меню", slug="in-menu", show_in_menus=True)
+    ContentPageFactory(parent=home_page, title="Не в меню", slug="hidden", show_in_menus=False)
+
+    content = client.get("/in-menu/").content.decode()
+    nav = content.split('<nav class="main-nav"')[1].split("</nav>")[0]
+
+    assert '<a href="/in-menu/" aria-current="page">В меню</a>' in nav
+    assert "Не в меню" not in nav
+
+
+def test_page_has_skip_link_and_landmarks(client, home_page):
+    content = client.get("/").content.decode()
+
+    assert '<a class="skip-link" href="#main">' in content
+    assert '<main id="main"' in content
+    assert "<header" in content
+    assert "<footer" in content
+
+
+def test_userbar_is_shown_to_editors_only(client, admin_client, home_page):
+    assert "wagtail-userbar" not in client.get("/").content.decode()
+    assert "wagtail-userbar" in admin_client.get("/").content.decode()
+
+
+def test_admin_speaks_russian_by_default(admin_client):
+    response = admin_client.get("/admin/")
+
+    assert response.status_code == 200
+    assert '<html lang="ru"' in response.content.decode()

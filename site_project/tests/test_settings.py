@@ -1,0 +1,41 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def manage(*args, **env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
+    "SECRET_KEY": "x7#k2!pq9@vz$w4m^e8r&t1y*u6i(o3p)a5s-d0f+g=h_j~l<b>n?c,v.x/z;q:w",
+    "ALLOWED_HOSTS": "school.example.org",
+}
+
+
+def test_production_settings_pass_the_deployment_check():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_its_secrets(missing):
+    result = manage("check", **{**PRODUCTION, missing: ""})
+
+    assert result.returncode != 0
+    assert f"{missing} must be set" in result.stderr
