@@ -1,8 +1,9 @@
-"""Translate pages and snippets through wagtail-localize from code (demo content, tests).
+"""Translate pages and snippets through wagtail-localize, and keep translations current.
 
 Going through wagtail-localize, rather than copying objects by hand, keeps the English
-version linked to its Russian source, so editors can later update it in the admin's
-translation editor and synchronised fields follow the source on every publish."""
+version linked to its Russian source: editors can update it in the admin's translation
+editor, and synchronised fields (statuses, dates, numbers, links) follow the source each
+time it is published (`sync_translations`)."""
 
 from wagtail.models import DraftStateMixin
 from wagtail_localize.models import (
@@ -11,6 +12,21 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+
+
+def _save_target(translation, instance):
+    """Write the translation from the current source and translation memory, and publish it.
+
+    wagtail-localize would publish a draftable object when the transaction commits, from an
+    in-memory copy: a page translated before its children were would then be saved with a
+    stale child count and lose them. Save a draft and publish it now instead."""
+    draftable = isinstance(instance, DraftStateMixin)
+    translation.save_target(publish=not draftable)
+    target = instance.get_translation(translation.target_locale)
+    if draftable:
+        target.get_latest_revision().publish()
+        target.refresh_from_db()
+    return target
 
 
 def translate(instance, locale, strings):
@@ -33,13 +49,21 @@ def translate(instance, locale, strings):
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )
-    # wagtail-localize would publish a draftable object when the transaction commits,
-    # from an in-memory copy: a page translated before its children were would then be
-    # saved with a stale child count and lose them. Save a draft and publish it now.
-    draftable = isinstance(instance, DraftStateMixin)
-    translation.save_target(publish=not draftable)
-    target = instance.get_translation(locale)
-    if draftable:
-        target.get_latest_revision().publish()
-        target.refresh_from_db()
-    return target
+    return _save_target(translation, instance)
+
+
+def sync_translations(instance):
+    """Bring every existing translation of `instance` up to date with it.
+
+    Text already translated stays translated; changed text shows the source until a
+    translator catches up; synchronised fields are copied at once."""
+    has_translations = Translation.objects.filter(
+        source__object_id=instance.translation_key,
+        source__locale_id=instance.locale_id,
+        enabled=True,
+    ).exists()
+    if not has_translations:
+        return
+    source, _ = TranslationSource.update_or_create_from_instance(instance)
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+        _save_target(translation, instance)

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import build_site_shell
+from programmes.demo import build_programme, create_demo_users
 
 
 class Command(BaseCommand):
@@ -11,6 +12,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
         build_site_shell(log=self.log)
+        build_programme(log=self.log)
+        create_demo_users(log=self.log)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def log(self, message):

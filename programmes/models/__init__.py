@@ -1,0 +1,22 @@
+from .forms import MentoringForm, RoleModel
+from .programme import (
+    LegalAct,
+    ManagementRole,
+    Programme,
+    ProgrammeDocument,
+    ProgrammeStage,
+)
+from .results import MonitoringResult, ParticipationFigures, TargetIndicator
+
+__all__ = [
+    "LegalAct",
+    "ManagementRole",
+    "MentoringForm",
+    "MonitoringResult",
+    "ParticipationFigures",
+    "Programme",
+    "ProgrammeDocument",
+    "ProgrammeStage",
+    "RoleModel",
+    "TargetIndicator",
+]

@@ -1,0 +1,104 @@
+"""The editor roles and what each may do: the one place where their permissions live.
+
+Later features extend these tables, never the groups in the admin by hand: the tables
+are applied after every `migrate`, so the code stays the truth."""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from wagtail.snippets.models import create_extra_permissions
+
+CURATOR = "Куратор наставничества"
+EDITOR = "Редактор"
+MODERATOR = "Модератор"
+ROLES = (CURATOR, EDITOR, MODERATOR)
+
+# The programme's facts: curators keep them, everyone else in the admin reads them.
+PROGRAMME_MODELS = (
+    "programme",
+    "mentoringform",
+    "targetindicator",
+    "participationfigures",
+    "monitoringresult",
+)
+
+
+def model_permissions(app_label, models, actions):
+    return {f"{app_label}.{action}_{model}" for model in models for action in actions}
+
+
+PROGRAMME_VIEW = model_permissions("programmes", PROGRAMME_MODELS, ["view"])
+PROGRAMME_MANAGE = model_permissions(
+    "programmes", PROGRAMME_MODELS, ["add", "change", "delete", "view"]
+) | {"programmes.publish_programme"}
+
+ROLE_PERMISSIONS = {
+    CURATOR: {"wagtailadmin.access_admin", "wagtail_localize.submit_translation"}
+    | PROGRAMME_MANAGE,
+    EDITOR: {"wagtailadmin.access_admin"} | PROGRAMME_VIEW,
+    MODERATOR: {"wagtailadmin.access_admin"} | PROGRAMME_VIEW,
+}
+
+# Images and documents, in the root collection.
+ROLE_COLLECTION_PERMISSIONS = {
+    CURATOR: {
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+    },
+    EDITOR: {
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+    },
+    MODERATOR: {
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    },
+}
+
+
+def _permissions(names):
+    from django.contrib.auth.models import Permission
+
+    wanted = {tuple(name.split(".", 1)) for name in names}
+    found = Permission.objects.filter(
+        content_type__app_label__in={app for app, _ in wanted},
+        codename__in={codename for _, codename in wanted},
+    ).select_related("content_type")
+    permissions = [p for p in found if (p.content_type.app_label, p.codename) in wanted]
+    missing = wanted - {(p.content_type.app_label, p.codename) for p in permissions}
+    if missing:
+        raise LookupError(f"Permissions not found: {sorted(missing)}")
+    return permissions
+
+
+def apply_role_permissions(using="default", **kwargs):
+    """Give each role exactly the permissions the tables above list."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    # Our post_migrate handler may run before Django's and Wagtail's (the "publish"
+    # permission of snippets) have created this run's new permissions; creating them here
+    # first makes the order irrelevant.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    create_extra_permissions(global_apps.get_app_config("programmes"), using=using)
+
+    root_collection = Collection.get_first_root_node()
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.set(_permissions(ROLE_PERMISSIONS[role]))
+        collection_permissions = _permissions(ROLE_COLLECTION_PERMISSIONS[role])
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            permission__in=collection_permissions
+        ).delete()
+        for permission in collection_permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )

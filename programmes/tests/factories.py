@@ -1,0 +1,92 @@
+from decimal import Decimal
+
+import factory
+from wagtail.models import Locale
+
+from programmes.categories import IndicatorCategory, Participant
+from programmes.models import (
+    MentoringForm,
+    MonitoringResult,
+    ParticipationFigures,
+    Programme,
+    RoleModel,
+    TargetIndicator,
+)
+from programmes.models.forms import FormKind
+from programmes.models.results import MetricKind, MonitoringStage
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    title = "Программа наставничества"
+    first_year = 2020
+    last_year = 2025
+    goal = "Раскрыть потенциал каждого наставляемого."
+    tasks = "<ul><li>Сформировать базу наставников.</li></ul>"
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Programme
+
+
+class MentoringFormFactory(factory.django.DjangoModelFactory):
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = "Ученик – ученик"
+    kind = FormKind.PUPIL_PUPIL
+    mentor_category = Participant.PUPIL
+    mentee_category = Participant.PUPIL
+    goal = "Поддержка обучающихся."
+    locale = factory.SelfAttribute("programme.locale")
+
+    class Meta:
+        model = MentoringForm
+
+
+class RoleModelFactory(factory.django.DjangoModelFactory):
+    form = factory.SubFactory(MentoringFormFactory)
+    title = "Успевающий – неуспевающий"
+    goal = "Достижение лучших образовательных результатов"
+    locale = factory.SelfAttribute("form.locale")
+
+    class Meta:
+        model = RoleModel
+
+
+class TargetIndicatorFactory(factory.django.DjangoModelFactory):
+    programme = factory.SubFactory(ProgrammeFactory)
+    category = IndicatorCategory.PUPILS
+    year = 2021
+    target_percent = 30
+    locale = factory.SelfAttribute("programme.locale")
+
+    class Meta:
+        model = TargetIndicator
+
+
+class ParticipationFiguresFactory(factory.django.DjangoModelFactory):
+    form = factory.SubFactory(MentoringFormFactory)
+    programme = factory.SelfAttribute("form.programme")
+    year = 2021
+    mentors = 10
+    mentees = 12
+    pairs = 10
+    pupils_total = 200
+    teachers_total = 40
+    locale = factory.SelfAttribute("programme.locale")
+
+    class Meta:
+        model = ParticipationFigures
+
+
+class MonitoringResultFactory(factory.django.DjangoModelFactory):
+    programme = factory.SubFactory(ProgrammeFactory)
+    year = 2021
+    stage = MonitoringStage.GROWTH
+    kind = MetricKind.GROWTH
+    metric = "Средний балл успеваемости наставляемых"
+    value_before = Decimal("3.4")
+    value_after = Decimal("3.9")
+    unit = "балл"
+    locale = factory.SelfAttribute("programme.locale")
+
+    class Meta:
+        model = MonitoringResult

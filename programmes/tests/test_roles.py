@@ -1,0 +1,155 @@
+"""Who may do what with the programme's data in the admin, as a table."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from programmes.models import (
+    MentoringForm,
+    MonitoringResult,
+    ParticipationFigures,
+    Programme,
+    TargetIndicator,
+)
+from programmes.roles import CURATOR, EDITOR, MODERATOR
+from programmes.tests.factories import (
+    MentoringFormFactory,
+    MonitoringResultFactory,
+    ParticipationFiguresFactory,
+    ProgrammeFactory,
+    TargetIndicatorFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+FACTORIES = {
+    Programme: ProgrammeFactory,
+    MentoringForm: MentoringFormFactory,
+    TargetIndicator: TargetIndicatorFactory,
+    ParticipationFigures: ParticipationFiguresFactory,
+    MonitoringResult: MonitoringResultFactory,
+}
+
+# role → may it change the programme's data (list and view are open to every role)
+MAY_CHANGE = {CURATOR: True, EDITOR: False, MODERATOR: False}
+
+
+@pytest.fixture
+def login_as(client, django_user_model):
+    def login(role):
+        user = django_user_model.objects.create_user(username=role, password="x")
+        user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        return client
+
+    return login
+
+
+def url(model, action, *args):
+    return reverse(model.snippet_viewset.get_url_name(action), args=args)
+
+
+def allowed(response):
+    """Wagtail answers a forbidden admin view with a redirect to the dashboard or a 403."""
+    assert response.status_code in (200, 302, 403), response.status_code
+    return response.status_code == 200
+
+
+@pytest.mark.parametrize("role", MAY_CHANGE)
+@pytest.mark.parametrize("model", FACTORIES)
+def test_role_permission_matrix(login_as, role, model):
+    client = login_as(role)
+    instance = FACTORIES[model]()
+    may_change = MAY_CHANGE[role]
+
+    assert allowed(client.get(url(model, "list"))) is True
+    assert allowed(client.get(url(model, "add"))) is may_change
+    assert allowed(client.get(url(model, "edit", instance.pk))) is may_change
+    assert allowed(client.get(url(model, "delete", instance.pk))) is may_change
+
+
+@pytest.mark.parametrize("model", FACTORIES)
+def test_anonymous_visitors_are_sent_to_log_in(client, model):
+    response = client.get(url(model, "list"))
+
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def programme_form_data(programme, **extra):
+    return nested_form_data(
+        {
+            "title": programme.title,
+            "first_year": programme.first_year,
+            "last_year": programme.last_year,
+            "summary": "",
+            "goal": programme.goal,
+            "tasks": rich_text(programme.tasks),
+            "expected_results": rich_text(""),
+            "terms": rich_text(""),
+            "participant_bases": rich_text(""),
+            "monitoring": rich_text(""),
+            "efficiency_criteria": rich_text(""),
+            "legal_acts": inline_formset([]),
+            "management_roles": inline_formset([]),
+            "stages": inline_formset([]),
+            "documents": inline_formset([]),
+            **extra,
+        }
+    )
+
+
+@pytest.mark.parametrize("role", MAY_CHANGE)
+def test_only_curators_publish_a_programme(login_as, role):
+    client = login_as(role)
+    programme = ProgrammeFactory(live=False)
+
+    client.post(
+        url(Programme, "edit", programme.pk),
+        programme_form_data(programme, title="Новая редакция", **{"action-publish": "publish"}),
+    )
+
+    programme.refresh_from_db()
+    assert programme.live is MAY_CHANGE[role]
+    assert (programme.title == "Новая редакция") is MAY_CHANGE[role]
+
+
+def test_a_saved_draft_does_not_change_the_live_programme(login_as):
+    client = login_as(CURATOR)
+    programme = ProgrammeFactory(title="Опубликованная редакция")
+    programme.save_revision().publish()
+
+    response = client.post(
+        url(Programme, "edit", programme.pk),
+        programme_form_data(programme, title="Черновик"),
+    )
+
+    assert response.status_code == 302
+    programme.refresh_from_db()
+    assert programme.title == "Опубликованная редакция"
+    assert programme.has_unpublished_changes
+    assert programme.latest_revision.as_object().title == "Черновик"
+
+
+@pytest.mark.parametrize(("role", "may"), [(CURATOR, True), (EDITOR, False), (MODERATOR, False)])
+def test_only_curators_unpublish_a_programme(login_as, role, may):
+    client = login_as(role)
+    programme = ProgrammeFactory()
+    programme.save_revision().publish()
+
+    assert allowed(client.get(url(Programme, "unpublish", programme.pk))) is may
+
+
+def test_the_moderation_workflow_asks_moderators(db):
+    from wagtail.models import Workflow
+
+    workflow = Workflow.objects.get(name="Модерация")
+    task = workflow.tasks.get().specific
+
+    assert workflow.active
+    assert list(task.groups.values_list("name", flat=True)) == [MODERATOR]
+
+
+def test_wagtails_sample_groups_are_gone(db):
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()

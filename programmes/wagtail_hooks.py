@@ -1,0 +1,108 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import (
+    MentoringForm,
+    MonitoringResult,
+    ParticipationFigures,
+    Programme,
+    TargetIndicator,
+)
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    model = Programme
+    icon = "doc-full"
+    menu_label = _("Programmes")
+    list_display = ["title", "first_year", "last_year", "live", "locale"]
+    list_filter = ["first_year", "live"]
+    list_export = ["title", "first_year", "last_year", "goal", "live"]
+    export_filename = "programmes"
+    search_fields = ["title", "goal"]
+
+
+class MentoringFormViewSet(SnippetViewSet):
+    model = MentoringForm
+    icon = "group"
+    menu_label = _("Forms of mentoring")
+    list_display = ["title", "kind", "programme", "locale"]
+    list_filter = ["programme", "kind"]
+    list_export = ["title", "kind", "programme", "mentor_category", "mentee_category", "goal"]
+    export_filename = "mentoring_forms"
+    search_fields = ["title", "goal"]
+
+
+class TargetIndicatorViewSet(SnippetViewSet):
+    model = TargetIndicator
+    icon = "tasks"
+    menu_label = _("Target indicators")
+    list_display = ["category", "year", "target_percent", "actual_percent", "programme"]
+    list_filter = ["programme", "year", "category"]
+    list_export = [
+        "programme",
+        "category",
+        "year",
+        "target_percent",
+        "actual_percent",
+        "comment",
+    ]
+    export_filename = "target_indicators"
+    search_fields = ["comment"]
+
+
+class ParticipationFiguresViewSet(SnippetViewSet):
+    model = ParticipationFigures
+    icon = "table"
+    menu_label = _("Participation figures")
+    list_display = ["form", "year", "mentors", "mentees", "pairs", "programme"]
+    list_filter = ["programme", "year", "form"]
+    list_export = [
+        "programme",
+        "year",
+        "form",
+        "mentors",
+        "mentees",
+        "pairs",
+        "pupils_total",
+        "teachers_total",
+    ]
+    export_filename = "participation_figures"
+
+
+class MonitoringResultViewSet(SnippetViewSet):
+    model = MonitoringResult
+    icon = "pick"
+    menu_label = _("Monitoring results")
+    list_display = ["metric", "year", "stage", "value_before", "value_after", "unit", "programme"]
+    list_filter = ["programme", "year", "stage", "form", "kind"]
+    list_export = [
+        "programme",
+        "year",
+        "stage",
+        "kind",
+        "metric",
+        "form",
+        "value_before",
+        "value_after",
+        "unit",
+        "comment",
+    ]
+    export_filename = "monitoring_results"
+    search_fields = ["metric", "comment"]
+
+
+class MentoringViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Mentoring")
+    menu_icon = "group"
+    menu_order = 200
+    items = (
+        ProgrammeViewSet,
+        MentoringFormViewSet,
+        TargetIndicatorViewSet,
+        ParticipationFiguresViewSet,
+        MonitoringResultViewSet,
+    )
+
+
+register_snippet(MentoringViewSetGroup)
