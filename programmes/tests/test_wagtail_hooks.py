@@ -1,0 +1,49 @@
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from programmes.models import ParticipationFigures, TargetIndicator
+from programmes.tests.factories import (
+    MentoringFormFactory,
+    ParticipationFiguresFactory,
+    TargetIndicatorFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def list_url(model):
+    return reverse(model.snippet_viewset.get_url_name("list"))
+
+
+def test_indicators_export_as_csv(admin_client):
+    TargetIndicatorFactory(year=2022, target_percent=40, actual_percent=38)
+
+    response = admin_client.get(list_url(TargetIndicator), {"export": "csv"})
+
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert response.status_code == 200
+    assert "2022" in content
+    assert "40" in content and "38" in content
+
+
+def test_figures_export_as_xlsx(admin_client):
+    ParticipationFiguresFactory(mentors=17, mentees=19, pairs=17)
+
+    response = admin_client.get(list_url(ParticipationFigures), {"export": "xlsx"})
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+    assert 17 in values and 19 in values
+
+
+def test_figures_list_filters_by_year(admin_client):
+    form = MentoringFormFactory()
+    ParticipationFiguresFactory(form=form, year=2021, mentors=11)
+    ParticipationFiguresFactory(form=form, year=2023, mentors=33)
+
+    response = admin_client.get(list_url(ParticipationFigures), {"year": 2023})
+
+    assert [figures.mentors for figures in response.context["object_list"]] == [33]
