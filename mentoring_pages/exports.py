@@ -1,0 +1,137 @@
+"""A roadmap as a spreadsheet (CSV, XLSX) and as a calendar a parent can subscribe to."""
+
+import csv
+import datetime
+import io
+
+from django.http import HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vRecur
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from mentoring_pages.deadlines import Recurrence
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# How a recurring event repeats in a calendar; the others happen once or have no rhythm.
+RRULES = {
+    Recurrence.YEARLY: {"FREQ": "YEARLY"},
+    Recurrence.QUARTERLY: {"FREQ": "MONTHLY", "INTERVAL": 3},
+    Recurrence.MONTHLY: {"FREQ": "MONTHLY"},
+}
+
+
+def header():
+    return [
+        _("Stage"),
+        _("No."),
+        _("Event"),
+        _("Deadline"),
+        _("Start"),
+        _("End"),
+        _("Recurrence"),
+        _("Responsible"),
+        _("Expected result"),
+        _("Indicator"),
+        _("Status"),
+        _("Overdue"),
+        _("Status note"),
+        _("Status changed on"),
+    ]
+
+
+def rows(page):
+    """One row per event, in the roadmap's order, as a person reads the page."""
+    stage_titles = {stage.number: str(stage) for stage in page.stages.all()}
+    for event in page.all_events:
+        yield [
+            stage_titles.get(event.stage_number, event.stage_number),
+            event.number,
+            event.title,
+            event.deadline_text,
+            event.start,
+            event.end,
+            event.get_recurrence_display(),
+            event.responsible,
+            event.expected_result,
+            event.indicator,
+            event.get_status_display(),
+            _("yes") if event.is_overdue else "",
+            event.status_note,
+            event.status_changed_at,
+        ]
+
+
+def filename(page, extension):
+    return f"{slugify(page.slug) or 'roadmap'}.{extension}"
+
+
+def attachment(content, content_type, name):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def roadmap_csv(page):
+    buffer = io.StringIO()
+    # A byte-order mark and semicolons: what Excel in a Russian locale opens correctly.
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(header())
+    for row in rows(page):
+        writer.writerow(["" if value is None else value for value in row])
+    return attachment(buffer.getvalue(), "text/csv; charset=utf-8", filename(page, "csv"))
+
+
+def roadmap_xlsx(page):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Roadmap")[:31]
+    sheet.append(header())
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows(page):
+        sheet.append(row)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(cell.value, datetime.date):
+                cell.number_format = "DD.MM.YYYY"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return attachment(buffer.getvalue(), XLSX_TYPE, filename(page, "xlsx"))
+
+
+def calendar_event(event, page, host):
+    """An all-day calendar event for a dated roadmap event. Its UID is the event's
+    translation key, which never changes, so a subscriber's calendar updates in place."""
+    first = event.start or event.end
+    last = event.end or event.start
+    entry = Event()
+    entry.add("uid", f"{event.translation_key}@{host}")
+    entry.add("summary", f"{event.number} {event.title}".strip())
+    entry.add("dtstart", first)
+    entry.add("dtend", last + datetime.timedelta(days=1))
+    entry.add("dtstamp", datetime.datetime.now(tz=datetime.UTC))
+    description = [event.deadline_text, event.responsible, event.get_status_display()]
+    entry.add("description", "\n".join(part for part in description if part))
+    if event.recurrence in RRULES:
+        until = datetime.date(page.last_year, 12, 31)
+        entry.add("rrule", vRecur({**RRULES[event.recurrence], "UNTIL": until}))
+    return entry
+
+
+def roadmap_calendar(page, request):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Nastavnichestvo//roadmap//RU")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", page.title)
+    host = request.get_host().split(":")[0]
+    for event in page.all_events:
+        if event.start or event.end:
+            calendar.add_component(calendar_event(event, page, host))
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename(page, "ics")}"'
+    return response

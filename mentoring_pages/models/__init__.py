@@ -1,0 +1,25 @@
+from .cases import CaseIndexPage, CaseMaterial, CasePage, CaseTag
+from .documents import DocumentsPage, DocumentsPageItem
+from .landing import MentoringIndexPage
+from .mentors import MentorIndexPage, MentorPage
+from .news import NewsIndexPage, NewsPage, NewsTag
+from .roadmap import RoadmapEvent, RoadmapIndexPage, RoadmapPage, RoadmapStage
+
+__all__ = [
+    "CaseIndexPage",
+    "CaseMaterial",
+    "CasePage",
+    "CaseTag",
+    "DocumentsPage",
+    "DocumentsPageItem",
+    "MentorIndexPage",
+    "MentorPage",
+    "MentoringIndexPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsTag",
+    "RoadmapEvent",
+    "RoadmapIndexPage",
+    "RoadmapPage",
+    "RoadmapStage",
+]

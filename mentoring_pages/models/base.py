@@ -1,0 +1,49 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+
+class SectionPage(Page):
+    """A page of the «Наставничество» section."""
+
+    # The image shown when the page is shared (OpenGraph), if the page type has one.
+    og_image_field = None
+
+    class Meta:
+        abstract = True
+
+    @property
+    def og_image(self):
+        return getattr(self, self.og_image_field) if self.og_image_field else None
+
+
+class PhotoMixin(models.Model):
+    """An image with its alt text: the text is the page's, so it is translated with it."""
+
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for those who cannot see it."),
+    )
+
+    og_image_field = "image"
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for those who cannot see it.")}
+            )

@@ -1,0 +1,134 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from mentoring_pages.listing import paginate, selected_id
+from programmes.models import MentoringForm
+
+from .base import SectionPage
+
+STORY_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class CaseIndexPage(SectionPage):
+    """«Кейсы»: pairs' and groups' work written up, filterable by form and tag."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["mentoring_pages.MentoringIndexPage"]
+    subpage_types = ["mentoring_pages.CasePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("case index")
+        verbose_name_plural = _("case indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        cases = CasePage.objects.live().public().child_of(self)
+        forms = MentoringForm.objects.filter(pk__in=cases.values("form"))
+        tags = Tag.objects.filter(mentoring_pages_casetag_items__content_object__in=cases)
+        form_id, tag = selected_id(request, "form"), request.GET.get("tag", "")
+        shown = cases.select_related("form", "role_model").order_by("-first_published_at")
+        if form_id:
+            shown = shown.filter(form_id=form_id)
+        if tag:
+            shown = shown.filter(tags__slug=tag)
+        context.update(
+            {
+                "items": paginate(request, shown),
+                "forms": forms,
+                "tags": tags.distinct().order_by("name"),
+                "selected_form": form_id,
+                "selected_tag": tag,
+            }
+        )
+        return context
+
+
+class CaseTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "mentoring_pages.CasePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class CasePage(SectionPage):
+    """A case (кейс): the pair or group is described without names."""
+
+    form = models.ForeignKey(
+        "programmes.MentoringForm",
+        verbose_name=_("form of mentoring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    role_model = models.ForeignKey(
+        "programmes.RoleModel",
+        verbose_name=_("role model"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(_("summary"), max_length=500, blank=True)
+    problem = RichTextField(_("the problem"), features=STORY_FEATURES)
+    goal = RichTextField(_("the goal"), features=STORY_FEATURES)
+    what_was_done = RichTextField(_("what was done"), features=STORY_FEATURES)
+    result = RichTextField(
+        _("the result"),
+        features=STORY_FEATURES,
+        help_text=_("With numbers where there are any: marks, attendance, awards."),
+    )
+    duration = models.CharField(_("duration"), max_length=100, blank=True)
+    tags = ClusterTaggableManager(through=CaseTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("form"), FieldPanel("role_model"), FieldPanel("duration")]),
+        FieldPanel("summary"),
+        FieldPanel("problem"),
+        FieldPanel("goal"),
+        FieldPanel("what_was_done"),
+        FieldPanel("result"),
+        InlinePanel("materials", heading=_("Materials"), label=_("Document")),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("problem"),
+        index.SearchField("what_was_done"),
+        index.SearchField("result"),
+    ]
+    parent_page_types = ["mentoring_pages.CaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+
+class CaseMaterial(TranslatableMixin, Orderable):
+    page = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="materials")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")

@@ -1,0 +1,83 @@
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from mentoring_pages import feeds
+from mentoring_pages.listing import paginate
+
+from .base import PhotoMixin, SectionPage
+
+
+class NewsIndexPage(RoutablePageMixin, SectionPage):
+    """«Новости»: newest first, paginated, with RSS and Atom feeds per language."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["mentoring_pages.MentoringIndexPage"]
+    subpage_types = ["mentoring_pages.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def news(self):
+        return (
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+    @path("")
+    def index(self, request):
+        return self.render(request, context_overrides={"items": paginate(request, self.news())})
+
+    @path("rss/")
+    def rss(self, request):
+        return feeds.NewsRssFeed(self)(request)
+
+    @path("atom/")
+    def atom(self, request):
+        return feeds.NewsAtomFeed(self)(request)
+
+
+class NewsTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "mentoring_pages.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(PhotoMixin, SectionPage):
+    date = models.DateField(_("date"), default=datetime.date.today)
+    lead = models.TextField(_("lead"), max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    parent_page_types = ["mentoring_pages.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")

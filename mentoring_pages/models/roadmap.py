@@ -1,0 +1,228 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from mentoring_pages import exports, roadmap
+from mentoring_pages.deadlines import Recurrence
+from mentoring_pages.roadmap import OVERDUE, EventStatus
+
+from .base import SectionPage
+
+
+class RoadmapIndexPage(SectionPage):
+    """«Дорожные карты»: the roadmaps of the programme, each with its progress."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["mentoring_pages.MentoringIndexPage"]
+    subpage_types = ["mentoring_pages.RoadmapPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("roadmap index")
+        verbose_name_plural = _("roadmap indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        roadmaps = RoadmapPage.objects.live().public().child_of(self).prefetch_related("events")
+        context["roadmaps"] = [(page, roadmap.progress(page.events.all())) for page in roadmaps]
+        return context
+
+
+class RoadmapPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        stage_numbers = {
+            form.cleaned_data.get("number")
+            for form in self.formsets["stages"].forms
+            if form.is_valid() and not form.cleaned_data.get("DELETE")
+        }
+        for form in self.formsets["events"].forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            if form.cleaned_data.get("stage_number") not in stage_numbers:
+                form.add_error(
+                    "stage_number", _("There is no stage with this number in the roadmap.")
+                )
+            if "status" in form.changed_data:
+                # The status itself was already set by the form; this records the day.
+                form.instance.status = form.initial.get("status")
+                roadmap.change_status(form.instance, form.cleaned_data["status"])
+        return cleaned_data
+
+
+class RoadmapPage(RoutablePageMixin, SectionPage):
+    """A roadmap (дорожная карта): stages of numbered events, each with its live status."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    first_year = models.PositiveSmallIntegerField(_("first year"))
+    last_year = models.PositiveSmallIntegerField(_("last year"))
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    base_form_class = RoadmapPageForm
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("first_year"), FieldPanel("last_year")], heading=_("Period")),
+        FieldPanel("programme"),
+        FieldPanel("intro"),
+        InlinePanel("stages", heading=_("Stages"), label=_("Stage")),
+        InlinePanel("events", heading=_("Events"), label=_("Event")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.RelatedFields("events", [index.SearchField("title")]),
+    ]
+    parent_page_types = ["mentoring_pages.RoadmapIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("roadmap")
+        verbose_name_plural = _("roadmaps")
+
+    def clean(self):
+        super().clean()
+        if self.first_year and self.last_year and self.first_year > self.last_year:
+            raise ValidationError(
+                {"last_year": _("The last year cannot come before the first year.")}
+            )
+
+    @cached_property
+    def all_events(self):
+        return list(self.events.all())
+
+    def stages_with_events(self, events):
+        """[(stage, [events])] in order; `events` may be a filtered subset."""
+        by_stage = {}
+        for event in events:
+            by_stage.setdefault(event.stage_number, []).append(event)
+        return [(stage, by_stage.get(stage.number, [])) for stage in self.stages.all()]
+
+    def filter_events(self, status):
+        """Events with `status`, or overdue ones; any other value shows them all."""
+        if status == OVERDUE:
+            return [event for event in self.all_events if event.is_overdue]
+        if status in EventStatus.values:
+            return [event for event in self.all_events if event.status == status]
+        return self.all_events
+
+    @path("")
+    def roadmap(self, request):
+        status = request.GET.get("status", "")
+        if status != OVERDUE and status not in EventStatus.values:
+            status = ""
+        events = self.filter_events(status)
+        stages = self.stages_with_events(self.all_events)
+        return self.render(
+            request,
+            context_overrides={
+                "status": status,
+                "status_choices": [*EventStatus.choices, (OVERDUE, _("overdue"))],
+                "progress": roadmap.progress(self.all_events),
+                "stages": [
+                    (
+                        stage,
+                        roadmap.progress(stage_events),
+                        [e for e in stage_events if e in events],
+                    )
+                    for stage, stage_events in stages
+                ],
+                "shown_count": len(events),
+            },
+        )
+
+    @path("export.csv")
+    def export_csv(self, request):
+        return exports.roadmap_csv(self)
+
+    @path("export.xlsx")
+    def export_xlsx(self, request):
+        return exports.roadmap_xlsx(self)
+
+    @path("calendar.ics")
+    def calendar(self, request):
+        return exports.roadmap_calendar(self, request)
+
+
+class RoadmapStage(TranslatableMixin, Orderable):
+    page = ParentalKey(RoadmapPage, on_delete=models.CASCADE, related_name="stages")
+    number = models.CharField(_("number"), max_length=20)
+    title = models.CharField(_("title"), max_length=500)
+
+    panels = [FieldRowPanel([FieldPanel("number"), FieldPanel("title")])]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+
+    def __str__(self):
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+
+class RoadmapEvent(TranslatableMixin, Orderable):
+    """One event (мероприятие) of a roadmap. Its deadline is kept as written and as the
+    dates it means; whether it is overdue follows from those and its status."""
+
+    page = ParentalKey(RoadmapPage, on_delete=models.CASCADE, related_name="events")
+    stage_number = models.CharField(_("stage number"), max_length=20)
+    number = models.CharField(_("number"), max_length=20, blank=True)
+    title = models.TextField(_("event"))
+    deadline_text = models.TextField(_("deadline as written"), blank=True)
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+    recurrence = models.CharField(
+        _("recurrence"), max_length=20, choices=Recurrence.choices, default=Recurrence.UNKNOWN
+    )
+    responsible = models.TextField(_("responsible"), blank=True)
+    expected_result = models.TextField(_("expected result or document"), blank=True)
+    indicator = models.TextField(_("performance indicator"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.PLANNED
+    )
+    status_note = models.CharField(_("status note"), max_length=500, blank=True)
+    status_changed_at = models.DateField(_("status changed on"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("stage_number"), FieldPanel("number")]),
+        FieldPanel("title"),
+        MultiFieldPanel(
+            [
+                FieldPanel("deadline_text"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("recurrence")]),
+            ],
+            heading=_("Deadline"),
+        ),
+        FieldPanel("responsible"),
+        FieldRowPanel([FieldPanel("expected_result"), FieldPanel("indicator")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("status_note")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return f"{self.number} {self.title}".strip()
+
+    @property
+    def is_overdue(self):
+        return roadmap.is_overdue(self.status, self.end)
+
+    @property
+    def display_status(self):
+        """The status a visitor sees: overdue stands in for planned or in progress."""
+        return OVERDUE if self.is_overdue else self.status

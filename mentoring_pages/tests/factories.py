@@ -1,0 +1,142 @@
+import datetime
+
+import factory
+import wagtail_factories
+
+from mentoring_pages.deadlines import Recurrence
+from mentoring_pages.models import (
+    CaseIndexPage,
+    CasePage,
+    DocumentsPage,
+    MentorIndexPage,
+    MentoringIndexPage,
+    MentorPage,
+    NewsIndexPage,
+    NewsPage,
+    RoadmapEvent,
+    RoadmapIndexPage,
+    RoadmapPage,
+    RoadmapStage,
+)
+from mentoring_pages.roadmap import EventStatus
+
+
+class MentoringIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Наставничество"
+    slug = "nastavnichestvo"
+
+    class Meta:
+        model = MentoringIndexPage
+
+
+class RoadmapIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Дорожные карты"
+    slug = "roadmaps"
+
+    class Meta:
+        model = RoadmapIndexPage
+
+
+class RoadmapPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Дорожная карта {n}")
+    slug = factory.Sequence(lambda n: f"roadmap-{n}")
+    first_year = 2020
+    last_year = 2024
+
+    class Meta:
+        model = RoadmapPage
+
+
+class RoadmapStageFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(RoadmapPageFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    title = factory.Sequence(lambda n: f"Этап {n + 1}")
+    locale = factory.SelfAttribute("page.locale")
+
+    class Meta:
+        model = RoadmapStage
+
+
+class RoadmapEventFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(RoadmapPageFactory)
+    stage_number = "1"
+    number = factory.Sequence(lambda n: f"{n + 1}.")
+    title = factory.Sequence(lambda n: f"Мероприятие {n + 1}")
+    deadline_text = "сентябрь-октябрь 2020 г."
+    start = datetime.date(2020, 9, 1)
+    end = datetime.date(2020, 10, 31)
+    recurrence = Recurrence.ONCE
+    responsible = "Куратор"
+    status = EventStatus.PLANNED
+    locale = factory.SelfAttribute("page.locale")
+
+    class Meta:
+        model = RoadmapEvent
+
+
+class MentorIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Наши наставники"
+    slug = "mentors"
+
+    class Meta:
+        model = MentorIndexPage
+
+
+class MentorPageFactory(wagtail_factories.PageFactory):
+    """A mentor with a recorded consent, as every published mentor has."""
+
+    title = factory.Sequence(lambda n: f"Наставник {n}")
+    slug = factory.Sequence(lambda n: f"mentor-{n}")
+    position = "Учитель математики"
+    consent_given_by = factory.SelfAttribute("title")
+    consent_date = datetime.date(2024, 9, 1)
+    consent_scope = "Имя, фото и достижения на странице наставника"
+
+    class Meta:
+        model = MentorPage
+
+
+class CaseIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Кейсы"
+    slug = "cases"
+
+    class Meta:
+        model = CaseIndexPage
+
+
+class CasePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Кейс {n}")
+    slug = factory.Sequence(lambda n: f"case-{n}")
+    problem = "<p>Низкая успеваемость по математике.</p>"
+    goal = "<p>Поднять средний балл.</p>"
+    what_was_done = "<p>Еженедельные занятия пары.</p>"
+    result = "<p>Средний балл вырос с 3,2 до 3,9.</p>"
+
+    class Meta:
+        model = CasePage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Новости"
+    slug = "news"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Новость {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    date = factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
+    lead = "Краткое содержание новости."
+
+    class Meta:
+        model = NewsPage
+
+
+class DocumentsPageFactory(wagtail_factories.PageFactory):
+    title = "Методическая копилка"
+    slug = "documents"
+
+    class Meta:
+        model = DocumentsPage
