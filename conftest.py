@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Site
 
@@ -8,6 +9,14 @@ def _russian_by_default():
     """Each test starts in the site's default language, whatever the last one activated."""
     with translation.override("ru"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache outlives a test's database transaction: start each test without it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

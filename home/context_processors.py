@@ -1,8 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import SiteSettings
+from .shell import site_shell
 
 
 def organisation(request):
     """The school's details in the current language, read only if a template uses them."""
-    return {"organisation": SimpleLazyObject(lambda: SiteSettings.for_request(request).localized())}
+    return {"organisation": SimpleLazyObject(lambda: site_shell(request).organisation)}

@@ -59,9 +59,6 @@ class LocalizedOrganisation:
             setattr(self, field, value)
         self.phone = site_settings.phone
         self.email = site_settings.email
-        self.logo = site_settings.logo
-        policy = site_settings.privacy_policy_page
-        self.privacy_policy_page = policy.localized if policy else None
 
 
 @register_setting(icon="site")

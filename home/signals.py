@@ -1,10 +1,15 @@
-"""Keep translations current: when a source is published, its translations follow."""
+"""Keep derived things current: translations follow their source when it is published,
+and the cached site shell is dropped when something it shows changes."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import TranslatableMixin
-from wagtail.signals import page_published, published
+from wagtail.models import Page, Site, TranslatableMixin
+from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
 from site_project.translation import sync_translations
+
+from .models import SiteSettings
+from .shell import invalidate_shell, shows_in_shell
 
 
 @receiver(page_published)
@@ -16,3 +21,23 @@ def sync_page_translations(sender, instance, **kwargs):
 def sync_snippet_translations(sender, instance, **kwargs):
     if isinstance(instance, TranslatableMixin):
         sync_translations(instance)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def refresh_shell_for_page(sender, instance, **kwargs):
+    if shows_in_shell(instance):
+        invalidate_shell()
+
+
+@receiver(post_delete)
+def refresh_shell_for_deleted_page(sender, instance, **kwargs):
+    if isinstance(instance, Page) and shows_in_shell(instance):
+        invalidate_shell()
+
+
+@receiver(post_page_move)
+@receiver(post_save, sender=SiteSettings)
+@receiver(post_save, sender=Site)
+def refresh_shell(sender, **kwargs):
+    invalidate_shell()

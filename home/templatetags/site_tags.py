@@ -2,34 +2,28 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from home.shell import site_shell
 
 register = template.Library()
 
 
-def _locale_root(request):
-    site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
-
-
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Top-level pages of the current language marked "show in menus", each with its
-    aria-current value: "page" for the page shown, "true" for the section it lies in."""
-    request = context["request"]
-    root = _locale_root(request)
-    if root is None:
-        return []
+    """The site's sections in the current language, each with its aria-current value:
+    "page" for the page shown, "true" for the section it lies in."""
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     return [
         {
-            "page": item,
+            "title": item.title,
+            "url": item.url,
             "aria_current": "page"
             if item.path == current_path
             else ("true" if current_path.startswith(item.path) else ""),
         }
-        for item in root.get_children().live().public().in_menu()
+        for item in site_shell(context["request"]).menu
     ]
 
 
