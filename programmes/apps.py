@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +8,8 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Mentoring programmes")
 
     def ready(self):
-        from .roles import apply_role_permissions
+        from .roles import apply_role_permissions, grant_on_new_page, page_types_with_roles
 
         post_migrate.connect(apply_role_permissions, sender=self)
+        for model in page_types_with_roles():
+            post_save.connect(grant_on_new_page, sender=model)

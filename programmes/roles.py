@@ -31,12 +31,37 @@ PROGRAMME_MANAGE = model_permissions(
     "programmes", PROGRAMME_MODELS, ["add", "change", "delete", "view"]
 ) | {"programmes.publish_programme"}
 
+ADMIN_ACCESS = {"wagtailadmin.access_admin", "wagtail_localize.submit_translation"}
+
 ROLE_PERMISSIONS = {
-    CURATOR: {"wagtailadmin.access_admin", "wagtail_localize.submit_translation"}
-    | PROGRAMME_MANAGE,
-    EDITOR: {"wagtailadmin.access_admin"} | PROGRAMME_VIEW,
-    MODERATOR: {"wagtailadmin.access_admin"} | PROGRAMME_VIEW,
+    CURATOR: ADMIN_ACCESS | PROGRAMME_MANAGE,
+    EDITOR: ADMIN_ACCESS | PROGRAMME_VIEW,
+    MODERATOR: ADMIN_ACCESS | PROGRAMME_VIEW,
 }
+
+# Page permissions, granted on every page of a type (in every language) and so on its
+# subtree. Page types are named, not imported: this app must not depend on the page apps.
+WRITE = {"add_page", "change_page"}
+PUBLISH = WRITE | {"publish_page", "lock_page", "unlock_page"}
+ROLE_PAGE_PERMISSIONS = {
+    # Editors write news, cases and mentor profiles, only under their index pages.
+    EDITOR: {
+        "mentoring_pages.newsindexpage": WRITE,
+        "mentoring_pages.caseindexpage": WRITE,
+        "mentoring_pages.mentorindexpage": WRITE,
+    },
+    # Curators keep the roadmaps current and publish them themselves.
+    CURATOR: {"mentoring_pages.roadmapindexpage": PUBLISH},
+    # Moderators (the school's administration) approve and publish the whole site.
+    MODERATOR: {"home.homepage": PUBLISH},
+}
+# What editors write goes through the «Модерация» workflow.
+MODERATED_PAGE_TYPES = {
+    "mentoring_pages.newsindexpage",
+    "mentoring_pages.caseindexpage",
+    "mentoring_pages.mentorindexpage",
+}
+MODERATION_WORKFLOW = "Модерация"
 
 # Images and documents, in the root collection.
 ROLE_COLLECTION_PERMISSIONS = {
@@ -78,6 +103,40 @@ def _permissions(names):
     return permissions
 
 
+def grant_page_permissions(page):
+    """Give the roles their permissions on `page`, and its moderation workflow, if its type
+    is in the tables above. Called for every new page and after every migrate."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+    page_type = page._meta.label_lower
+    for role, per_type in ROLE_PAGE_PERMISSIONS.items():
+        if page_type not in per_type:
+            continue
+        group = Group.objects.get(name=role)
+        for permission in _permissions(f"wagtailcore.{name}" for name in per_type[page_type]):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page_id=page.pk, permission=permission
+            )
+    if page_type in MODERATED_PAGE_TYPES:
+        workflow = Workflow.objects.filter(name=MODERATION_WORKFLOW, active=True).first()
+        if workflow:
+            WorkflowPage.objects.get_or_create(page_id=page.pk, defaults={"workflow": workflow})
+
+
+def page_types_with_roles():
+    types = set(MODERATED_PAGE_TYPES)
+    for per_type in ROLE_PAGE_PERMISSIONS.values():
+        types |= set(per_type)
+    return [global_apps.get_model(label) for label in sorted(types)]
+
+
+def grant_on_new_page(sender, instance, created, raw=False, **kwargs):
+    """post_save receiver, connected for the page types in the tables."""
+    if created and not raw:
+        grant_page_permissions(instance)
+
+
 def apply_role_permissions(using="default", **kwargs):
     """Give each role exactly the permissions the tables above list."""
     from django.contrib.auth.models import Group
@@ -102,3 +161,6 @@ def apply_role_permissions(using="default", **kwargs):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=permission
             )
+    for model in page_types_with_roles():
+        for page in model.objects.all():
+            grant_page_permissions(page)
