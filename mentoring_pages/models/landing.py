@@ -1,9 +1,17 @@
 """The section's landing, and what it shows: each piece fetched once, whatever its size."""
 
+import datetime
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -20,7 +28,7 @@ from .news import NewsPage
 from .roadmap import RoadmapPage
 
 
-class MentoringIndexPage(SectionPage):
+class MentoringIndexPage(RoutablePageMixin, SectionPage):
     """«Наставничество»: the section's landing, a link to everything deeper."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -58,35 +66,55 @@ class MentoringIndexPage(SectionPage):
         verbose_name = _("mentoring section")
         verbose_name_plural = _("mentoring sections")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(landing_context(self))
-        return context
+    @path("")
+    def landing(self, request):
+        return self.render(request, context_overrides=cached_landing_context(self))
+
+    @path("programme/")
+    def programme_details(self, request):
+        """The whole programme as its document states it."""
+        programme = programme_of(self, PROGRAMME_DETAILS)
+        if programme is None:
+            raise Http404
+        return self.render(
+            request,
+            template="mentoring_pages/programme.html",
+            context_overrides={
+                "programme": programme,
+                "indicators": indicator_rows(programme),
+            },
+        )
 
 
 LATEST = 3
+LANDING_TIMEOUT = 6 * 60 * 60
 MENTORS_SHOWN = 4
 DOCUMENTS_SHOWN = 5
 
 
-def live_descendants(model, page):
-    return model.objects.live().public().descendant_of(page)
+def live_descendants(model, page, private):
+    return model.objects.live().exclude(private).descendant_of(page)
 
 
-def programme_of(page):
+# What the programme's own page shows beyond what the landing does.
+PROGRAMME_DETAILS = ("legal_acts", "management_roles", "stages", "documents__document")
+
+
+def programme_of(page, details=()):
+    """The page's programme, published, with its forms and their role models."""
     if not page.programme_id:
         return None
     forms = MentoringForm.objects.prefetch_related("role_models")
     return (
         Programme.objects.filter(pk=page.programme_id, live=True)
-        .prefetch_related(Prefetch("forms", queryset=forms))
+        .prefetch_related(Prefetch("forms", queryset=forms), *details)
         .first()
     )
 
 
-def roadmap_summaries(page):
+def roadmap_summaries(page, private):
     """[(roadmap, overall progress, [(stage, stage progress)])] of the live roadmaps."""
-    roadmaps = live_descendants(RoadmapPage, page).prefetch_related("stages", "events")
+    roadmaps = live_descendants(RoadmapPage, page, private).prefetch_related("stages", "events")
     summaries = []
     for roadmap_page in roadmaps:
         events = roadmap_page.events.all()
@@ -102,23 +130,68 @@ def roadmap_summaries(page):
 
 
 def landing_context(page):
+    """Everything the landing shows, fetched: about twenty queries whatever the size."""
+    # Pages under a view restriction, looked up once for every listing below.
+    private = Page.objects.all().private_q()
     programme = programme_of(page)
     return {
         "programme": programme,
         "indicators": indicator_rows(programme) if programme else [],
-        "roadmaps": roadmap_summaries(page),
-        "latest_news": live_descendants(NewsPage, page).order_by("-date", "-pk")[:LATEST],
-        "latest_cases": live_descendants(CasePage, page)
-        .select_related("form")
-        .order_by("-first_published_at")[:LATEST],
-        "mentors": live_descendants(MentorPage, page)
-        .select_related("form", "image")
-        .prefetch_related("image__renditions")
-        .order_by("-award_year", "title")[:MENTORS_SHOWN],
-        "documents": DocumentsPageItem.objects.filter(
-            page__live=True, page__path__startswith=page.path
-        )
-        .select_related("document")
-        .order_by("-date", "pk")[:DOCUMENTS_SHOWN],
-        "sections": page.get_children().live().public(),
+        "roadmaps": roadmap_summaries(page, private),
+        "latest_news": list(
+            live_descendants(NewsPage, page, private)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("-date", "-pk")[:LATEST]
+        ),
+        "latest_cases": list(
+            live_descendants(CasePage, page, private)
+            .select_related("form", "role_model")
+            .order_by("-first_published_at")[:LATEST]
+        ),
+        "mentors": list(
+            live_descendants(MentorPage, page, private)
+            .select_related("form", "image")
+            .prefetch_related("image__renditions")
+            .order_by("-award_year", "title")[:MENTORS_SHOWN]
+        ),
+        "documents": list(
+            DocumentsPageItem.objects.filter(page__live=True, page__path__startswith=page.path)
+            .select_related("document")
+            .order_by("-date", "pk")[:DOCUMENTS_SHOWN]
+        ),
+        "sections": list(page.get_children().live().exclude(private)),
     }
+
+
+def landing_cache_key(page_id, language):
+    return f"mentoring-landing:{page_id}:{language}"
+
+
+def seconds_until_midnight():
+    """Overdue counts change at local midnight: cached progress must not outlive the day."""
+    now = timezone.localtime()
+    midnight = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time(), tzinfo=now.tzinfo
+    )
+    return max(1, int((midnight - now).total_seconds()))
+
+
+def cached_landing_context(page):
+    """The landing's content, kept in the cache until something it shows changes
+    (mentoring_pages.signals) or the day ends."""
+    key = landing_cache_key(page.pk, get_language())
+    context = cache.get(key)
+    if context is None:
+        context = landing_context(page)
+        cache.set(key, context, min(LANDING_TIMEOUT, seconds_until_midnight()))
+    return context
+
+
+def invalidate_landings(page_ids=None):
+    """Forget the cached content of these landings (all of them if None), every language."""
+    if page_ids is None:
+        page_ids = MentoringIndexPage.objects.values_list("pk", flat=True)
+    cache.delete_many(
+        [landing_cache_key(pk, language) for pk in page_ids for language, _ in settings.LANGUAGES]
+    )
