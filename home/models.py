@@ -9,6 +9,8 @@ from wagtail.search import index
 
 from .blocks import BodyBlock
 
+LATEST_NEWS = 3
+
 
 class HomePage(Page):
     """The root of a school's site in one language."""
@@ -28,8 +30,19 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: the section's models import this app's blocks.
+        from mentoring_pages.models import NewsPage
+
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["latest_news"] = (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("-date", "-pk")[:LATEST_NEWS]
+        )
         return context
 
 

@@ -3,6 +3,11 @@ import re
 import pytest
 
 from home.tests.factories import ContentPageFactory
+from mentoring_pages.tests.factories import (
+    MentoringIndexPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +177,13 @@ def test_admin_speaks_russian_by_default(admin_client):
 
     assert response.status_code == 200
     assert '<html lang="ru"' in response.content.decode()
+
+
+def test_home_page_shows_the_latest_news(client, home_page):
+    news_index = NewsIndexPageFactory(parent=MentoringIndexPageFactory(parent=home_page))
+    for n in range(5):
+        NewsPageFactory(parent=news_index, title=f"Событие {n}")
+
+    content = client.get("/").content.decode()
+
+    assert [f"Событие {n}" in content for n in range(5)] == [False, False, True, True, True]
