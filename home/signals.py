@@ -4,6 +4,7 @@ and the cached site shell is dropped when something it shows changes."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site, TranslatableMixin
+from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
 from site_project.translation import sync_translations
@@ -15,6 +16,13 @@ from .shell import invalidate_shell, shows_in_shell
 @receiver(page_published)
 def sync_page_translations(sender, instance, **kwargs):
     sync_translations(instance.specific)
+
+
+@receiver(page_published)
+def reindex_published_page(sender, instance, **kwargs):
+    """The search index is written when a page row is saved, before its child objects
+    (a roadmap's events) are: index it again once everything is in place."""
+    index.insert_or_update_object(instance.specific)
 
 
 @receiver(published)
