@@ -1,6 +1,11 @@
 """Turn a roadmap read from a document into the stages and events of a RoadmapPage, with
 each deadline parsed into dates. Used by the admin import, the command line and the demo."""
 
+import re
+
+from django.db import transaction
+from django.utils import timezone
+
 from mentoring_pages.deadlines import parse_deadline
 from mentoring_pages.models import RoadmapEvent, RoadmapStage
 
@@ -25,14 +30,14 @@ def fill_roadmap(page, imported):
     stages, events = [], []
     year = page.first_year
     for stage, number in zip(imported.stages, stage_numbers(imported), strict=True):
-        stages.append(RoadmapStage(locale=page.locale, number=number, title=stage.title))
+        stages.append(RoadmapStage(locale_id=page.locale_id, number=number, title=stage.title))
         for item in stage.events:
             deadline = parse_deadline(item.deadline_text, default_year=year)
             known = deadline.end or deadline.start
             year = known.year if known else year
             events.append(
                 RoadmapEvent(
-                    locale=page.locale,
+                    locale_id=page.locale_id,
                     stage_number=number,
                     number=item.number,
                     title=item.title,
@@ -47,4 +52,77 @@ def fill_roadmap(page, imported):
             )
     page.stages = stages
     page.events = events
+    return page
+
+
+# «на 2020- 2024 гг.», «2023-2024гг.»: the period a roadmap's heading names.
+YEAR_RANGE = re.compile(r"(20\d{2})\s*[-–—]\s*(20\d{2})")
+
+
+def guess_period(imported):
+    """(first year, last year): from the heading if it names them, else from the deadlines,
+    else this year."""
+    match = YEAR_RANGE.search(imported.title)
+    if match:
+        first, last = sorted(int(year) for year in match.groups())
+        return first, last
+    years = [
+        date.year
+        for stage in imported.stages
+        for event in stage.events
+        for date in (
+            parse_deadline(event.deadline_text).start,
+            parse_deadline(event.deadline_text).end,
+        )
+        if date
+    ]
+    this_year = timezone.localdate().year
+    return (min(years), max(years)) if years else (this_year, this_year)
+
+
+def as_data(page):
+    """The page's stages and events as plain data (the command line's --json)."""
+    events = list(page.events.all())
+    return {
+        "stages": [
+            {
+                "title": stage.title,
+                "events": [
+                    {
+                        "number": event.number,
+                        "title": event.title,
+                        "deadline_text": event.deadline_text,
+                        "start": event.start.isoformat() if event.start else None,
+                        "end": event.end.isoformat() if event.end else None,
+                        "recurrence": str(event.recurrence),
+                        "responsible": event.responsible,
+                        "expected_result": event.expected_result,
+                        "indicator": event.indicator,
+                    }
+                    for event in events
+                    if event.stage_number == stage.number
+                ],
+            }
+            for stage in page.stages.all()
+        ]
+    }
+
+
+@transaction.atomic
+def create_roadmap_page(parent, imported, title, user=None):
+    """A new draft RoadmapPage under `parent` holding the imported roadmap: all or nothing."""
+    from mentoring_pages.models import RoadmapPage
+
+    first_year, last_year = guess_period(imported)
+    page = RoadmapPage(
+        title=title or imported.title,
+        first_year=first_year,
+        last_year=last_year,
+        live=False,
+        locale=parent.locale,
+        owner=user,
+    )
+    fill_roadmap(page, imported)
+    parent.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
     return page
