@@ -1,6 +1,7 @@
 """Turn a roadmap read from a document into the stages and events of a RoadmapPage, with
 each deadline parsed into dates. Used by the admin import, the command line and the demo."""
 
+import dataclasses
 import re
 
 from django.db import transaction
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from mentoring_pages.deadlines import parse_deadline
 from mentoring_pages.models import RoadmapEvent, RoadmapStage
+from mentoring_pages.roadmap_reader import ImportedEvent, ImportedRoadmap, ImportedStage
 
 
 def stage_numbers(imported):
@@ -126,3 +128,31 @@ def create_roadmap_page(parent, imported, title, user=None):
     parent.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     return page
+
+
+def imported_to_data(imported):
+    """A read roadmap as JSON-ready data, to keep between the preview and the confirmation."""
+    return dataclasses.asdict(imported)
+
+
+def imported_from_data(data):
+    return ImportedRoadmap(
+        title=data["title"],
+        stages=[
+            ImportedStage(
+                title=stage["title"],
+                number=stage["number"],
+                events=[ImportedEvent(**event) for event in stage["events"]],
+            )
+            for stage in data["stages"]
+        ],
+    )
+
+
+@transaction.atomic
+def import_into_draft(page, imported, user):
+    """Replace the roadmap's stages and events with the imported ones in a new draft
+    revision of `page`: the live page is unchanged until someone publishes it."""
+    draft = page.get_latest_revision_as_object()
+    fill_roadmap(draft, imported)
+    return draft.save_revision(user=user, log_action=True)

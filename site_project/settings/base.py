@@ -182,3 +182,4 @@ LOGGING = {
         "nastavnik": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+ROADMAP_IMPORT_MAX_BYTES = int(os.environ.get("ROADMAP_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
