@@ -1,9 +1,10 @@
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
+from wagtail.views import serve
 
 # Longer queries find nothing more and only cost the database work.
 MAX_QUERY_LENGTH = 200
@@ -36,3 +37,14 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def serve_page_file(request, path, filename):
+    """`…/page/calendar.ics` is the page's route named in its FILE_ROUTES, if it has one."""
+    result = Page.route_for_request(request, path)
+    # Wagtail keeps the route it found on the request; the file's own route is another.
+    del request._wagtail_route_for_request
+    routes = getattr(result[0], "FILE_ROUTES", {}) if result else {}
+    if filename not in routes:
+        raise Http404
+    return serve(request, path + result[0].reverse_subpage(routes[filename]))

@@ -14,6 +14,8 @@ from openpyxl.styles import Alignment, Font
 from mentoring_pages.deadlines import Recurrence
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Characters per column of the spreadsheet, in the order of `header()`.
+COLUMN_WIDTHS = (30, 8, 50, 25, 12, 12, 16, 30, 35, 35, 14, 12, 30, 14)
 
 # How a recurring event repeats in a calendar; the others happen once or have no rhythm.
 RRULES = {
@@ -44,7 +46,7 @@ def header():
 
 def rows(page):
     """One row per event, in the roadmap's order, as a person reads the page."""
-    stage_titles = {stage.number: str(stage) for stage in page.stages.all()}
+    stage_titles = {stage.number: str(stage) for stage in page.all_stages}
     for event in page.all_events:
         yield [
             stage_titles.get(event.stage_number, event.stage_number),
@@ -92,6 +94,7 @@ def roadmap_xlsx(page):
     sheet.append(header())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
     for row in rows(page):
         sheet.append(row)
     for row in sheet.iter_rows(min_row=2):
@@ -99,26 +102,39 @@ def roadmap_xlsx(page):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "DD.MM.YYYY"
+            elif isinstance(cell.value, str) and cell.value.startswith("="):
+                # openpyxl would store «= 100 %» as a formula; it is the school's text.
+                cell.data_type = "s"
+    for letter, width in zip("ABCDEFGHIJKLMN", COLUMN_WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)
     return attachment(buffer.getvalue(), XLSX_TYPE, filename(page, "xlsx"))
 
 
-def calendar_event(event, page, host):
+def calendar_event(event, page, host, url=None, stamp=None):
     """An all-day calendar event for a dated roadmap event. Its UID is the event's
     translation key, which never changes, so a subscriber's calendar updates in place."""
     first = event.start or event.end
-    last = event.end or event.start
+    # An end typed before the start would make an invalid event: it lasts its first day.
+    last = max(event.end or first, first)
     entry = Event()
     entry.add("uid", f"{event.translation_key}@{host}")
     entry.add("summary", f"{event.number} {event.title}".strip())
     entry.add("dtstart", first)
     entry.add("dtend", last + datetime.timedelta(days=1))
-    entry.add("dtstamp", datetime.datetime.now(tz=datetime.UTC))
-    description = [event.deadline_text, event.responsible, event.get_status_display()]
-    entry.add("description", "\n".join(part for part in description if part))
-    if event.recurrence in RRULES:
-        until = datetime.date(page.last_year, 12, 31)
+    entry.add("dtstamp", stamp or datetime.datetime.now(tz=datetime.UTC))
+    description = [
+        (_("Deadline"), event.deadline_text),
+        (_("Responsible"), event.responsible),
+        (_("Status"), event.display_status_label),
+        (_("Status note"), event.status_note),
+    ]
+    entry.add("description", "\n".join(f"{label}: {text}" for label, text in description if text))
+    if url:
+        entry.add("url", url)
+    until = datetime.date(page.last_year, 12, 31)
+    if event.recurrence in RRULES and until >= first:
         entry.add("rrule", vRecur({**RRULES[event.recurrence], "UNTIL": until}))
     return entry
 
@@ -129,9 +145,12 @@ def roadmap_calendar(page, request):
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", page.title)
     host = request.get_host().split(":")[0]
+    page_url = page.get_url(request)
+    url = request.build_absolute_uri(page_url) if page_url else None
+    stamp = datetime.datetime.now(tz=datetime.UTC)
     for event in page.all_events:
         if event.start or event.end:
-            calendar.add_component(calendar_event(event, page, host))
+            calendar.add_component(calendar_event(event, page, host, url, stamp))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename(page, "ics")}"'
     return response

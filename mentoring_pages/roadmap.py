@@ -21,6 +21,10 @@ class EventStatus(models.TextChoices):
 # towards progress.
 CLOSED = {EventStatus.DONE, EventStatus.CANCELLED}
 OVERDUE = "overdue"  # a filter value next to the statuses; derived, never stored
+OVERDUE_LABEL = _("overdue")
+
+# What a visitor may filter a roadmap's events by: a stored status, or overdue.
+STATUS_FILTERS = (*EventStatus.values, OVERDUE)
 
 DUE_SOON_DAYS = 30
 
@@ -32,12 +36,39 @@ def today():
 
 
 def is_overdue(status, end, on=None):
+    """The end date has passed (the end day itself still counts as in time) and the event
+    is neither done nor cancelled. An event without an end date is never overdue."""
     return status not in CLOSED and end is not None and end < (on or today())
 
 
 def is_due_soon(status, end, on=None, days=DUE_SOON_DAYS):
     on = on or today()
     return status not in CLOSED and end is not None and on <= end <= on + datetime.timedelta(days)
+
+
+def display_status(status, end, on=None):
+    """The status a visitor sees: overdue stands in for planned or in progress."""
+    return OVERDUE if is_overdue(status, end, on) else status
+
+
+def status_label(value):
+    """The words for a status or for OVERDUE, in the active language."""
+    return OVERDUE_LABEL if value == OVERDUE else EventStatus(value).label
+
+
+def status_filter(values):
+    """The filter a query string asks for, given its list of `status` values: one value of
+    STATUS_FILTERS, or "" (all events) for none, several or an unknown one."""
+    if len(values) == 1 and values[0] in STATUS_FILTERS:
+        return values[0]
+    return ""
+
+
+def matches(status, end, wanted, on=None):
+    """Whether an event with `status` and `end` is shown by the filter `wanted`."""
+    if wanted == OVERDUE:
+        return is_overdue(status, end, on)
+    return not wanted or status == wanted
 
 
 def change_status(event, status, note=None, on=None):
@@ -57,12 +88,14 @@ class Progress:
 
     @property
     def percent(self):
-        return round(100 * self.done / self.total) if self.total else 0
+        """Whole percent done, rounded down: 100 only when every event is done."""
+        return 100 * self.done // self.total if self.total else 0
 
 
 def progress(events, on=None):
     """Done of all (cancelled left out) and how many are overdue."""
     on = on or today()
+    events = list(events)
     counts = Counter(event.status for event in events)
     return Progress(
         done=counts[EventStatus.DONE],

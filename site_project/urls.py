@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -28,6 +28,12 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    # Wagtail serves only paths of slugs ending in "/"; a page's files have the names a
+    # calendar app or a spreadsheet expects.
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>[\w\-]+\.(?:ics|csv|xlsx))$",
+        home_views.serve_page_file,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,7 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -9,10 +11,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from mentoring_pages import exports, roadmap
 from mentoring_pages.deadlines import Recurrence
-from mentoring_pages.roadmap import OVERDUE, EventStatus
+from mentoring_pages.roadmap import EventStatus
 
 from .base import SectionPage
 
@@ -34,7 +37,9 @@ class RoadmapIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         roadmaps = RoadmapPage.objects.live().public().child_of(self).prefetch_related("events")
-        context["roadmaps"] = [(page, roadmap.progress(page.events.all())) for page in roadmaps]
+        on = roadmap.today()
+        # (page, progress) for the cards: two queries however many roadmaps and events.
+        context["roadmaps"] = [(page, roadmap.progress(page.events.all(), on)) for page in roadmaps]
         return context
 
 
@@ -103,57 +108,94 @@ class RoadmapPage(RoutablePageMixin, SectionPage):
 
     @cached_property
     def all_events(self):
+        """Every event in the roadmap's order: one query, shared by the page and exports."""
         return list(self.events.all())
 
-    def stages_with_events(self, events):
-        """[(stage, [events])] in order; `events` may be a filtered subset."""
+    @cached_property
+    def all_stages(self):
+        return list(self.stages.all())
+
+    def stages_with_events(self, events, strays=False):
+        """[(stage, [events])] in order; `events` may be a filtered subset. With `strays`,
+        events whose stage number matches no stage (an import or an edit gone astray) come
+        last, under the stage None, rather than vanish from the page."""
         by_stage = {}
         for event in events:
             by_stage.setdefault(event.stage_number, []).append(event)
-        return [(stage, by_stage.get(stage.number, [])) for stage in self.stages.all()]
+        stages = [(stage, by_stage.pop(stage.number, [])) for stage in self.all_stages]
+        left = [event for stage_events in by_stage.values() for event in stage_events]
+        if strays and left:
+            stages.append((None, left))
+        return stages
 
-    def filter_events(self, status):
+    def filter_events(self, status, on=None):
         """Events with `status`, or overdue ones; any other value shows them all."""
-        if status == OVERDUE:
-            return [event for event in self.all_events if event.is_overdue]
-        if status in EventStatus.values:
-            return [event for event in self.all_events if event.status == status]
-        return self.all_events
+        on = on or roadmap.today()
+        return [e for e in self.all_events if roadmap.matches(e.status, e.end, status, on)]
 
-    @path("")
-    def roadmap(self, request):
-        status = request.GET.get("status", "")
-        if status != OVERDUE and status not in EventStatus.values:
-            status = ""
-        events = self.filter_events(status)
-        stages = self.stages_with_events(self.all_events)
+    # The files this page serves under a file name (site_project.urls), by route name.
+    FILE_ROUTES = {
+        "calendar.ics": "calendar",
+        "export.csv": "export_csv",
+        "export.xlsx": "export_xlsx",
+    }
+
+    def calendar_urls(self, request):
+        """The calendar feed's absolute address, and the same with webcal:// which opens a
+        calendar app's subscribe dialogue."""
+        page_url = self.get_url(request)
+        if page_url is None:  # a preview of a page not yet saved
+            return None, None
+        url = request.build_absolute_uri(page_url + "calendar.ics")
+        return url, "webcal://" + url.split("://", 1)[1]
+
+    @path("", name="roadmap")
+    def roadmap_view(self, request):
+        on = roadmap.today()
+        # `?status=done&status=planned` or an unknown value shows everything, never an error.
+        status = roadmap.status_filter(request.GET.getlist("status"))
+        shown = {id(event) for event in self.filter_events(status, on)}
+        calendar_url, webcal_url = self.calendar_urls(request)
         return self.render(
             request,
             context_overrides={
                 "status": status,
-                "status_choices": [*EventStatus.choices, (OVERDUE, _("overdue"))],
-                "progress": roadmap.progress(self.all_events),
+                "status_label": roadmap.status_label(status) if status else "",
+                "status_choices": [
+                    (value, roadmap.status_label(value), len(self.filter_events(value, on)))
+                    for value in roadmap.STATUS_FILTERS
+                ],
+                "progress": roadmap.progress(self.all_events, on),
                 "stages": [
                     (
                         stage,
-                        roadmap.progress(stage_events),
-                        [e for e in stage_events if e in events],
+                        roadmap.progress(stage_events, on),
+                        [event for event in stage_events if id(event) in shown],
                     )
-                    for stage, stage_events in stages
+                    for stage, stage_events in self.stages_with_events(self.all_events, strays=True)
                 ],
-                "shown_count": len(events),
+                "event_count": len(self.all_events),
+                "shown_count": len(shown),
+                "calendar_url": calendar_url,
+                "webcal_url": webcal_url,
             },
         )
 
-    @path("export.csv")
+    # The files' routes end in a slash, not «.csv»/«.ics»: Wagtail serves only paths of
+    # [\w-] segments ending in "/" (wagtail.urls), so «calendar.ics» would be a 404. The
+    # file names come from Content-Disposition; calendar apps go by the content type.
+    @path("export/csv/", name="export_csv")
+    @method_decorator(require_safe)
     def export_csv(self, request):
         return exports.roadmap_csv(self)
 
-    @path("export.xlsx")
+    @path("export/xlsx/", name="export_xlsx")
+    @method_decorator(require_safe)
     def export_xlsx(self, request):
         return exports.roadmap_xlsx(self)
 
-    @path("calendar.ics")
+    @path("calendar/", name="calendar")
+    @method_decorator(require_safe)
     def calendar(self, request):
         return exports.roadmap_calendar(self, request)
 
@@ -164,6 +206,8 @@ class RoadmapStage(TranslatableMixin, Orderable):
     title = models.CharField(_("title"), max_length=500)
 
     panels = [FieldRowPanel([FieldPanel("number"), FieldPanel("title")])]
+    # Events find their stage by its number: a translation must keep the source's numbers.
+    override_translatable_fields = [SynchronizedField("number")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("stage")
@@ -210,6 +254,8 @@ class RoadmapEvent(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("expected_result"), FieldPanel("indicator")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("status_note")]),
     ]
+    # Numbers tie events to stages and to the source document: never translated.
+    override_translatable_fields = [SynchronizedField("stage_number"), SynchronizedField("number")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("event")
@@ -225,4 +271,8 @@ class RoadmapEvent(TranslatableMixin, Orderable):
     @property
     def display_status(self):
         """The status a visitor sees: overdue stands in for planned or in progress."""
-        return OVERDUE if self.is_overdue else self.status
+        return roadmap.display_status(self.status, self.end)
+
+    @property
+    def display_status_label(self):
+        return roadmap.status_label(self.display_status)
