@@ -61,3 +61,17 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag
+def breadcrumb_trail(page):
+    """The page's ancestors from the home page down. Wagtail's routing leaves each parent
+    it walked through on the child, so a served page usually needs no query for them."""
+    trail, node = [], page
+    while node.depth > 2:
+        if "_cached_parent_obj" not in node.__dict__:
+            trail.extend(reversed(node.get_ancestors().filter(depth__gte=2)))
+            break
+        node = node.get_parent()
+        trail.append(node)
+    return trail[::-1]

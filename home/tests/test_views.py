@@ -187,3 +187,14 @@ def test_home_page_shows_the_latest_news(client, home_page):
     content = client.get("/").content.decode()
 
     assert [f"Событие {n}" in content for n in range(5)] == [False, False, True, True, True]
+
+
+def test_breadcrumbs_lead_from_home_to_the_page(client, home_page):
+    parent = ContentPageFactory(parent=home_page, title="Раздел", slug="section")
+    ContentPageFactory(parent=parent, title="Подраздел", slug="sub")
+
+    content = client.get("/section/sub/").content.decode()
+    crumbs = content.split('class="breadcrumbs"')[1].split("</nav>")[0]
+
+    assert crumbs.index(">Главная<") < crumbs.index(">Раздел<") < crumbs.index("Подраздел")
+    assert '<span aria-current="page">Подраздел</span>' in crumbs

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import build_site_shell
+from mentoring_pages.demo import build_section
 from programmes.demo import build_programme, create_demo_users
 
 
@@ -11,8 +12,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
-        build_site_shell(log=self.log)
-        build_programme(log=self.log)
+        home = build_site_shell(log=self.log)
+        programme = build_programme(log=self.log)
+        build_section(home, programme, log=self.log)
         create_demo_users(log=self.log)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
