@@ -19,6 +19,12 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploads and renditions made by a test go to a folder of its own, not var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def site(db):
     return Site.objects.select_related("root_page").get(is_default_site=True)

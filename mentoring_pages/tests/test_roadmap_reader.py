@@ -69,7 +69,7 @@ def test_roadmap_000_events_keep_their_text():
     first = stages[0].events[0]
     assert first.number == "1."
     assert first.title == (
-        "Согласование дорожных карт внедрения целевой модели наставничества и УСП МО БМР"
+        "Согласование дорожных карт внедрения целевой модели наставничества и управления образования района"
     )
     assert first.deadline_text == "сентябрь-октябрь 2020 г."
     assert first.responsible == "Заместитель директора по УМР\nЗаместитель директора по ВР"
