@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, env_list
+from .base import MIDDLEWARE, REDIS_URL, VAR_DIR, env_list
 
 DEBUG = False
 
@@ -33,6 +33,16 @@ SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview frames SAMEORIGIN.
+
+# Cached pieces of pages are dropped when content changes; every gunicorn worker must see
+# that, so without Redis the cache lives in files all workers share, not in each one's memory.
+if not REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
 
 # Static files are served by the application itself, compressed and with hashed names,
 # so the reverse proxy needs no configuration for them.
