@@ -8,8 +8,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from mentoring_pages.listing import paginate, selected_id
-from programmes.models import MentoringForm
+from mentoring_pages.listing import (
+    filter_links,
+    paginate,
+    query_string,
+    selected_id,
+    visible_children,
+)
+from programmes.models import MentoringForm, RoleModel
 
 from .base import SectionPage
 
@@ -32,22 +38,46 @@ class CaseIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        cases = CasePage.objects.live().public().child_of(self)
-        forms = MentoringForm.objects.filter(pk__in=cases.values("form"))
-        tags = Tag.objects.filter(mentoring_pages_casetag_items__content_object__in=cases)
-        form_id, tag = selected_id(request, "form"), request.GET.get("tag", "")
-        shown = cases.select_related("form", "role_model").order_by("-first_published_at")
-        if form_id:
-            shown = shown.filter(form_id=form_id)
+        cases = visible_children(CasePage, self)
+        # Only the forms and tags that some case has: no choice leads to an empty list.
+        forms = list(MentoringForm.objects.filter(pk__in=cases.values("form")))
+        tags = list(
+            Tag.objects.filter(mentoring_pages_casetag_items__content_object__in=cases)
+            .distinct()
+            .order_by("name")
+        )
+        # An unknown or malformed value is ignored: the list shows every case.
+        form_id = selected_id(request, "form")
+        form = next((choice for choice in forms if choice.pk == form_id), None)
+        tag_slug = request.GET.get("tag", "")
+        tag = next((choice for choice in tags if choice.slug == tag_slug), None)
+
+        shown = cases.select_related("form", "role_model").order_by("-first_published_at", "-pk")
+        if form:
+            shown = shown.filter(form=form)
         if tag:
-            shown = shown.filter(tags__slug=tag)
+            shown = shown.filter(tagged_items__tag=tag)
+        chosen = {"form": form.pk if form else None, "tag": tag.slug if tag else None}
         context.update(
             {
                 "items": paginate(request, shown),
                 "forms": forms,
-                "tags": tags.distinct().order_by("name"),
-                "selected_form": form_id,
+                "tags": tags,
+                "selected_form": form,
                 "selected_tag": tag,
+                "form_links": filter_links(
+                    "form",
+                    [(choice.pk, choice.title) for choice in forms],
+                    chosen["form"],
+                    keep={"tag": chosen["tag"]},
+                ),
+                "tag_links": filter_links(
+                    "tag",
+                    [(choice.slug, choice.name) for choice in tags],
+                    chosen["tag"],
+                    keep={"form": chosen["form"]},
+                ),
+                "query_string": query_string(**chosen),
             }
         )
         return context
@@ -112,6 +142,28 @@ class CasePage(SectionPage):
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.fetch_form_and_role_model()
+        index = self.get_parent()
+        context.update(
+            {
+                # The form and the tags link to the index filtered by them.
+                "index_url": index.get_url(request) if index else None,
+                "materials": self.materials.select_related("document"),
+                "tag_list": sorted(self.tags.all(), key=lambda tag: tag.name),
+            }
+        )
+        return context
+
+    def fetch_form_and_role_model(self):
+        """Both in one query when, as it should, the role model belongs to the form."""
+        if self.role_model_id and not CasePage.role_model.is_cached(self):
+            role_model = RoleModel.objects.filter(pk=self.role_model_id).select_related("form")
+            self.role_model = role_model.first()
+            if self.role_model and self.role_model.form_id == self.form_id:
+                self.form = self.role_model.form
 
 
 class CaseMaterial(TranslatableMixin, Orderable):

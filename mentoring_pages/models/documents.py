@@ -27,6 +27,11 @@ class DocumentsPage(SectionPage):
         verbose_name = _("documents page")
         verbose_name_plural = _("documents pages")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = self.groups()
+        return context
+
     def groups(self):
         """[(kind label, [items])] in the order of DocumentKind, empty kinds left out."""
         items = self.documents.select_related("document")

@@ -23,7 +23,7 @@ from programmes.models import MentoringForm, Programme
 from .base import SectionPage
 from .cases import CasePage
 from .documents import DocumentsPageItem
-from .mentors import MentorPage
+from .mentors import MENTOR_ORDER, MentorPage
 from .news import NewsPage
 from .roadmap import RoadmapPage
 
@@ -153,7 +153,7 @@ def landing_context(page):
             live_descendants(MentorPage, page, private)
             .select_related("form", "image")
             .prefetch_related("image__renditions")
-            .order_by("-award_year", "title")[:MENTORS_SHOWN]
+            .order_by(*MENTOR_ORDER)[:MENTORS_SHOWN]
         ),
         "documents": list(
             DocumentsPageItem.objects.filter(page__live=True, page__path__startswith=page.path)

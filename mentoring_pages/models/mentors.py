@@ -1,6 +1,7 @@
 from types import SimpleNamespace
 
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -9,9 +10,12 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from mentoring_pages.consent import check_consent, consent_problems
-from mentoring_pages.listing import filter_by_form
+from mentoring_pages.listing import filter_by_form, visible_children
 
 from .base import PhotoMixin, SectionPage
+
+# The latest awards first; mentors without an award year last on every database.
+MENTOR_ORDER = (F("award_year").desc(nulls_last=True), "title")
 
 
 class MentorIndexPage(SectionPage):
@@ -31,12 +35,10 @@ class MentorIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         mentors = (
-            MentorPage.objects.live()
-            .public()
-            .child_of(self)
+            visible_children(MentorPage, self)
             .select_related("form", "image")
             .prefetch_related("image__renditions")
-            .order_by("-award_year", "title")
+            .order_by(*MENTOR_ORDER)
         )
         context.update(filter_by_form(request, mentors))
         return context
@@ -131,8 +133,25 @@ class MentorPage(PhotoMixin, SectionPage):
         verbose_name = _("mentor")
         verbose_name_plural = _("mentors")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index = self.get_parent()
+        # The form links to the index filtered by it.
+        context["index_url"] = index.get_url(request) if index else None
+        return context
+
     def publish(self, revision, *args, **kwargs):
-        # The last line of defence, whatever publishes: a workflow approval, a scheduled
-        # go-live, a bulk action or code.
+        # Refuse before anything changes, whatever publishes through the page: a workflow
+        # approval, a scheduled go-live, a bulk action or code.
         check_consent(revision.as_object())
         return super().publish(revision, *args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        # The last line of defence: the page editor's "Publish" button and the admin API
+        # publish through PublishPageRevisionAction directly, not through publish(). A
+        # live page is never written without the consent; a save that only touches
+        # revision bookkeeping (update_fields without them) is not a publication.
+        update_fields = kwargs.get("update_fields")
+        if self.live and (update_fields is None or {"live", *CONSENT_FIELDS} & set(update_fields)):
+            check_consent(self)
+        return super().save(*args, **kwargs)

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from mentoring_pages import feeds
-from mentoring_pages.listing import paginate
+from mentoring_pages.listing import paginate, visible_children
 
 from .base import PhotoMixin, SectionPage
 
@@ -33,18 +33,14 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
         verbose_name_plural = _("news indexes")
 
     def news(self):
-        return (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("-date", "-pk")
-        )
+        """The live news items, newest first."""
+        return visible_children(NewsPage, self).order_by("-date", "-pk")
 
     @path("")
     def index(self, request):
-        return self.render(request, context_overrides={"items": paginate(request, self.news())})
+        # One query for the items and one for all their pictures' renditions.
+        items = self.news().select_related("image").prefetch_related("image__renditions")
+        return self.render(request, context_overrides={"items": paginate(request, items)})
 
     @path("rss/")
     def rss(self, request):
@@ -81,3 +77,8 @@ class NewsPage(PhotoMixin, SectionPage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tag_list"] = sorted(self.tags.all(), key=lambda tag: tag.name)
+        return context

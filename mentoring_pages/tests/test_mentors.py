@@ -1,0 +1,352 @@
+"""«Наши наставники»: the best mentors, their profiles, and the filter by form."""
+
+import re
+
+import pytest
+import wagtail_factories
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mentoring_pages.models import MentorPage
+from mentoring_pages.tests.factories import MentorPageFactory
+from programmes.tests.factories import MentoringFormFactory
+from site_project.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 15
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def html_lang(response):
+    return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
+
+
+def card_titles(response):
+    """The mentors' names in the listing, in order."""
+    return re.findall(
+        r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode()
+    )
+
+
+def photo(size=800):
+    return wagtail_factories.ImageFactory(file__width=size, file__height=size)
+
+
+@pytest.fixture
+def forms():
+    pupils = MentoringFormFactory(title="Ученик – ученик", sort_order=1)
+    teachers = MentoringFormFactory(
+        programme=pupils.programme, title="Учитель – учитель", kind="teacher_teacher", sort_order=2
+    )
+    return pupils, teachers
+
+
+@pytest.fixture
+def english_section(section, home_page, english):
+    translate(home_page, english, {"Главная": "Home"})
+    translate(section.landing, english, {"Наставничество": "Mentoring"})
+    translate(section.mentors, english, {"Наши наставники": "Our mentors"})
+    return section
+
+
+# The index
+
+
+def test_index_lists_mentors_with_an_h1_and_breadcrumbs(client, section):
+    MentorPageFactory(parent=section.mentors, title="Анна Петрова", award_year=2024)
+    MentorPageFactory(parent=section.mentors, title="Борис Иванов", award_year=2023)
+
+    response = client.get(section.mentors.url)
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert html_lang(response) == "ru"
+    assert "<h1>Наши наставники</h1>" in content
+    assert '<nav class="breadcrumbs"' in content
+    assert '<a href="/nastavnichestvo/">Наставничество</a>' in content
+    assert card_titles(response) == ["Анна Петрова", "Борис Иванов"]  # latest award first
+
+
+def test_mentors_without_an_award_year_come_last(client, section):
+    MentorPageFactory(parent=section.mentors, title="Без года")
+    MentorPageFactory(parent=section.mentors, title="Лауреат 2023", award_year=2023)
+    MentorPageFactory(parent=section.mentors, title="Лауреат 2024", award_year=2024)
+
+    titles = card_titles(client.get(section.mentors.url))
+
+    assert titles == ["Лауреат 2024", "Лауреат 2023", "Без года"]
+
+
+def test_a_photo_missing_from_the_storage_breaks_no_page(client, section):
+    image = photo()
+    mentor = MentorPageFactory(parent=section.mentors, image=image, image_alt="Портрет")
+    image.file.storage.delete(image.file.name)
+
+    assert client.get(mentor.url).status_code == 200
+    assert client.get(section.mentors.url).status_code == 200
+
+
+def test_drafts_are_not_listed(client, section):
+    MentorPageFactory(parent=section.mentors, title="Черновик", live=False)
+
+    assert card_titles(client.get(section.mentors.url)) == []
+
+
+def test_index_in_english_with_an_empty_state(client, english_section):
+    response = client.get("/en/nastavnichestvo/mentors/")
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert html_lang(response) == "en"
+    assert "<h1>Our mentors</h1>" in content
+    assert "No mentors yet." in content
+
+
+def test_english_index_lists_the_translated_mentors(client, english_section, english, forms):
+    pupils, _ = forms
+    translate(pupils.programme, english, {})
+    translate(pupils, english, {"Ученик – ученик": "Pupil – pupil"})
+    mentor = MentorPageFactory(
+        parent=english_section.mentors, title="Анна Петрова", position="Учитель", form=pupils
+    )
+    translate(mentor, english, {"Анна Петрова": "Anna Petrova", "Учитель": "Teacher"})
+
+    content = client.get("/en/nastavnichestvo/mentors/").content.decode()
+
+    assert ">Anna Petrova</a>" in content
+    assert "Teacher" in content
+    assert "Pupil – pupil" in content
+    assert "Анна Петрова" not in content
+
+
+def test_the_card_shows_photo_position_form_and_award(client, section, forms):
+    pupils, _ = forms
+    MentorPageFactory(
+        parent=section.mentors,
+        image=photo(),
+        image_alt="Анна Петрова у доски",
+        position="Учитель математики",
+        form=pupils,
+        award="Наставник года",
+        award_year=2024,
+    )
+
+    content = client.get(section.mentors.url).content.decode()
+
+    picture = re.search(r"<picture>.*?</picture>", content).group()
+    assert 'type="image/avif"' in picture
+    assert 'type="image/webp"' in picture
+    assert 'loading="lazy"' in picture
+    assert 'alt="Анна Петрова у доски"' in picture
+    assert "320w" in picture and "640w" in picture
+    assert 'sizes="(max-width: 64rem) 50vw, 22rem"' in picture
+    assert "Учитель математики" in content
+    assert "Наставник года, 2024" in content
+
+
+# The filter by form
+
+
+def test_filter_by_form_shows_only_that_forms_mentors(client, section, forms):
+    pupils, teachers = forms
+    MentorPageFactory(parent=section.mentors, title="Ученица", form=pupils)
+    MentorPageFactory(parent=section.mentors, title="Учительница", form=teachers)
+
+    response = client.get(section.mentors.url, {"form": teachers.pk})
+
+    assert card_titles(response) == ["Учительница"]
+    content = response.content.decode()
+    assert f'<a href="?form={teachers.pk}" aria-current="true">Учитель – учитель</a>' in content
+    assert f'<a href="?form={pupils.pk}">Ученик – ученик</a>' in content
+    assert '<a href=".">' in content  # back to every form, no JavaScript needed
+
+
+def test_only_forms_that_some_mentor_has_are_offered(client, section, forms):
+    pupils, _ = forms
+    MentorPageFactory(parent=section.mentors, form=pupils)
+
+    content = client.get(section.mentors.url).content.decode()
+
+    assert "Ученик – ученик" in content
+    assert "Учитель – учитель" not in content
+
+
+@pytest.mark.parametrize(
+    "value", ["abc", "-1", "0", "999999", "1.5", "²", "٣", "9" * 30, "", "1 OR 1=1"]
+)
+def test_a_bad_or_unknown_form_is_ignored(client, section, forms, value):
+    pupils, teachers = forms
+    MentorPageFactory(parent=section.mentors, title="Ученица", form=pupils)
+    MentorPageFactory(parent=section.mentors, title="Учительница", form=teachers)
+
+    response = client.get(section.mentors.url, {"form": value})
+
+    assert response.status_code == 200
+    assert sorted(card_titles(response)) == ["Ученица", "Учительница"]
+    assert '<a href="." aria-current="true">' in response.content.decode()
+
+
+def test_a_form_that_no_mentor_has_is_ignored(client, section, forms):
+    pupils, teachers = forms
+    MentorPageFactory(parent=section.mentors, title="Ученица", form=pupils)
+
+    response = client.get(section.mentors.url, {"form": teachers.pk})
+
+    assert card_titles(response) == ["Ученица"]
+
+
+# The profile
+
+
+def test_profile_shows_the_mentor_and_nothing_of_the_consent(client, section, forms):
+    pupils, _ = forms
+    mentor = MentorPageFactory(
+        parent=section.mentors,
+        title="Анна Петрова",
+        image=photo(),
+        image_alt="Анна Петрова у доски",
+        position="7 «Б» класс",
+        form=pupils,
+        achievements="<p>Победитель олимпиады</p>",
+        quote="Объяснять — значит понимать.",
+        award="Наставник года",
+        award_year=2024,
+        consent_given_by="Петрова Анна Сергеевна",
+        consent_scope="Только имя и фото",
+    )
+
+    response = client.get(mentor.url)
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Анна Петрова</h1>" in content
+    assert 'alt="Анна Петрова у доски"' in content
+    assert "7 «Б» класс" in content
+    assert f'<a href="/nastavnichestvo/mentors/?form={pupils.pk}">Ученик – ученик</a>' in content
+    assert "<p>Победитель олимпиады</p>" in content
+    assert "<blockquote><p>Объяснять — значит понимать.</p></blockquote>" in content
+    assert "Наставник года, 2024" in content
+    assert '<a href="/nastavnichestvo/mentors/">Наши наставники</a>' in content  # breadcrumbs
+    # The consent record is the school's, not the public's.
+    assert "Петрова Анна Сергеевна" not in content
+    assert "Только имя и фото" not in content
+
+
+def test_profile_shares_its_photo_with_an_absolute_url(client, section):
+    mentor = MentorPageFactory(parent=section.mentors, image=photo(), image_alt="Портрет")
+
+    content = client.get(mentor.url).content.decode()
+
+    og_image = re.search(r'<meta property="og:image" content="([^"]+)">', content).group(1)
+    assert og_image.startswith("http://testserver/media/images/")
+    assert '<meta property="og:image:alt" content="Портрет">' in content
+
+
+def test_profile_without_photo_has_no_og_image(client, section):
+    mentor = MentorPageFactory(parent=section.mentors)
+
+    content = client.get(mentor.url).content.decode()
+
+    assert "og:image" not in content
+    assert "<picture>" not in content
+
+
+def test_profile_in_english(client, english_section, english):
+    mentor = MentorPageFactory(
+        parent=english_section.mentors,
+        title="Анна Петрова",
+        position="Учитель",
+        achievements="<p>Победитель олимпиады</p>",
+    )
+    translate(
+        mentor,
+        english,
+        {
+            "Анна Петрова": "Anna Petrova",
+            "Учитель": "Teacher",
+            "Победитель олимпиады": "Olympiad winner",
+        },
+    )
+
+    response = client.get("/en/nastavnichestvo/mentors/" + mentor.slug + "/")
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert html_lang(response) == "en"
+    assert "<h1>Anna Petrova</h1>" in content
+    assert "Olympiad winner" in content
+    assert ">Achievements</h2>" in content
+    assert '<a href="/en/nastavnichestvo/mentors/">Our mentors</a>' in content
+
+
+# A fixed number of queries, whatever the number of mentors
+
+
+@pytest.fixture
+def roomy_cache(settings):
+    """The test cache (locmem, 300 entries) would evict the site shell's entry among
+    hundreds of renditions and count its rebuilding; a production cache does not."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "query-counts",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+
+
+def render_counting(client, url):
+    client.get(url)  # warm-up: renditions are made on the first view
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_mentors(section, forms, count):
+    for number in range(count):
+        MentorPageFactory(
+            parent=section.mentors, image=photo(64), image_alt="Портрет", form=forms[number % 2]
+        )
+
+
+def test_index_queries_do_not_grow_with_the_mentors(client, section, forms, roomy_cache):
+    url = section.mentors.url
+    add_mentors(section, forms, 3)
+    small = render_counting(client, url)
+    add_mentors(section, forms, 57)
+    large = render_counting(client, url)
+
+    assert len(card_titles(client.get(url))) == 60
+    assert small == large
+    assert large <= MAX_QUERIES
+
+
+def test_filtered_index_queries_do_not_grow_with_the_mentors(client, section, forms, roomy_cache):
+    url = f"{section.mentors.url}?form={forms[1].pk}"
+    add_mentors(section, forms, 3)
+    small = render_counting(client, url)
+    add_mentors(section, forms, 57)
+    large = render_counting(client, url)
+
+    assert len(card_titles(client.get(url))) == MentorPage.objects.filter(form=forms[1]).count()
+    assert small == large
+    assert large <= MAX_QUERIES
+
+
+def test_profile_queries_do_not_grow_with_the_mentors(client, section, forms, roomy_cache):
+    add_mentors(section, forms, 2)
+    mentor = MentorPageFactory(
+        parent=section.mentors, image=photo(), image_alt="Портрет", form=forms[0]
+    )
+    small = render_counting(client, mentor.url)
+    add_mentors(section, forms, 57)
+    large = render_counting(client, mentor.url)
+
+    assert small == large
+    assert large <= MAX_QUERIES
