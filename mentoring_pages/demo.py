@@ -1385,11 +1385,12 @@ def build_case(section, parent, spec, forms):
         page.tags.add(*spec["tags"])
         page.materials = [
             CaseMaterial(
+                sort_order=order,
                 locale=page.locale,
                 document=section.document(key),
                 title=texts.plain(DOCUMENTS[key][2]),
             )
-            for key in spec.get("materials", [])
+            for order, key in enumerate(spec.get("materials", []))
         ]
 
     return section.page(
@@ -1437,13 +1438,14 @@ def build_documents_page(section, parent):
     def add_documents(page):
         page.documents = [
             DocumentsPageItem(
+                sort_order=order,
                 locale=page.locale,
                 kind=kind,
                 document=section.document(key),
                 title=texts.plain(title),
                 date=date,
             )
-            for key, (kind, date, title, _text) in DOCUMENTS.items()
+            for order, (key, (kind, date, title, _text)) in enumerate(DOCUMENTS.items())
         ]
 
     return section.page(

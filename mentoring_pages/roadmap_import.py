@@ -32,7 +32,11 @@ def fill_roadmap(page, imported):
     stages, events = [], []
     year = page.first_year
     for stage, number in zip(imported.stages, stage_numbers(imported), strict=True):
-        stages.append(RoadmapStage(locale_id=page.locale_id, number=number, title=stage.title))
+        stages.append(
+            RoadmapStage(
+                locale_id=page.locale_id, number=number, title=stage.title, sort_order=len(stages)
+            )
+        )
         for item in stage.events:
             deadline = parse_deadline(item.deadline_text, default_year=year)
             known = deadline.end or deadline.start
@@ -40,6 +44,7 @@ def fill_roadmap(page, imported):
             events.append(
                 RoadmapEvent(
                     locale_id=page.locale_id,
+                    sort_order=len(events),
                     stage_number=number,
                     number=item.number,
                     title=item.title,

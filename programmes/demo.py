@@ -137,31 +137,34 @@ def build_programme(log):
     )
     programme.legal_acts = [
         LegalAct(
+            sort_order=order,
             locale=russian,
             kind=texts.text(act["kind"]),
             title=texts.text(act["title"]),
             number=act["number"] or "",
             date=datetime.date.fromisoformat(act["date"]) if act["date"] else None,
         )
-        for act in data["legal_acts"]
+        for order, act in enumerate(data["legal_acts"])
     ]
     programme.management_roles = [
         ManagementRole(
+            sort_order=order,
             locale=russian,
             role=texts.text(row["role"]),
             responsibilities=texts.lines(row["responsibilities"]),
             timing=texts.text(row["timing"]),
         )
-        for row in data["management"]
+        for order, row in enumerate(data["management"])
     ]
     programme.stages = [
         ProgrammeStage(
+            sort_order=order,
             locale=russian,
             title=texts.text(stage["title"]),
             activities=texts.lines(stage["activities"]),
             result=texts.text(stage["result"]),
         )
-        for stage in data["stages"]
+        for order, stage in enumerate(data["stages"])
     ]
     programme.save()
     programme.save_revision().publish()
@@ -208,11 +211,12 @@ def build_form(programme, spec, order, texts):
     )
     form.role_models = [
         RoleModel(
+            sort_order=order,
             locale=programme.locale,
             title=texts.text(role_model["title"]),
             goal=texts.text(role_model["goal"]),
         )
-        for role_model in spec["role_models"]
+        for order, role_model in enumerate(spec["role_models"])
     ]
     form.save()
     return form

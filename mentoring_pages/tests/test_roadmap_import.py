@@ -152,7 +152,8 @@ def test_command_creates_a_draft_roadmap_page(section):
     assert output.strip() == "stages: 9, events: 40"
     assert not page.live
     assert (page.first_year, page.last_year) == (2020, 2024)
-    assert len(page.events.all()) == 40
+    assert [event.number for event in page.events.all()] == [f"{n}." for n in range(1, 41)]
+    assert [stage.number for stage in page.stages.all()][:3] == ["I", "II", "III"]
 
 
 def test_command_dry_run_prints_json_and_writes_nothing(db):
