@@ -200,3 +200,32 @@ def test_command_refuses_a_parent_that_cannot_hold_a_roadmap(section):
         run(ROADMAP_000, "--parent", section.news.pk)
 
     assert RoadmapPage.objects.count() == 0
+
+
+def fail(*args, **kwargs):
+    raise RuntimeError("the disk is full")
+
+
+def test_an_import_that_fails_halfway_leaves_nothing_behind(section, monkeypatch):
+    monkeypatch.setattr(RoadmapPage, "save_revision", fail)
+    pages_before = RoadmapPage.objects.count()
+
+    with pytest.raises(RuntimeError):
+        run(ROADMAP_000, "--parent", section.roadmaps.pk)
+
+    assert RoadmapPage.objects.count() == pages_before
+    assert not RoadmapPage.objects.filter(title__contains="дорожная карта").exists()
+
+
+def test_a_confirmed_import_that_fails_halfway_keeps_the_page_as_it_was(
+    curator_client, roadmap, monkeypatch
+):
+    curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_000)})
+    monkeypatch.setattr(RoadmapPage, "save_revision", fail)
+
+    with pytest.raises(RuntimeError):
+        curator_client.post(import_url(roadmap), {"confirm": "1"})
+
+    page = RoadmapPage.objects.get(pk=roadmap.pk)
+    assert page.get_latest_revision() is None
+    assert [event.title for event in page.events.all()] == ["Старое мероприятие"]
