@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from mentoring_pages.deadlines import Recurrence
 
@@ -87,26 +88,36 @@ def roadmap_csv(page):
     return attachment(buffer.getvalue(), "text/csv; charset=utf-8", filename(page, "csv"))
 
 
-def roadmap_xlsx(page):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Roadmap")[:31]
-    sheet.append(header())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    for row in rows(page):
-        sheet.append(row)
-    for row in sheet.iter_rows(min_row=2):
+def tidy(sheet, first_row=1):
+    """Readable cells: wrapped text at the top, dates as dates, and text that begins with
+    «=» kept as text (openpyxl would store «= 100 %» as a formula; it is the school's text)."""
+    for row in sheet.iter_rows(min_row=first_row):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "DD.MM.YYYY"
             elif isinstance(cell.value, str) and cell.value.startswith("="):
-                # openpyxl would store «= 100 %» as a formula; it is the school's text.
                 cell.data_type = "s"
-    for letter, width in zip("ABCDEFGHIJKLMN", COLUMN_WIDTHS, strict=True):
-        sheet.column_dimensions[letter].width = width
+
+
+def fill_table(sheet, title, header_row, rows, widths):
+    """A sheet holding one table: a bold, frozen header row, then the rows."""
+    sheet.title = title[:31]  # Excel's limit for a sheet's name
+    sheet.append(header_row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for row in rows:
+        sheet.append(row)
+    tidy(sheet, first_row=2)
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+    return sheet
+
+
+def roadmap_xlsx(page):
+    workbook = Workbook()
+    fill_table(workbook.active, _("Roadmap"), header(), rows(page), COLUMN_WIDTHS)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return attachment(buffer.getvalue(), XLSX_TYPE, filename(page, "xlsx"))

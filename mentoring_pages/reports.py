@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 
 from mentoring_pages import exports, roadmap
 from mentoring_pages.roadmap import EventStatus
@@ -211,32 +211,13 @@ def summary_rows(report):
     ]
 
 
-def _tidy(sheet, first_row):
-    for row in sheet.iter_rows(min_row=first_row):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if isinstance(cell.value, datetime.date):
-                cell.number_format = "DD.MM.YYYY"
-            elif isinstance(cell.value, str) and cell.value.startswith("="):
-                # The school's text, not a formula (see exports.roadmap_xlsx).
-                cell.data_type = "s"
-
-
 def workbook(report):
     """Two sheets: the quarter's events (header in the first row, ready for a filter) and
     the summary."""
     book = Workbook()
-    events = book.active
-    events.title = gettext("Events")[:31]
-    events.append(header())
-    for cell in events[1]:
-        cell.font = Font(bold=True)
-    events.freeze_panes = "A2"
-    for row in rows(report):
-        events.append(row)
-    _tidy(events, 2)
-    for index, width in enumerate(COLUMN_WIDTHS):
-        events.column_dimensions[chr(ord("A") + index)].width = width
+    events = exports.fill_table(
+        book.active, gettext("Events"), header(), rows(report), COLUMN_WIDTHS
+    )
     events.auto_filter.ref = events.dimensions
 
     summary = book.create_sheet(gettext("Summary")[:31])
@@ -244,7 +225,7 @@ def workbook(report):
         summary.append(row)
     for row in summary.iter_rows():
         row[0].font = Font(bold=True)
-    _tidy(summary, 1)
+    exports.tidy(summary)
     summary.column_dimensions["A"].width = 30
     summary.column_dimensions["B"].width = 50
     return book
