@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 
@@ -16,6 +18,20 @@ class SectionPage(Page):
     @property
     def og_image(self):
         return getattr(self, self.og_image_field) if self.og_image_field else None
+
+
+class SectionIndexPage(SectionPage):
+    """One of the section's index pages (roadmaps, mentors, cases, documents): an
+    introduction, one per section, right under its landing."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["mentoring_pages.MentoringIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
 
 
 class PhotoMixin(models.Model):

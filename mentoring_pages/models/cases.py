@@ -5,7 +5,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
 from mentoring_pages.listing import (
@@ -16,21 +16,17 @@ from mentoring_pages.listing import (
     visible_children,
 )
 from programmes.models import MentoringForm, RoleModel
+from programmes.models.programme import DocumentLink
 
-from .base import SectionPage
+from .base import SectionIndexPage, SectionPage
 
 STORY_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class CaseIndexPage(SectionPage):
+class CaseIndexPage(SectionIndexPage):
     """«Кейсы»: pairs' and groups' work written up, filterable by form and tag."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["mentoring_pages.MentoringIndexPage"]
     subpage_types = ["mentoring_pages.CasePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("case index")
@@ -166,21 +162,9 @@ class CasePage(SectionPage):
                 self.form = self.role_model.form
 
 
-class CaseMaterial(TranslatableMixin, Orderable):
+class CaseMaterial(DocumentLink):
     page = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="materials")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    title = models.CharField(
-        _("title"),
-        max_length=255,
-        blank=True,
-        help_text=_("Leave empty to use the document's title."),
-    )
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(DocumentLink.Meta):
         verbose_name = _("material")
         verbose_name_plural = _("materials")

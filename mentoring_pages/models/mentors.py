@@ -12,21 +12,16 @@ from wagtail_localize.fields import SynchronizedField
 from mentoring_pages.consent import check_consent, consent_problems
 from mentoring_pages.listing import filter_by_form, visible_children
 
-from .base import PhotoMixin, SectionPage
+from .base import PhotoMixin, SectionIndexPage, SectionPage
 
 # The latest awards first; mentors without an award year last on every database.
 MENTOR_ORDER = (F("award_year").desc(nulls_last=True), "title")
 
 
-class MentorIndexPage(SectionPage):
+class MentorIndexPage(SectionIndexPage):
     """«Наши наставники»: the best mentors, filterable by form of mentoring."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["mentoring_pages.MentoringIndexPage"]
     subpage_types = ["mentoring_pages.MentorPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("mentor index")

@@ -17,18 +17,13 @@ from mentoring_pages import exports, roadmap
 from mentoring_pages.deadlines import Recurrence
 from mentoring_pages.roadmap import EventStatus
 
-from .base import SectionPage
+from .base import SectionIndexPage, SectionPage
 
 
-class RoadmapIndexPage(SectionPage):
+class RoadmapIndexPage(SectionIndexPage):
     """«Дорожные карты»: the roadmaps of the programme, each with its progress."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["mentoring_pages.MentoringIndexPage"]
     subpage_types = ["mentoring_pages.RoadmapPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("roadmap index")

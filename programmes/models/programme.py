@@ -176,11 +176,9 @@ class DocumentKind(models.TextChoices):
     REPORT = "report", _("reports")
 
 
-class ProgrammeDocument(TranslatableMixin, Orderable):
-    """A document of the programme (положение, приказ, the programme itself …)."""
+class DocumentLink(TranslatableMixin, Orderable):
+    """A document in a list, with the title to show for it."""
 
-    programme = ParentalKey(Programme, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
@@ -193,6 +191,18 @@ class ProgrammeDocument(TranslatableMixin, Orderable):
         blank=True,
         help_text=_("Leave empty to use the document's title."),
     )
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.title or self.document.title
+
+
+class DocumentItem(DocumentLink):
+    """A document of a kind and a date: a legal act, an order, a regulation, a template …"""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     date = models.DateField(_("date"), null=True, blank=True)
 
     panels = [
@@ -201,9 +211,15 @@ class ProgrammeDocument(TranslatableMixin, Orderable):
         FieldPanel("title"),
     ]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(DocumentLink.Meta):
+        abstract = True
+
+
+class ProgrammeDocument(DocumentItem):
+    """A document of the programme (положение, приказ, the programme itself …)."""
+
+    programme = ParentalKey(Programme, on_delete=models.CASCADE, related_name="documents")
+
+    class Meta(DocumentItem.Meta):
         verbose_name = _("programme document")
         verbose_name_plural = _("programme documents")
-
-    def __str__(self):
-        return self.title or self.document.title
