@@ -13,27 +13,13 @@ from wagtail.models import PageViewRestriction
 from mentoring_pages.listing import PER_PAGE
 from mentoring_pages.models import CaseMaterial
 from mentoring_pages.tests.factories import CasePageFactory
-from programmes.tests.factories import MentoringFormFactory, RoleModelFactory
+from mentoring_pages.tests.html import card_titles, html_lang
+from programmes.tests.factories import RoleModelFactory
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 15
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-def html_lang(response):
-    return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
-
-
-def card_titles(response):
-    return re.findall(
-        r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode()
-    )
 
 
 def case(section, title, *, tags=(), days_ago=0, **fields):
@@ -54,23 +40,6 @@ def document(title="Положение о наставничестве", size=20
         file__data=b"x" * size,
         file_size=size,
     )
-
-
-@pytest.fixture
-def forms():
-    pupils = MentoringFormFactory(title="Ученик – ученик", sort_order=1)
-    teachers = MentoringFormFactory(
-        programme=pupils.programme, title="Учитель – учитель", kind="teacher_teacher", sort_order=2
-    )
-    return pupils, teachers
-
-
-@pytest.fixture
-def english_section(section, home_page, english):
-    translate(home_page, english, {"Главная": "Home"})
-    translate(section.landing, english, {"Наставничество": "Mentoring"})
-    translate(section.cases, english, {"Кейсы": "Cases"})
-    return section
 
 
 # The index

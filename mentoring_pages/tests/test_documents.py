@@ -10,21 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from mentoring_pages.models import DocumentsPageItem
+from mentoring_pages.tests.html import html_lang
 from programmes.models.programme import DocumentKind
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 15
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-def html_lang(response):
-    return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
 
 
 def document(title, size=2048, extension="pdf"):

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from mentoring_pages.models import MentorPage
 from mentoring_pages.tests.factories import MentorPageFactory
-from programmes.tests.factories import MentoringFormFactory
+from mentoring_pages.tests.html import card_titles, html_lang
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -17,41 +17,8 @@ pytestmark = pytest.mark.django_db
 MAX_QUERIES = 15
 
 
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-def html_lang(response):
-    return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
-
-
-def card_titles(response):
-    """The mentors' names in the listing, in order."""
-    return re.findall(
-        r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode()
-    )
-
-
 def photo(size=800):
     return wagtail_factories.ImageFactory(file__width=size, file__height=size)
-
-
-@pytest.fixture
-def forms():
-    pupils = MentoringFormFactory(title="Ученик – ученик", sort_order=1)
-    teachers = MentoringFormFactory(
-        programme=pupils.programme, title="Учитель – учитель", kind="teacher_teacher", sort_order=2
-    )
-    return pupils, teachers
-
-
-@pytest.fixture
-def english_section(section, home_page, english):
-    translate(home_page, english, {"Главная": "Home"})
-    translate(section.landing, english, {"Наставничество": "Mentoring"})
-    translate(section.mentors, english, {"Наши наставники": "Our mentors"})
-    return section
 
 
 # The index

@@ -12,26 +12,12 @@ from wagtail.models import PageViewRestriction
 
 from mentoring_pages.listing import PER_PAGE
 from mentoring_pages.tests.factories import NewsPageFactory
+from mentoring_pages.tests.html import card_titles, html_lang
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 15
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-def html_lang(response):
-    return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
-
-
-def card_titles(response):
-    return re.findall(
-        r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode()
-    )
 
 
 def news(section, title, date, **fields):
@@ -40,14 +26,6 @@ def news(section, title, date, **fields):
 
 def picture(size=1200):
     return wagtail_factories.ImageFactory(file__width=size, file__height=size * 3 // 4)
-
-
-@pytest.fixture
-def english_section(section, home_page, english):
-    translate(home_page, english, {"Главная": "Home"})
-    translate(section.landing, english, {"Наставничество": "Mentoring"})
-    translate(section.news, english, {"Новости": "News"})
-    return section
 
 
 # The index
