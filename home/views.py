@@ -4,6 +4,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
+from wagtail.url_routing import RouteResult
 from wagtail.views import serve
 
 # Longer queries find nothing more and only cost the database work.
@@ -40,11 +41,15 @@ def robots_txt(request):
 
 
 def serve_page_file(request, path, filename):
-    """`…/page/calendar.ics` is the page's route named in its FILE_ROUTES, if it has one."""
+    """`…/page/calendar.ics` is the page's route named in its FILE_ROUTES, if it has one.
+
+    Wagtail's own view serves it, view restrictions and all, from the route found here."""
     result = Page.route_for_request(request, path)
-    # Wagtail keeps the route it found on the request; the file's own route is another.
-    del request._wagtail_route_for_request
-    routes = getattr(result[0], "FILE_ROUTES", {}) if result else {}
+    page = result[0] if result else None
+    routes = getattr(page, "FILE_ROUTES", {})
     if filename not in routes:
         raise Http404
-    return serve(request, path + result[0].reverse_subpage(routes[filename]))
+    match = page.resolve_subpage("/" + page.reverse_subpage(routes[filename]))
+    request.routable_resolver_match = match
+    request._wagtail_route_for_request = RouteResult(page, args=tuple(match))
+    return serve(request, path)

@@ -68,21 +68,18 @@ class MentoringIndexPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def landing(self, request):
-        return self.render(request, context_overrides=cached_landing_context(self))
+        return self.render(
+            request, context_overrides=cached_content(self, "landing", landing_context)
+        )
 
     @path("programme/")
     def programme_details(self, request):
         """The whole programme as its document states it."""
-        programme = programme_of(self, PROGRAMME_DETAILS)
-        if programme is None:
+        context = cached_content(self, "programme", programme_context)
+        if context["programme"] is None:
             raise Http404
         return self.render(
-            request,
-            template="mentoring_pages/programme.html",
-            context_overrides={
-                "programme": programme,
-                "indicators": indicator_rows(programme),
-            },
+            request, template="mentoring_pages/programme.html", context_overrides=context
         )
 
 
@@ -164,8 +161,20 @@ def landing_context(page):
     }
 
 
-def landing_cache_key(page_id, language):
-    return f"mentoring-landing:{page_id}:{language}"
+def programme_context(page):
+    programme = programme_of(page, PROGRAMME_DETAILS)
+    return {
+        "programme": programme,
+        "indicators": indicator_rows(programme) if programme else [],
+    }
+
+
+# What the landing serves, each kept in the cache on its own.
+CACHED_PARTS = ("landing", "programme")
+
+
+def landing_cache_key(page_id, language, part):
+    return f"mentoring-landing:{page_id}:{language}:{part}"
 
 
 def seconds_until_midnight():
@@ -177,13 +186,13 @@ def seconds_until_midnight():
     return max(1, int((midnight - now).total_seconds()))
 
 
-def cached_landing_context(page):
-    """The landing's content, kept in the cache until something it shows changes
-    (mentoring_pages.signals) or the day ends."""
-    key = landing_cache_key(page.pk, get_language())
+def cached_content(page, part, build):
+    """What `build(page)` fetches for the landing, kept in the cache until something it
+    shows changes (mentoring_pages.signals) or the day ends."""
+    key = landing_cache_key(page.pk, get_language(), part)
     context = cache.get(key)
     if context is None:
-        context = landing_context(page)
+        context = build(page)
         cache.set(key, context, min(LANDING_TIMEOUT, seconds_until_midnight()))
     return context
 
@@ -193,5 +202,10 @@ def invalidate_landings(page_ids=None):
     if page_ids is None:
         page_ids = MentoringIndexPage.objects.values_list("pk", flat=True)
     cache.delete_many(
-        [landing_cache_key(pk, language) for pk in page_ids for language, _ in settings.LANGUAGES]
+        [
+            landing_cache_key(pk, language, part)
+            for pk in page_ids
+            for language, _ in settings.LANGUAGES
+            for part in CACHED_PARTS
+        ]
     )

@@ -155,3 +155,13 @@ def test_a_roadmap_status_change_shows_on_the_landing_at_once(client, section, p
     roadmap.save_revision().publish()
 
     assert 'max="1" value="1"' in client.get(section.landing.url).content.decode()
+
+
+def test_programme_page_makes_few_queries_and_shows_changes_at_once(client, section, programme):
+    url = section.landing.url + "programme/"
+    assert queries_for(client, url) <= 15
+
+    programme.goal = "Обновлённая цель."
+    programme.save_revision().publish()
+
+    assert "Обновлённая цель." in client.get(url).content.decode()
