@@ -20,9 +20,11 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
-def _media_in_a_temporary_folder(settings, tmp_path):
-    """Uploads and renditions made by a test go to a folder of its own, not var/media."""
+def _files_in_a_temporary_folder(settings, tmp_path):
+    """Uploads, renditions and the passwords demo commands keep go to a test's own folder,
+    never to the developer's var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.VAR_DIR = tmp_path / "var"
 
 
 @pytest.fixture

@@ -287,8 +287,11 @@ def create_demo_users(log):
     if created:
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         passwords = settings.VAR_DIR / "demo_users"
-        with passwords.open("a", encoding="utf-8") as file:
-            file.write("".join(f"{line}\n" for line in created))
+        # One line per user: a user created again (a new database) replaces its old line.
+        kept = passwords.read_text(encoding="utf-8").splitlines() if passwords.exists() else []
+        renewed = {line.split(" ", 1)[0] for line in created}
+        lines = [line for line in kept if line.split(" ", 1)[0] not in renewed] + created
+        passwords.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
         passwords.chmod(0o600)
         log("demo users (log in at /admin/):")
         for line in created:
