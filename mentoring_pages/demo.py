@@ -24,9 +24,11 @@ from wagtail.utils.file import hash_filelike
 from wagtail_localize.strings import StringValue, extract_strings
 
 from home.demo import SCHOOL
+from programmes.models import Consent, ConsentKind
 from programmes.models.programme import DocumentKind
 from site_project.translation import translate
 
+from .consent import public_path
 from .models import (
     CaseIndexPage,
     CaseMaterial,
@@ -1345,9 +1347,20 @@ def build_mentor(section, parent, spec, forms):
         )
     )
 
-    def add_photo(page):
+    def add_photo_and_consent(page):
         page.image = image(
             f"Портрет: {name} (заглушка)", alt, portrait(spec["colour"]), f"{page.slug}.png"
+        )
+        # The signed consent, in the registry: the demo has no scans of it.
+        page.consent = Consent.objects.create(
+            person=name,
+            kind=ConsentKind.DISSEMINATION,
+            data_categories=spec["consent_scope"],
+            pages=public_path(page, parent),
+            conditions=f"Согласие дал(а): {spec['consent_given_by']}.",
+            valid_from=spec["consent_date"],
+            is_minor=spec["is_minor"],
+            parent_name=spec.get("parent_consent_given_by", ""),
         )
 
     return section.page(
@@ -1363,14 +1376,8 @@ def build_mentor(section, parent, spec, forms):
             "quote": texts.plain(spec["quote"]),
             "award": texts.plain(spec["award"]),
             "award_year": spec["award_year"],
-            "is_minor": spec["is_minor"],
-            "consent_given_by": spec["consent_given_by"],
-            "consent_date": spec["consent_date"],
-            "consent_scope": spec["consent_scope"],
-            "parent_consent_given_by": spec.get("parent_consent_given_by", ""),
-            "parent_consent_date": spec.get("parent_consent_date"),
         },
-        prepare=add_photo,
+        prepare=add_photo_and_consent,
     )
 
 

@@ -31,10 +31,14 @@ PROGRAMME_MANAGE = model_permissions(
     "programmes", PROGRAMME_MODELS, ["add", "change", "delete", "view"]
 ) | {"programmes.publish_programme"}
 
+# The consent registry holds personal data and signed scans: curators only, nobody else
+# (not even to read it).
+CONSENT_MANAGE = model_permissions("programmes", ["consent"], ["add", "change", "delete", "view"])
+
 ADMIN_ACCESS = {"wagtailadmin.access_admin", "wagtail_localize.submit_translation"}
 
 ROLE_PERMISSIONS = {
-    CURATOR: ADMIN_ACCESS | PROGRAMME_MANAGE,
+    CURATOR: ADMIN_ACCESS | PROGRAMME_MANAGE | CONSENT_MANAGE,
     EDITOR: ADMIN_ACCESS | PROGRAMME_VIEW,
     MODERATOR: ADMIN_ACCESS | PROGRAMME_VIEW,
 }

@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
+    Consent,
     MentoringForm,
     MonitoringResult,
     ParticipationFigures,
@@ -92,6 +93,17 @@ class MonitoringResultViewSet(SnippetViewSet):
     search_fields = ["metric", "comment"]
 
 
+class ConsentViewSet(SnippetViewSet):
+    """The consent registry: curators only (see roles.py)."""
+
+    model = Consent
+    icon = "clipboard-list"
+    menu_label = _("Consents")
+    list_display = ["person", "kind", "valid_from", "valid_until", "withdrawn_at", "is_minor"]
+    list_filter = ["kind", "is_minor"]
+    search_fields = ["person"]
+
+
 class MentoringViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Mentoring")
     menu_icon = "group"
@@ -102,6 +114,7 @@ class MentoringViewSetGroup(SnippetViewSetGroup):
         TargetIndicatorViewSet,
         ParticipationFiguresViewSet,
         MonitoringResultViewSet,
+        ConsentViewSet,
     )
 
 

@@ -1,10 +1,11 @@
-from types import SimpleNamespace
+import copy
 
 from django.db import models
 from django.db.models import F
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
@@ -39,14 +40,6 @@ class MentorIndexPage(SectionIndexPage):
         return context
 
 
-CONSENT_FIELDS = (
-    "is_minor",
-    "consent_given_by",
-    "consent_date",
-    "consent_scope",
-    "parent_consent_given_by",
-    "parent_consent_date",
-)
 # The buttons that make a page public, or put it on the way to being public.
 PUBLISHING_ACTIONS = {"action-publish", "action-submit"}
 
@@ -58,9 +51,11 @@ class MentorPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         if PUBLISHING_ACTIONS & set(self.data):
-            values = {field: cleaned_data.get(field) or "" for field in CONSENT_FIELDS}
-            for problem in consent_problems(SimpleNamespace(**values)):
-                self.add_error("consent_given_by", problem)
+            page = copy.copy(self.instance)
+            page.consent = cleaned_data.get("consent")
+            page.slug = cleaned_data.get("slug") or page.slug
+            for problem in consent_problems(page, parent=self.parent_page):
+                self.add_error("consent", problem)
         return cleaned_data
 
 
@@ -84,21 +79,18 @@ class MentorPage(PhotoMixin, SectionPage):
     award = models.CharField(_("award"), max_length=255, blank=True)
     award_year = models.PositiveSmallIntegerField(_("award year"), null=True, blank=True)
 
-    # Interim consent record; the consent registry replaces it.
-    is_minor = models.BooleanField(_("the mentor is under 18"), default=False)
-    consent_given_by = models.CharField(
-        _("consent to dissemination given by"), max_length=255, blank=True
-    )
-    consent_date = models.DateField(_("date of the consent"), null=True, blank=True)
-    consent_scope = models.TextField(
-        _("what the consent allows"),
+    consent = models.ForeignKey(
+        "programmes.Consent",
+        verbose_name=_("consent to dissemination"),
+        null=True,
         blank=True,
-        help_text=_("Which data may be shown and where, as the signed consent says."),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "The person's consent from the consent registry. It must be valid and list this "
+            "page's address; for a minor, record the parent who signed it."
+        ),
     )
-    parent_consent_given_by = models.CharField(
-        _("parent's consent given by"), max_length=255, blank=True
-    )
-    parent_consent_date = models.DateField(_("date of the parent's consent"), null=True, blank=True)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("position"), FieldPanel("form")]),
@@ -106,21 +98,11 @@ class MentorPage(PhotoMixin, SectionPage):
         FieldPanel("achievements"),
         FieldPanel("quote"),
         FieldRowPanel([FieldPanel("award"), FieldPanel("award_year")]),
-        MultiFieldPanel(
-            [
-                FieldPanel("is_minor"),
-                FieldRowPanel([FieldPanel("consent_given_by"), FieldPanel("consent_date")]),
-                FieldPanel("consent_scope"),
-                FieldRowPanel(
-                    [FieldPanel("parent_consent_given_by"), FieldPanel("parent_consent_date")]
-                ),
-            ],
-            heading=_("Consent to dissemination (152-FZ, art. 10.1)"),
-        ),
+        FieldPanel("consent", heading=_("Consent to dissemination (152-FZ, art. 10.1)")),
     ]
     base_form_class = MentorPageForm
     # A consent is a fact about a person, the same in every language.
-    override_translatable_fields = [SynchronizedField(field) for field in CONSENT_FIELDS]
+    override_translatable_fields = [SynchronizedField("consent")]
     parent_page_types = ["mentoring_pages.MentorIndexPage"]
     subpage_types = []
 
@@ -147,6 +129,45 @@ class MentorPage(PhotoMixin, SectionPage):
         # live page is never written without the consent; a save that only touches
         # revision bookkeeping (update_fields without them) is not a publication.
         update_fields = kwargs.get("update_fields")
-        if self.live and (update_fields is None or {"live", *CONSENT_FIELDS} & set(update_fields)):
+        if self.live and (update_fields is None or {"live", "consent"} & set(update_fields)):
             check_consent(self)
         return super().save(*args, **kwargs)
+
+    # What the consent records, read through the page (read only: the registry keeps it).
+
+    @property
+    def is_minor(self):
+        return bool(self.consent and self.consent.is_minor)
+
+    @property
+    def consent_given_by(self):
+        return self.consent.person if self.consent else ""
+
+    @property
+    def consent_date(self):
+        return self.consent.valid_from if self.consent else None
+
+    @property
+    def consent_scope(self):
+        return self.consent.data_categories if self.consent else ""
+
+    @property
+    def parent_consent_given_by(self):
+        return self.consent.parent_name if self.consent else ""
+
+    @property
+    def parent_consent_date(self):
+        # The parent signs the same document as the minor.
+        return self.consent.valid_from if self.parent_consent_given_by else None
+
+
+def consent_saved(sender, instance, created, raw=False, **kwargs):
+    """Withdrawing (or ending) a consent in the admin unpublishes its pages at once."""
+    if raw or instance.is_valid():
+        return
+    from mentoring_pages.consent import enforce_consents
+
+    enforce_consents(consents=[instance])
+
+
+post_save.connect(consent_saved, sender="programmes.Consent", dispatch_uid="consent_saved")

@@ -3,6 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 
+from mentoring_pages.consent import public_path
 from mentoring_pages.deadlines import Recurrence
 from mentoring_pages.models import (
     CaseIndexPage,
@@ -19,6 +20,7 @@ from mentoring_pages.models import (
     RoadmapStage,
 )
 from mentoring_pages.roadmap import EventStatus
+from programmes.tests.factories import ConsentFactory
 
 
 class MentoringIndexPageFactory(wagtail_factories.PageFactory):
@@ -88,12 +90,27 @@ class MentorPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Наставник {n}")
     slug = factory.Sequence(lambda n: f"mentor-{n}")
     position = "Учитель математики"
-    consent_given_by = factory.SelfAttribute("title")
-    consent_date = datetime.date(2024, 9, 1)
-    consent_scope = "Имя, фото и достижения на странице наставника"
+    consent = factory.SubFactory(
+        ConsentFactory,
+        person=factory.SelfAttribute("..consent_given_by"),
+        data_categories=factory.SelfAttribute("..consent_scope"),
+        pages=factory.LazyAttribute(lambda consent: mentor_address(consent.factory_parent)),
+    )
+
+    class Params:
+        consent_given_by = factory.SelfAttribute("title")
+        consent_scope = "Имя, фото и достижения на странице наставника"
 
     class Meta:
         model = MentorPage
+
+
+def mentor_address(mentor):
+    """The address the mentor's page will have, for its consent to list."""
+    parent = getattr(mentor, "parent", None)
+    if parent is None:
+        return ""
+    return public_path(MentorPage(slug=mentor.slug, locale_id=parent.locale_id), parent)
 
 
 class CaseIndexPageFactory(wagtail_factories.PageFactory):

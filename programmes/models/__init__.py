@@ -1,3 +1,4 @@
+from .consents import Consent, ConsentKind
 from .forms import MentoringForm, RoleModel
 from .programme import (
     LegalAct,
@@ -9,6 +10,8 @@ from .programme import (
 from .results import MonitoringResult, ParticipationFigures, TargetIndicator
 
 __all__ = [
+    "Consent",
+    "ConsentKind",
     "LegalAct",
     "ManagementRole",
     "MentoringForm",

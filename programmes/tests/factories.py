@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 import factory
@@ -5,6 +6,8 @@ from wagtail.models import Locale
 
 from programmes.categories import IndicatorCategory, Participant
 from programmes.models import (
+    Consent,
+    ConsentKind,
     MentoringForm,
     MonitoringResult,
     ParticipationFigures,
@@ -90,3 +93,16 @@ class MonitoringResultFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MonitoringResult
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    """A valid consent to dissemination, with no end; `pages` lists the addresses it allows."""
+
+    person = factory.Sequence(lambda n: f"Наставник {n}")
+    kind = ConsentKind.DISSEMINATION
+    data_categories = "Имя, фото и достижения на странице наставника"
+    pages = ""
+    valid_from = datetime.date(2024, 9, 1)
+
+    class Meta:
+        model = Consent

@@ -1,0 +1,17 @@
+"""Unpublish the pages whose person's consent has ended (expired or withdrawn), delete their
+photos nothing else uses, and e-mail the curators what was done. Run it daily (cron)."""
+
+from django.core.management.base import BaseCommand
+
+from mentoring_pages.consent import enforce_consents
+
+
+class Command(BaseCommand):
+    help = "Unpublish pages whose consent to dissemination has expired or been withdrawn."
+
+    def handle(self, *args, **options):
+        pages = enforce_consents()
+        for page in pages:
+            self.stdout.write(f"unpublished: {page.title} ({page.get_url()})")
+        if options["verbosity"] > 0:
+            self.stdout.write(f"{len(pages)} page(s) unpublished.")

@@ -1,0 +1,143 @@
+"""When a person's consent ends, their page stops being public, and so does their photo."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import PageLogEntry
+
+from mentoring_pages.models import MentorPage
+from mentoring_pages.tests.factories import MentorPageFactory
+from programmes.models import Consent
+from programmes.roles import CURATOR, EDITOR
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def curators(django_user_model):
+    group = Group.objects.get(name=CURATOR)
+    users = [
+        django_user_model.objects.create_user("curator", "curator@example.org", "x"),
+        django_user_model.objects.create_user("inactive", "old@example.org", "x", is_active=False),
+        django_user_model.objects.create_user("no-email", "", "x"),
+    ]
+    for user in users:
+        user.groups.add(group)
+    editor = django_user_model.objects.create_user("editor", "editor@example.org", "x")
+    editor.groups.add(Group.objects.get(name=EDITOR))
+    return users[0]
+
+
+def end(page, **fields):
+    """The consent ends behind the admin's back (no signal), as time passing does."""
+    Consent.objects.filter(pk=page.consent_id).update(**fields)
+
+
+def enforce():
+    out = io.StringIO()
+    call_command("enforce_consents", stdout=out)
+    return out.getvalue()
+
+
+def photo():
+    return get_image_model().objects.create(title="Портрет", file=get_test_image_file())
+
+
+def live(page):
+    return MentorPage.objects.get(pk=page.pk).live
+
+
+def test_pages_whose_consent_expired_or_was_withdrawn_are_unpublished(
+    section, curators, mailoutbox, client
+):
+    expired = MentorPageFactory(parent=section.mentors, title="Истёкшее согласие")
+    withdrawn = MentorPageFactory(parent=section.mentors, title="Отозванное согласие")
+    valid = MentorPageFactory(parent=section.mentors, title="Действующее согласие")
+    end(expired, valid_until=TODAY - DAY)
+    end(withdrawn, withdrawn_at=timezone.now())
+
+    output = enforce()
+
+    assert (live(expired), live(withdrawn), live(valid)) == (False, False, True)
+    assert client.get(expired.url).status_code == 404
+    assert client.get(valid.url).status_code == 200
+    assert "2 page(s) unpublished" in output
+    for page in (expired, withdrawn):
+        assert PageLogEntry.objects.filter(page=page, action="wagtail.unpublish").exists()
+    (message,) = mailoutbox
+    assert message.to == ["curator@example.org"]
+    assert "Истёкшее согласие" in message.body and "Отозванное согласие" in message.body
+    assert "Действующее согласие" not in message.body
+
+
+def test_nothing_to_unpublish_sends_nothing(section, curators, mailoutbox):
+    page = MentorPageFactory(parent=section.mentors, consent__valid_until=TODAY)
+
+    enforce()
+
+    assert live(page) is True
+    assert mailoutbox == []
+
+
+def test_a_second_run_changes_nothing_and_sends_nothing(section, curators, mailoutbox):
+    page = MentorPageFactory(parent=section.mentors)
+    end(page, valid_until=TODAY - DAY)
+    enforce()
+
+    enforce()
+
+    assert len(mailoutbox) == 1
+
+
+def test_the_photo_goes_with_the_page_unless_another_page_uses_it(section, curators):
+    own, shared = photo(), photo()
+    ended = MentorPageFactory(parent=section.mentors, image=own, image_alt="Портрет")
+    other_ended = MentorPageFactory(parent=section.mentors, image=shared, image_alt="Портрет")
+    MentorPageFactory(parent=section.mentors, image=shared, image_alt="Портрет")
+    own.get_rendition("fill-100x100")
+    end(ended, withdrawn_at=timezone.now())
+    end(other_ended, withdrawn_at=timezone.now())
+
+    enforce()
+
+    images = get_image_model().objects
+    assert not images.filter(pk=own.pk).exists()
+    assert own.renditions.count() == 0
+    assert images.filter(pk=shared.pk).exists()
+
+
+def test_withdrawing_in_the_admin_unpublishes_at_once(section, curators, admin_client, mailoutbox):
+    page = MentorPageFactory(parent=section.mentors, title="Анна Петрова")
+    consent = page.consent
+
+    response = admin_client.post(
+        reverse("wagtailsnippets_programmes_consent:edit", args=(consent.pk,)),
+        {
+            "person": consent.person,
+            "kind": consent.kind,
+            "data_categories": consent.data_categories,
+            "pages": consent.pages,
+            "conditions": "",
+            "valid_from": consent.valid_from.isoformat(),
+            "valid_until": "",
+            "withdrawn_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+            "parent_name": "",
+            "document": "",
+        },
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert Consent.objects.get(pk=consent.pk).withdrawn_at is not None
+    assert live(page) is False
+    (message,) = mailoutbox
+    assert "Анна Петрова" in message.body

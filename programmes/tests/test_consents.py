@@ -1,0 +1,137 @@
+"""The consent registry: what a consent allows and when, who may see it, and its scan."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from programmes.models.consents import PRIVATE_COLLECTION
+from programmes.roles import CURATOR, EDITOR, MODERATOR
+from programmes.tests.factories import ConsentFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+SCAN = b"%PDF-1.4 signed consent"
+
+
+def user_in(django_user_model, role, username):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "x")
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def scan(collection):
+    return get_document_model().objects.create(
+        title="Согласие Ивановой", file=ContentFile(SCAN, name="consent.pdf"), collection=collection
+    )
+
+
+@pytest.fixture
+def private():
+    return Collection.objects.get(name=PRIVATE_COLLECTION)
+
+
+def test_a_consent_is_valid_between_its_dates_until_withdrawn():
+    consent = ConsentFactory.build(valid_from=D(2025, 9, 1), valid_until=D(2026, 5, 31))
+
+    assert not consent.is_valid(on=D(2025, 8, 31))
+    assert consent.is_valid(on=D(2025, 9, 1))
+    assert consent.is_valid(on=D(2026, 5, 31))
+    assert not consent.is_valid(on=D(2026, 6, 1))
+    consent.withdrawn_at = timezone.now()
+    assert not consent.is_valid(on=D(2025, 10, 1))
+
+
+def test_a_consent_without_an_end_stays_valid():
+    assert ConsentFactory.build(valid_from=D(2020, 1, 1)).is_valid(on=D(2040, 1, 1))
+
+
+def test_a_consent_allows_exactly_the_pages_it_lists():
+    consent = ConsentFactory.build(
+        pages=" /nastavnichestvo/nastavniki/ivanova/ \n\nnastavnichestvo/novosti/pobeda"
+    )
+
+    assert consent.allows_page("/nastavnichestvo/nastavniki/ivanova/")
+    assert consent.allows_page("/nastavnichestvo/novosti/pobeda/")
+    assert not consent.allows_page("/nastavnichestvo/nastavniki/")
+    assert not consent.allows_page("/nastavnichestvo/nastavniki/petrova/")
+
+
+def test_a_consent_cannot_end_before_it_begins():
+    consent = ConsentFactory.build(valid_from=D(2025, 9, 1), valid_until=D(2025, 8, 1))
+
+    with pytest.raises(ValidationError) as error:
+        consent.full_clean()
+
+    assert "valid_until" in error.value.message_dict
+
+
+def test_the_scan_must_be_in_the_private_collection(private):
+    public = scan(Collection.get_first_root_node())
+
+    with pytest.raises(ValidationError) as error:
+        ConsentFactory.build(document=public).full_clean()
+    assert "document" in error.value.message_dict
+
+    ConsentFactory.build(document=scan(private)).full_clean()
+
+
+def test_an_anonymous_visitor_cannot_download_the_scan(client, private):
+    document = scan(private)
+
+    response = client.get(document.url)
+
+    assert response.status_code != 200
+    assert SCAN not in b"".join(getattr(response, "streaming_content", [response.content]))
+
+
+def test_an_editor_cannot_download_the_scan(client, private, django_user_model):
+    client.force_login(user_in(django_user_model, EDITOR, "editor"))
+
+    assert client.get(scan(private).url).status_code != 200
+
+
+def test_a_curator_can_download_the_scan(client, private, django_user_model):
+    client.force_login(user_in(django_user_model, CURATOR, "curator"))
+
+    response = client.get(scan(private).url)
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == SCAN
+
+
+def test_only_curators_hold_permissions_on_consents():
+    permissions = Permission.objects.filter(
+        content_type__app_label="programmes", codename__endswith="_consent"
+    )
+    holders = {group.name for p in permissions for group in p.group_set.all()}
+    assert holders == {CURATOR}
+    assert Group.objects.get(name=CURATOR).permissions.filter(pk__in=permissions).count() == 4
+
+
+@pytest.mark.parametrize("role", [EDITOR, MODERATOR])
+def test_editors_and_moderators_cannot_see_the_registry(client, django_user_model, role):
+    ConsentFactory(person="Иванова Анна Сергеевна")
+    client.force_login(user_in(django_user_model, role, "someone"))
+
+    response = client.get(reverse("wagtailsnippets_programmes_consent:list"), follow=True)
+
+    assert response.redirect_chain or response.status_code == 403
+    assert "Иванова Анна Сергеевна" not in response.content.decode()
+
+
+def test_curators_see_the_registry(client, django_user_model):
+    ConsentFactory(person="Иванова Анна Сергеевна")
+    client.force_login(user_in(django_user_model, CURATOR, "curator"))
+
+    response = client.get(reverse("wagtailsnippets_programmes_consent:list"))
+
+    assert response.status_code == 200
+    assert "Иванова Анна Сергеевна" in response.content.decode()
