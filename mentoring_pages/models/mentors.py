@@ -133,33 +133,6 @@ class MentorPage(PhotoMixin, SectionPage):
             check_consent(self)
         return super().save(*args, **kwargs)
 
-    # What the consent records, read through the page (read only: the registry keeps it).
-
-    @property
-    def is_minor(self):
-        return bool(self.consent and self.consent.is_minor)
-
-    @property
-    def consent_given_by(self):
-        return self.consent.person if self.consent else ""
-
-    @property
-    def consent_date(self):
-        return self.consent.valid_from if self.consent else None
-
-    @property
-    def consent_scope(self):
-        return self.consent.data_categories if self.consent else ""
-
-    @property
-    def parent_consent_given_by(self):
-        return self.consent.parent_name if self.consent else ""
-
-    @property
-    def parent_consent_date(self):
-        # The parent signs the same document as the minor.
-        return self.consent.valid_from if self.parent_consent_given_by else None
-
 
 def consent_saved(sender, instance, created, raw=False, **kwargs):
     """Withdrawing (or ending) a consent in the admin unpublishes its pages at once."""

@@ -1,7 +1,6 @@
 """The demo's «Наставничество» section, as `load_demo` builds it. load_demo is slow: each
 test calls it as few times as it can and checks all it can from one call."""
 
-import datetime
 from collections import Counter
 
 import pytest
@@ -11,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from mentoring_pages import roadmap
+from mentoring_pages.consent import consent_problems
 from mentoring_pages.models import (
     CaseIndexPage,
     CasePage,
@@ -94,14 +94,15 @@ def test_load_demo_fills_the_section_with_the_schools_content(home_page):
     mentors = list(russian(MentorPage).live())
     assert len(mentors) == 4
     for mentor in mentors:
-        assert mentor.consent_given_by and mentor.consent_date and mentor.consent_scope
+        assert consent_problems(mentor) == []
+        assert mentor.consent.person and mentor.consent.data_categories
         assert mentor.position and mentor.form and mentor.achievements and mentor.quote
         assert mentor.award and mentor.award_year
         assert mentor.image.width == mentor.image.height == 800
         assert mentor.image.description and mentor.image_alt
-    minors = [mentor for mentor in mentors if mentor.is_minor]
+    minors = [mentor for mentor in mentors if mentor.consent.is_minor]
     assert len(minors) == 1
-    assert minors[0].parent_consent_given_by and minors[0].parent_consent_date
+    assert minors[0].consent.parent_name
     assert {mentor.form.title for mentor in mentors} == {"Ученик – ученик", "Учитель – учитель"}
 
     # Three cases, nobody named, one with a document.
@@ -177,8 +178,9 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
     assert english_landing.programme.locale.language_code == "en"
     english_mentor = MentorPage.objects.get(locale__language_code="en", slug="zadachkina-polina")
     assert english_mentor.image_alt.startswith("Photo: Polina Zadachkina")
-    assert english_mentor.is_minor and english_mentor.parent_consent_date == datetime.date(
-        2026, 5, 18
+    assert (
+        english_mentor.consent
+        == MentorPage.objects.get(locale__language_code="ru", slug="zadachkina-polina").consent
     )
     page = client.get("/en/nastavnichestvo/").content.decode()
     assert "Mentoring" in page
