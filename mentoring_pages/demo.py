@@ -21,12 +21,11 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.utils.file import hash_filelike
-from wagtail_localize.strings import StringValue, extract_strings
 
 from home.demo import SCHOOL
 from programmes.models import Consent, ConsentKind
 from programmes.models.programme import DocumentKind
-from site_project.translation import translate
+from site_project.translation import TranslationMemory, translate
 
 from .consent import public_path
 from .models import (
@@ -51,30 +50,6 @@ DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 ROADMAP_FILE = DEMO_DATA / "roadmap_000.docx"
 
 D = datetime.date
-
-
-class Texts:
-    """Russian text for the pages, remembering its English translation under each string
-    wagtail-localize extracts from it: a plain field's whole text, or each block element
-    (a paragraph, a list item) of rich text."""
-
-    def __init__(self):
-        self.english = {}
-
-    def plain(self, pair):
-        russian, english = pair
-        key = StringValue.from_plaintext(russian).data
-        self.english[key] = StringValue.from_plaintext(english).data
-        return russian
-
-    def rich(self, pair):
-        russian, english = pair
-        russian_strings = [string.data for string, _attrs in extract_strings(russian)[1]]
-        english_strings = [string.data for string, _attrs in extract_strings(english)[1]]
-        if len(russian_strings) != len(english_strings):
-            raise ValueError(f"The English text does not match the Russian: {russian[:60]}")
-        self.english.update(zip(russian_strings, english_strings, strict=True))
-        return russian
 
 
 def paragraphs(*pairs):
@@ -1196,7 +1171,7 @@ class Section:
 
     def __init__(self, log):
         self.log = log
-        self.texts = Texts()
+        self.texts = TranslationMemory()
         self.created = []
         self.documents = {}
 

@@ -16,7 +16,7 @@ from django.utils.crypto import get_random_string
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from site_project.translation import translate
+from site_project.translation import TranslationMemory, translate
 
 from .categories import IndicatorCategory
 from .models import (
@@ -71,33 +71,49 @@ MONITORING = [
 DEMO_USERS = [("curator", CURATOR), ("editor", EDITOR), ("moderator", MODERATOR)]
 
 
-class Bilingual:
-    """Turns {"ru", "en"} pairs into Russian text, remembering each English translation
-    under the text wagtail-localize will extract (plain, or HTML-escaped in rich text)."""
-
-    def __init__(self):
-        self.english = {}
+class Bilingual(TranslationMemory):
+    """Turns the demo data's {"ru", "en"} pairs into Russian text and HTML, remembering the
+    English of each."""
 
     def text(self, pair):
-        self.english[pair["ru"]] = pair["en"]
-        self.english[escape(pair["ru"])] = escape(pair["en"])
-        return pair["ru"]
+        return self.plain((pair["ru"], pair["en"]))
 
     def lines(self, pairs):
-        return "\n".join(self.text(pair) for pair in pairs)
+        return self.text({lang: "\n".join(pair[lang] for pair in pairs) for lang in LANGUAGES})
 
     def items(self, pairs):
         if not pairs:
             return ""
-        return "<ul>" + "".join(f"<li>{escape(self.text(p))}</li>" for p in pairs) + "</ul>"
+        return self.rich(tuple(bullet_list(pair[lang] for pair in pairs) for lang in LANGUAGES))
 
     def sections(self, sections):
-        html = []
-        for section in sections:
-            html.append(f"<h3>{escape(self.text(section['heading']))}</h3>")
-            html.extend(f"<p>{escape(self.text(p))}</p>" for p in section.get("paragraphs", []))
-            html.append(self.items(section.get("items", [])))
-        return "".join(html)
+        return self.rich(tuple(sections_html(sections, lang) for lang in LANGUAGES))
+
+    def joined(self, pairs, first, second, separator):
+        """Items "first separator second" of each pair of pairs, as a list."""
+        return self.items(
+            [
+                {lang: f"{pair[first][lang]}{separator}{pair[second][lang]}" for lang in LANGUAGES}
+                for pair in pairs
+            ]
+        )
+
+
+LANGUAGES = ("ru", "en")
+
+
+def bullet_list(texts):
+    return "<ul>" + "".join(f"<li>{escape(text)}</li>" for text in texts) + "</ul>"
+
+
+def sections_html(sections, lang):
+    html = []
+    for section in sections:
+        html.append(f"<h3>{escape(section['heading'][lang])}</h3>")
+        html.extend(f"<p>{escape(p[lang])}</p>" for p in section.get("paragraphs", []))
+        if section.get("items"):
+            html.append(bullet_list(item[lang] for item in section["items"]))
+    return "".join(html)
 
 
 def build_programme(log):
@@ -122,15 +138,7 @@ def build_programme(log):
         goal=texts.text(data["goal"]),
         tasks=texts.items(data["tasks"]),
         expected_results=texts.items(data["expected_results"]),
-        terms=texts.items(
-            [
-                {
-                    "ru": f"{term['term']['ru']} – {term['definition']['ru']}",
-                    "en": f"{term['term']['en']} – {term['definition']['en']}",
-                }
-                for term in data["terms"]
-            ]
-        ),
+        terms=texts.joined(data["terms"], "term", "definition", " – "),
         participant_bases=texts.sections(data["participant_bases"]),
         monitoring=texts.sections(data["monitoring"]),
         efficiency_criteria=texts.sections(data["efficiency_criteria"]),
@@ -198,15 +206,7 @@ def build_form(programme, spec, order, texts):
         expected_results=texts.items(spec["expected_results"]),
         mentor_profile=texts.items(spec["mentor_profile"]),
         mentee_profile=texts.items(spec["mentee_profile"]),
-        implementation=texts.items(
-            [
-                {
-                    "ru": f"{row['stage']['ru']} — {row['activities']['ru']}",
-                    "en": f"{row['stage']['en']} — {row['activities']['en']}",
-                }
-                for row in spec["implementation"]
-            ]
-        ),
+        implementation=texts.joined(spec["implementation"], "stage", "activities", " — "),
         sort_order=order,
     )
     form.role_models = [

@@ -12,6 +12,33 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+from wagtail_localize.strings import StringValue, extract_strings
+
+
+class TranslationMemory:
+    """Source text paired with its translation, kept under each string wagtail-localize
+    extracts from it — a plain field's whole text, or each block element (a paragraph, a
+    list item) of rich text — ready to pass to `translate`."""
+
+    def __init__(self):
+        self.english = {}
+
+    def plain(self, pair):
+        """Remember (source, translation) of a plain text field; return the source."""
+        source, translated = pair
+        key = StringValue.from_plaintext(source).data
+        self.english[key] = StringValue.from_plaintext(translated).data
+        return source
+
+    def rich(self, pair):
+        """Remember (source HTML, translated HTML) block by block; return the source."""
+        source, translated = pair
+        source_strings = [string.data for string, _attrs in extract_strings(source)[1]]
+        translated_strings = [string.data for string, _attrs in extract_strings(translated)[1]]
+        if len(source_strings) != len(translated_strings):
+            raise ValueError(f"The translation does not match the source: {source[:60]}")
+        self.english.update(zip(source_strings, translated_strings, strict=True))
+        return source
 
 
 def _save_target(translation, instance):
