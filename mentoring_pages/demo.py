@@ -25,6 +25,7 @@ from wagtail.utils.file import hash_filelike
 from home.demo import SCHOOL
 from programmes.models import Consent, ConsentKind
 from programmes.models.programme import DocumentKind
+from programmes.roles import SITE_COLLECTION, collection_named
 from site_project.translation import TranslationMemory, translate
 
 from .consent import public_path
@@ -1211,7 +1212,11 @@ class Section:
             document = Document.objects.filter(title=title).first()
             if document is None:
                 data = ROADMAP_FILE.read_bytes() if text is None else docx_file(title, text)
-                document = Document(title=title, file=ContentFile(data, name=f"{key}.docx"))
+                document = Document(
+                    title=title,
+                    file=ContentFile(data, name=f"{key}.docx"),
+                    collection=collection_named(SITE_COLLECTION),
+                )
                 document.file_size = len(data)
                 document.file_hash = hash_filelike(io.BytesIO(data))
                 document.save()
@@ -1451,6 +1456,7 @@ def image(title, alt, data, filename):
     picture = Image(
         title=title,
         description=alt,
+        collection=collection_named(SITE_COLLECTION),
         file=ContentFile(data, name=filename),
         file_size=len(data),
         file_hash=hash_filelike(io.BytesIO(data)),

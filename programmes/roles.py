@@ -7,6 +7,8 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from wagtail.snippets.models import create_extra_permissions
 
+from programmes.models.consents import PRIVATE_COLLECTION
+
 CURATOR = "Куратор наставничества"
 EDITOR = "Редактор"
 MODERATOR = "Модератор"
@@ -67,28 +69,29 @@ MODERATED_PAGE_TYPES = {
 }
 MODERATION_WORKFLOW = "Модерация"
 
-# Images and documents, in the root collection.
+# Images and documents. Wagtail's collection permissions reach every collection below the
+# one they are granted on, so nothing is granted on the root: the signed consents' private
+# collection sits beside the site's own, and only curators have it.
+SITE_COLLECTION = "Материалы сайта"
+IMAGES_AND_DOCUMENTS = {
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+}
+EDIT_IMAGES_AND_DOCUMENTS = {"wagtailimages.change_image", "wagtaildocs.change_document"}
 ROLE_COLLECTION_PERMISSIONS = {
     CURATOR: {
-        "wagtailimages.add_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.choose_document",
+        SITE_COLLECTION: IMAGES_AND_DOCUMENTS,
+        PRIVATE_COLLECTION: {
+            "wagtaildocs.add_document",
+            "wagtaildocs.change_document",
+            "wagtaildocs.choose_document",
+            "wagtaildocs.delete_document",
+        },
     },
-    EDITOR: {
-        "wagtailimages.add_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.choose_document",
-    },
-    MODERATOR: {
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
-    },
+    EDITOR: {SITE_COLLECTION: IMAGES_AND_DOCUMENTS},
+    MODERATOR: {SITE_COLLECTION: IMAGES_AND_DOCUMENTS | EDIT_IMAGES_AND_DOCUMENTS},
 }
 
 
@@ -144,7 +147,7 @@ def grant_on_new_page(sender, instance, created, raw=False, **kwargs):
 def apply_role_permissions(using="default", **kwargs):
     """Give each role exactly the permissions the tables above list."""
     from django.contrib.auth.models import Group
-    from wagtail.models import Collection, GroupCollectionPermission
+    from wagtail.models import GroupCollectionPermission
 
     # Our post_migrate handler may run before Django's and Wagtail's (the "publish"
     # permission of snippets) have created this run's new permissions; creating them here
@@ -153,18 +156,42 @@ def apply_role_permissions(using="default", **kwargs):
         create_permissions(app_config, verbosity=0, using=using)
     create_extra_permissions(global_apps.get_app_config("programmes"), using=using)
 
-    root_collection = Collection.get_first_root_node()
+    collections = {name: collection_named(name) for name in (SITE_COLLECTION, PRIVATE_COLLECTION)}
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role)
         group.permissions.set(_permissions(ROLE_PERMISSIONS[role]))
-        collection_permissions = _permissions(ROLE_COLLECTION_PERMISSIONS[role])
-        GroupCollectionPermission.objects.filter(group=group).exclude(
-            permission__in=collection_permissions
-        ).delete()
-        for permission in collection_permissions:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission
-            )
+        granted = []
+        for name, names in ROLE_COLLECTION_PERMISSIONS[role].items():
+            for permission in _permissions(names):
+                granted.append(
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=collections[name], permission=permission
+                    )[0].pk
+                )
+        GroupCollectionPermission.objects.filter(group=group).exclude(pk__in=granted).delete()
+    move_out_of_root(collections[SITE_COLLECTION])
     for model in page_types_with_roles():
         for page in model.objects.all():
             grant_page_permissions(page)
+
+
+def collection_named(name):
+    """The collection of that name just below the root, created when missing."""
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    found = root.get_children().filter(name=name).first()
+    return found or root.add_child(name=name)
+
+
+def move_out_of_root(collection):
+    """Images and documents left in the root collection (uploads from before the roles'
+    collection existed, or a superuser's) move to the site's collection, where the roles
+    can choose them."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    for model in (get_image_model(), get_document_model()):
+        model.objects.filter(collection=root).update(collection=collection)

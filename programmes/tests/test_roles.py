@@ -1,8 +1,13 @@
 """Who may do what with the programme's data in the admin, as a table."""
 
 import pytest
+import wagtail_factories
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from programmes.models import (
@@ -12,7 +17,15 @@ from programmes.models import (
     Programme,
     TargetIndicator,
 )
-from programmes.roles import CURATOR, EDITOR, MODERATOR
+from programmes.models.consents import PRIVATE_COLLECTION
+from programmes.roles import (
+    CURATOR,
+    EDITOR,
+    MODERATOR,
+    SITE_COLLECTION,
+    apply_role_permissions,
+    collection_named,
+)
 from programmes.tests.factories import (
     MentoringFormFactory,
     MonitoringResultFactory,
@@ -153,3 +166,75 @@ def test_the_moderation_workflow_asks_moderators(db):
 
 def test_wagtails_sample_groups_are_gone(db):
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+
+
+# Images and documents: the roles' collections
+
+
+def scan_in_private_collection():
+    return get_document_model().objects.create(
+        title="Согласие Ивановой (скан)",
+        file=ContentFile(b"%PDF-1.4 signed", name="consent.pdf"),
+        collection=Collection.objects.get(name=PRIVATE_COLLECTION),
+    )
+
+
+def site_document():
+    return get_document_model().objects.create(
+        title="Положение о наставничестве",
+        file=ContentFile(b"%PDF-1.4 rules", name="rules.pdf"),
+        collection=collection_named(SITE_COLLECTION),
+    )
+
+
+@pytest.mark.parametrize(
+    "role, view",
+    [
+        (EDITOR, "wagtaildocs_chooser:choose"),
+        (MODERATOR, "wagtaildocs_chooser:choose"),
+        (MODERATOR, "wagtaildocs:index"),  # editors list only their own uploads
+    ],
+)
+def test_editors_and_moderators_never_see_the_scans(login_as, role, view):
+    scan_in_private_collection()
+    site_document()
+
+    response = login_as(role).get(reverse(view))
+    page = response.json()["html"] if view.endswith("choose") else response.content.decode()
+
+    assert "Положение о наставничестве" in page
+    assert "Согласие Ивановой (скан)" not in page
+
+
+def test_curators_see_the_scans_and_the_sites_documents(login_as):
+    scan_in_private_collection()
+    site_document()
+    curator = login_as(CURATOR)
+
+    chooser = curator.get(reverse("wagtaildocs_chooser:choose")).json()["html"]
+    index = curator.get(reverse("wagtaildocs:index")).content.decode()
+
+    assert "Согласие Ивановой (скан)" in chooser
+    assert "Положение о наставничестве" in chooser
+    assert "Согласие Ивановой (скан)" in index
+
+
+def test_an_editors_upload_goes_to_the_sites_collection(login_as):
+    response = login_as(EDITOR).post(
+        reverse("wagtaildocs:add"),
+        {"title": "План работы", "file": SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan")},
+    )
+
+    assert response.status_code == 302
+    document = get_document_model().objects.get(title="План работы")
+    assert document.collection.name == SITE_COLLECTION
+
+
+def test_uploads_left_in_the_root_move_to_the_sites_collection():
+    root = Collection.get_first_root_node()
+    image = wagtail_factories.ImageFactory(collection=root)
+
+    apply_role_permissions()
+
+    image.refresh_from_db()
+    assert image.collection.name == SITE_COLLECTION
