@@ -4,6 +4,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
     Consent,
+    ConsentText,
     MentoringForm,
     MonitoringResult,
     ParticipationFigures,
@@ -104,6 +105,16 @@ class ConsentViewSet(SnippetViewSet):
     search_fields = ["person"]
 
 
+class ConsentTextViewSet(SnippetViewSet):
+    """The wordings of the consent to processing that the forms ask for."""
+
+    model = ConsentText
+    icon = "doc-full-inverse"
+    menu_label = _("Consent texts for forms")
+    list_display = ["title", "version", "in_force_from", "locale"]
+    list_filter = ["locale"]
+
+
 class MentoringViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Mentoring")
     menu_icon = "group"
@@ -115,6 +126,7 @@ class MentoringViewSetGroup(SnippetViewSetGroup):
         ParticipationFiguresViewSet,
         MonitoringResultViewSet,
         ConsentViewSet,
+        ConsentTextViewSet,
     )
 
 
