@@ -21,13 +21,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import (
-    FORM_FIELD_CHOICES,
     AbstractFormField,
     AbstractFormSubmission,
     EmailFormMixin,
     FormMixin,
     FormSubmission,
 )
+from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
@@ -133,6 +133,19 @@ class ApplicationFormBuilder(SiteFormBuilder):
     base_form_class = ApplicationForm
 
 
+# Russian letters in Latin (as in passports), so that a question's name — its key in the
+# stored answers, its id in the page — reads «imya», not «u0438u043cu044f».
+LATIN = str.maketrans(
+    dict(
+        zip(
+            "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+            "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch  y  e iu ia".split(" "),  # noqa: SIM905 (ъ and ь are dropped)
+            strict=True,
+        )
+    )
+)
+
+
 class SiteFormField(TranslatableMixin, AbstractFormField):
     """A question of a form; its label, help and choices are translated with the page,
     its name and type are the same in every language, so answers add up."""
@@ -144,6 +157,9 @@ class SiteFormField(TranslatableMixin, AbstractFormField):
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         abstract = True
+
+    def get_field_clean_name(self):
+        return get_field_clean_name(self.label.lower().translate(LATIN))
 
 
 class SectionFormPage(FormMixin, SectionPage):
@@ -271,9 +287,7 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
     def send_mail(self, form):
         """Tell the curators an application has arrived; what it says stays here."""
         with translation.override(settings.LANGUAGE_CODE):
-            subject = self.subject or gettext("New application: %(title)s") % {
-                "title": self.title
-            }
+            subject = self.subject or gettext("New application: %(title)s") % {"title": self.title}
             body = self.render_email(form)
         addresses = [address.strip() for address in self.to_address.split(",")]
         send_mail(subject, body, None, addresses)

@@ -170,8 +170,7 @@ def test_the_rate_limit_rejects_without_storing_and_keeps_no_address(
     address = {"REMOTE_ADDR": "203.0.113.7"}
 
     statuses = [
-        client.post(application.url, answers(application), **address).status_code
-        for _ in range(3)
+        client.post(application.url, answers(application), **address).status_code for _ in range(3)
     ]
     other = client.post(application.url, answers(application), REMOTE_ADDR="198.51.100.1")
 
@@ -208,7 +207,7 @@ def queries_for(client, url):
 
 def test_the_form_makes_the_same_queries_whatever_its_size(client, application, consent_text):
     small = queries_for(client, application.url)
-    for number in range(30):
+    for _ in range(30):
         ApplicationFormFieldFactory(page=application, field_type="dropdown", choices="а\nб\nв")
 
     large = queries_for(client, application.url)
@@ -230,9 +229,7 @@ def test_the_form_in_english(client, english_section, english, application, cons
 
     response = client.get("/en/nastavnichestvo/" + application.slug + "/")
     content = response.content.decode()
-    posted = client.post(
-        "/en/nastavnichestvo/" + application.slug + "/", answers(application)
-    )
+    posted = client.post("/en/nastavnichestvo/" + application.slug + "/", answers(application))
 
     assert response.status_code == 200
     assert html_lang(response) == "en"

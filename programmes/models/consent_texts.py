@@ -59,9 +59,7 @@ class ConsentText(TranslatableMixin, models.Model):
     def is_agreed_to(self):
         """Whether some record (a form submission) points at this version."""
         return any(
-            relation.related_model._default_manager.filter(
-                **{relation.field.name: self}
-            ).exists()
+            relation.related_model._default_manager.filter(**{relation.field.name: self}).exists()
             for relation in self._meta.related_objects
         )
 

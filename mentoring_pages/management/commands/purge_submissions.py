@@ -8,7 +8,9 @@ from mentoring_pages.models.forms import expired_submissions
 
 
 class Command(BaseCommand):
-    help = "Delete form submissions older than the retention period (FORM_SUBMISSION_RETENTION_DAYS)."
+    help = (
+        "Delete form submissions older than the retention period (FORM_SUBMISSION_RETENTION_DAYS)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
