@@ -1,4 +1,7 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -131,3 +134,21 @@ class MentoringViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(MentoringViewSetGroup)
+
+
+@hooks.register("before_delete_snippet")
+def keep_consent_texts_agreed_to(request, instances):
+    """A wording people agreed to is the proof of their consent: it stays as long as their
+    submissions do (purge_submissions deletes those), instead of failing on delete."""
+    agreed = [text for text in instances if isinstance(text, ConsentText) and text.is_agreed_to()]
+    if agreed:
+        messages.error(
+            request,
+            _(
+                "People have agreed to “%(text)s”: it cannot be deleted while their "
+                "submissions are kept."
+            )
+            % {"text": agreed[0]},
+        )
+        return redirect(ConsentText.snippet_viewset.get_url_name("list"))
+    return None

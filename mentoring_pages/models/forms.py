@@ -6,6 +6,7 @@ data, so each one records the consent to processing it was sent with: which word
 Questionnaires are anonymous: they ask for no name or contact and need no consent."""
 
 import datetime
+import logging
 
 import django.forms
 from django.conf import settings
@@ -37,6 +38,8 @@ from programmes.models import ConsentText
 from programmes.models.results import MetricKind, MonitoringStage
 
 from .base import SectionPage
+
+logger = logging.getLogger(__name__)
 
 # Rating questions: the field type and the top of its scale (the bottom is 1).
 RATING_SCALES = {"rating_5": 5, "rating_10": 10}
@@ -281,7 +284,10 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
             parent_consented=bool(form.cleaned_data.get(PARENT_CONSENT_FIELD)),
         )
         if self.to_address:
-            self.send_mail(form)
+            try:
+                self.send_mail(form)
+            except OSError:  # SMTP errors too: the application is kept, the log says why
+                logger.exception("Could not notify the curators of application %s", submission.pk)
         return submission
 
     def send_mail(self, form):

@@ -192,6 +192,20 @@ def test_the_curators_e_mail_links_to_the_admin_and_carries_no_data(
     assert "maria@example.org" not in message.body
 
 
+def test_an_application_is_kept_when_the_mail_server_is_down(
+    client, application, consent_text, monkeypatch
+):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr("mentoring_pages.models.forms.send_mail", refuse)
+
+    response = client.post(application.url, answers(application))
+
+    assert response.status_code == 200
+    assert ApplicationSubmission.objects.count() == 1
+
+
 def test_the_landing_links_to_the_application_forms(client, section, application):
     content = client.get(section.landing.url).content.decode()
 
