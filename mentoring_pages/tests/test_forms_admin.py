@@ -3,9 +3,14 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import Page
 
 from mentoring_pages.models import ApplicationSubmission
-from mentoring_pages.tests.factories import ApplicationFormFieldFactory, ApplicationPageFactory
+from mentoring_pages.tests.factories import (
+    ApplicationFormFieldFactory,
+    ApplicationPageFactory,
+    QuestionnairePageFactory,
+)
 from programmes.roles import CURATOR, EDITOR, MODERATOR
 from programmes.tests.factories import ConsentTextFactory
 
@@ -125,3 +130,31 @@ def test_a_moderator_cannot_delete_submissions(log_in, application, submission):
 
     assert response.status_code in (302, 403)
     assert ApplicationSubmission.objects.filter(pk=submission.pk).exists()
+
+
+@pytest.mark.parametrize(("role", "may"), [(CURATOR, True), (EDITOR, False)])
+def test_curators_edit_and_publish_the_forms(section, application, django_user_model, role, may):
+    questionnaire = QuestionnairePageFactory(parent=section.landing)
+    user = django_user_model.objects.create_user(username=role, password="x")
+    user.groups.add(Group.objects.get(name=role))
+
+    for page in (application, questionnaire):
+        permissions = Page.objects.get(pk=page.pk).permissions_for_user(user)
+        assert (permissions.can_edit(), permissions.can_publish()) == (may, may)
+
+
+def test_the_admin_edits_and_adds_form_pages(log_in, section, application):
+    questionnaire = QuestionnairePageFactory(parent=section.landing)
+    client = log_in(CURATOR)
+
+    edit_questionnaire = client.get(reverse("wagtailadmin_pages:edit", args=[questionnaire.pk]))
+    edit_application = client.get(reverse("wagtailadmin_pages:edit", args=[application.pk]))
+    results = reverse("questionnaire_results", args=[questionnaire.pk])
+
+    assert edit_application.status_code == 200
+    assert edit_questionnaire.status_code == 200
+    assert results in edit_questionnaire.content.decode()
+    admin = log_in("superuser")
+    for model in ("applicationpage", "questionnairepage"):
+        add = reverse("wagtailadmin_pages:add", args=["mentoring_pages", model, section.landing.pk])
+        assert admin.get(add).status_code == 200
