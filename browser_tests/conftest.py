@@ -13,6 +13,7 @@ import urllib.request
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
 from browser_tests import demo
@@ -134,6 +135,30 @@ def new_context(browser, server_url):
     yield make
     for context in made:
         context.close()
+
+
+@pytest.fixture
+def demo_database(django_db_blocker):
+    """The demo database for a test that reads it while the server writes to it."""
+    with django_db_blocker.unblock():
+        yield
+
+
+@pytest.fixture
+def logged_in(new_context):
+    """A function (role) → a new tab in the admin, logged in as the demo user of `role`."""
+
+    def log_in(role):
+        login = demo.demo_login(role)
+        page = new_context().new_page()
+        page.goto(reverse("wagtailadmin_login"))
+        page.fill("#id_username", login.username)
+        page.fill("#id_password", login.password)
+        page.locator("form", has=page.locator("#id_password")).locator("[type=submit]").click()
+        page.wait_for_url(reverse("wagtailadmin_home"))
+        return page
+
+    return log_in
 
 
 @pytest.fixture

@@ -65,6 +65,8 @@ class PublicPage:
     kind: str
     language: str
     url: str  # a path, to join to the server's address
+    title: str = ""  # the page's title and id, where it is a page of the tree
+    page_id: int | None = None
     status: int = 200
 
 
@@ -90,7 +92,9 @@ def page_urls():
         urls["not-found"] = f"{urls['home']}no-such-page-here/"
         for kind, url in urls.items():
             status = 404 if kind == "not-found" else 200
-            pages[kind, language] = PublicPage(kind, language, url, status)
+            page = found.get(kind)
+            title, page_id = (page.title, page.pk) if page else ("", None)
+            pages[kind, language] = PublicPage(kind, language, url, title, page_id, status)
     return pages
 
 
