@@ -1,11 +1,15 @@
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve
+
+from . import accessibility as accessibility_settings
 
 # Longer queries find nothing more and only cost the database work.
 MAX_QUERY_LENGTH = 200
@@ -53,3 +57,54 @@ def serve_page_file(request, path, filename):
     request.routable_resolver_match = match
     request._wagtail_route_for_request = RouteResult(page, args=tuple(match))
     return serve(request, path)
+
+
+def accessibility(request):
+    """The settings of the version for the visually impaired. Without parameters: the
+    form. With them (the form's or a panel link's): store them in the cookie and return
+    to `next` if it is a page of this site. `version=normal` deletes the cookie."""
+    next_url = accessibility_settings.safe_next(request)
+    return_url = next_url or accessibility_settings.settings_url("")
+    current = accessibility_settings.settings_for(request)
+    version = request.GET.get("version")
+    changed, invalid = accessibility_settings.apply_changes(current, request.GET)
+    if version not in (None, "normal"):
+        invalid.append("version")
+    if invalid:
+        response = accessibility_page(request, current, next_url, status=400)
+    elif version == "normal":
+        response = redirect(return_url)
+        response.delete_cookie(accessibility_settings.COOKIE_NAME, samesite="Lax")
+    elif any(setting.name in request.GET for setting in accessibility_settings.SETTINGS):
+        response = redirect(return_url)
+        response.set_cookie(
+            accessibility_settings.COOKIE_NAME,
+            changed.cookie_value,
+            max_age=accessibility_settings.COOKIE_MAX_AGE,
+            samesite="Lax",
+            httponly=True,
+            secure=request.is_secure(),
+        )
+    else:
+        response = accessibility_page(request, current, next_url)
+    # The answer depends on the visitor's cookie, and a redirect sets one: no shared cache
+    # may keep either.
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def accessibility_page(request, current, next_url, status=200):
+    settings = current or accessibility_settings.AccessibilitySettings()
+    return TemplateResponse(
+        request,
+        "home/accessibility.html",
+        {
+            "form_settings": [
+                (setting, getattr(settings, setting.name))
+                for setting in accessibility_settings.SETTINGS
+            ],
+            "form_next": next_url,
+            "invalid": status == 400,
+        },
+        status=status,
+    )

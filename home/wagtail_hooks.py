@@ -1,4 +1,5 @@
 from wagtail import hooks
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import DraftStateMixin, TranslatableMixin
 
 from site_project.translation import sync_translations
@@ -10,3 +11,17 @@ def sync_translations_of_edited_snippet(request, instance):
     Snippets with drafts follow on publish (home.signals)."""
     if isinstance(instance, TranslatableMixin) and not isinstance(instance, DraftStateMixin):
         sync_translations(instance)
+
+
+class FullContentCheckerItem(ContentCheckerItem):
+    """Wagtail's accessibility checker runs a handful of axe rules by default; editors get
+    every rule (WCAG 2.1 A and AA among them), as ГОСТ Р 52872-2019 asks of the pages."""
+
+    axe_run_only = None
+
+
+@hooks.register("construct_wagtail_userbar")
+def check_content_with_every_rule(request, items, page):
+    for position, item in enumerate(items):
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, FullContentCheckerItem):
+            items[position] = FullContentCheckerItem(in_editor=item.in_editor)

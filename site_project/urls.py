@@ -32,6 +32,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("accessibility/", home_views.accessibility, name="accessibility"),
     # Wagtail serves only paths of slugs ending in "/"; a page's files have the names a
     # calendar app or a spreadsheet expects.
     re_path(

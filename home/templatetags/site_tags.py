@@ -1,9 +1,11 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from home.accessibility import settings_for
 from home.shell import site_shell
 
 register = template.Library()
@@ -75,3 +77,31 @@ def breadcrumb_trail(page):
         node = node.get_parent()
         trail.append(node)
     return trail[::-1]
+
+
+class ImageOrAltNode(template.Node):
+    def __init__(self, alt, nodelist):
+        self.alt = alt
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        settings = settings_for(request) if request is not None else None
+        if settings is None or not settings.images_hidden:
+            return self.nodelist.render(context)
+        alt = self.alt.resolve(context)
+        # A decorative image (empty alt) leaves nothing behind.
+        return format_html('<span class="image-alt">{}</span>', alt) if alt else ""
+
+
+@register.tag
+def image_or_alt(parser, token):
+    """{% image_or_alt ALT %}<the image>{% endimage_or_alt %}: the image, or its alt text
+    in its place when the visitor has hidden images in the version for the visually
+    impaired."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes the alt text only")
+    nodelist = parser.parse(("endimage_or_alt",))
+    parser.delete_first_token()
+    return ImageOrAltNode(parser.compile_filter(bits[1]), nodelist)

@@ -1,4 +1,5 @@
 import pytest
+import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,6 +14,7 @@ from mentoring_pages.tests.factories import (
     RoadmapStageFactory,
 )
 from programmes.categories import IndicatorCategory
+from programmes.models import LegalAct
 from programmes.tests.factories import (
     MentoringFormFactory,
     ParticipationFiguresFactory,
@@ -95,6 +97,21 @@ def test_programme_page_shows_the_whole_programme(client, section, programme):
 
     assert response.status_code == 200
     assert "Сформировать базу наставников." in response.content.decode()
+
+
+def test_programme_page_gives_a_legal_acts_document_its_type_and_size(client, section, programme):
+    document = wagtail_factories.DocumentFactory(
+        file__filename="order.pdf", file__data=b"x" * 2048, file_size=2048
+    )
+    programme.legal_acts = [LegalAct(title="О наставничестве", number="12", document=document)]
+    programme.save_revision().publish()
+
+    content = client.get(section.landing.url + "programme/").content.decode()
+
+    assert (
+        f'«<a href="{document.url}">О наставничестве</a>» '
+        '<span class="document-meta">(PDF, 2,0\xa0КБ)</span>' in content
+    )
 
 
 def test_programme_page_is_404_without_a_programme(client, section):
