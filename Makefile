@@ -84,7 +84,7 @@ test-browser: $(VENV)/.installed-browser $(AXE) compilemessages
 	$(BROWSER_ENV) $(MANAGE) migrate --noinput --verbosity 0
 	$(BROWSER_ENV) $(MANAGE) load_demo --verbosity 0
 	$(BROWSER_ENV) $(MANAGE) ensure_admin
-	$(BROWSER_ENV) $(BIN)/pytest browser_tests --ds=browser_tests.settings
+	$(BROWSER_ENV) $(BIN)/pytest browser_tests --ds=browser_tests.settings --durations=5
 
 messages: $(VENV)/.installed-dev
 	$(MANAGE) makemessages --locale ru --locale en --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete

@@ -109,7 +109,7 @@ def browser_context(browser, server_url):
             context = browser.new_context(
                 base_url=server_url, viewport={"width": width, "height": demo.HEIGHT}
             )
-            cookies = demo.VERSIONS[version]
+            cookies = demo.ALL_VERSIONS[version]
             if cookies:
                 context.add_cookies([{**cookie, "url": server_url} for cookie in cookies])
             contexts[version, width] = context
@@ -190,5 +190,5 @@ def public_page(request, public_pages):
 
 @pytest.fixture(params=list(demo.VERSIONS))
 def version(request):
-    """Each version of the site: normal, and accessible when it exists."""
+    """Each version of the site: normal, and accessible at its maximum settings."""
     return request.param

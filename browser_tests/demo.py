@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from home import accessibility
 from home.models import ContentPage, HomePage
 from mentoring_pages.models import (
     CaseIndexPage,
@@ -45,11 +46,32 @@ PAGE_MODELS = {
     "news": NewsPage,
     "documents": DocumentsPage,
 }
-PAGE_KINDS = [*PAGE_MODELS, "programme", "search", "not-found"]
+PAGE_KINDS = [*PAGE_MODELS, "programme", "search", "accessibility-settings", "not-found"]
 
-# The site's versions: the cookies each one sets. The accessible version (issue 7) adds
-# itself here, at its maximum settings.
-VERSIONS = {"normal": []}
+
+def accessible(scheme, images):
+    """The a11y cookie of the version for the visually impaired at its largest font size
+    and letter spacing, in `scheme`, with images shown or hidden."""
+    chosen = accessibility.AccessibilitySettings(
+        size=accessibility.SIZES[-1][0],
+        scheme=scheme,
+        images=images,
+        spacing=accessibility.SPACINGS[-1][0],
+    )
+    return [{"name": accessibility.COOKIE_NAME, "value": chosen.cookie_value}]
+
+
+# The site's versions, by the cookies each one sets: the normal one, and the accessible
+# one at its maximum settings (white on black, alt text instead of images). Every test of
+# a page runs in these.
+VERSIONS = {"normal": [], "accessible": accessible("dark", "noimg")}
+# The accessible version's other colour schemes, for the checks that depend on colours
+# (the blue one with its images shown, so both ways of showing images are checked).
+OTHER_SCHEMES = {
+    "accessible-light": accessible("light", "noimg"),
+    "accessible-blue": accessible("blue", "img"),
+}
+ALL_VERSIONS = {**VERSIONS, **OTHER_SCHEMES}
 
 # Widths in CSS pixels: a phone, 1280 px at 200 % zoom (WCAG 1.4.10), the narrowest phone
 # (WCAG's 320 px reflow), a desktop.
@@ -89,6 +111,7 @@ def page_urls():
         with translation.override(language):
             # The section's own title is a word the search finds in both languages.
             urls["search"] = f"{reverse('search')}?{urlencode({'q': landing.title})}"
+            urls["accessibility-settings"] = reverse("accessibility")
         urls["not-found"] = f"{urls['home']}no-such-page-here/"
         for kind, url in urls.items():
             status = 404 if kind == "not-found" else 200

@@ -3,6 +3,10 @@ no violation of the WCAG 2.0/2.1 A and AA rules."""
 
 from pathlib import Path
 
+import pytest
+
+from browser_tests import demo
+
 AXE_SCRIPT = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -29,4 +33,13 @@ def describe(violations):
 def test_no_wcag_violations(open_page, public_page, version):
     page = open_page(public_page, version)
     violations = axe_violations(page)
+    assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("scheme", demo.OTHER_SCHEMES)
+@pytest.mark.parametrize("kind", demo.PAGE_KINDS)
+def test_other_colour_schemes(open_page, public_pages, kind, scheme):
+    """The accessible version's other colour schemes, in Russian: the rules that depend on
+    colour (contrast, links told apart from text) hold in each."""
+    violations = axe_violations(open_page(public_pages[kind, "ru"], scheme))
     assert not violations, describe(violations)
