@@ -122,12 +122,12 @@ def browser_context(browser, server_url):
 
 @pytest.fixture
 def new_context(browser, server_url):
-    """A context of its own for a test that logs in; closed after the test."""
+    """A context of its own for a test that logs in or keeps cookies; closed after it."""
     made = []
 
-    def make(width=demo.DESKTOP):
+    def make(width=demo.DESKTOP, **options):
         context = browser.new_context(
-            base_url=server_url, viewport={"width": width, "height": demo.HEIGHT}
+            base_url=server_url, viewport={"width": width, "height": demo.HEIGHT}, **options
         )
         made.append(context)
         return context
