@@ -4,6 +4,8 @@ from wagtail.models import DraftStateMixin, TranslatableMixin
 
 from site_project.translation import sync_translations
 
+from .documents import DocumentLinkWithMeta
+
 
 @hooks.register("after_edit_snippet")
 def sync_translations_of_edited_snippet(request, instance):
@@ -25,3 +27,9 @@ def check_content_with_every_rule(request, items, page):
     for position, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, FullContentCheckerItem):
             items[position] = FullContentCheckerItem(in_editor=item.in_editor)
+
+
+# After Wagtail's own registration of the "document" link type, which this replaces.
+@hooks.register("register_rich_text_features", order=1)
+def announce_linked_documents(features):
+    features.register_link_type(DocumentLinkWithMeta)

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from home import documents
 from home.accessibility import settings_for
 from home.shell import site_shell
 
@@ -63,6 +64,9 @@ def language_links(context):
             }
         )
     return links
+
+
+register.filter("document_meta", documents.document_meta)
 
 
 @register.simple_tag

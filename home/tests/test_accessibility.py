@@ -150,13 +150,29 @@ def test_a_panel_link_changes_one_setting_and_keeps_the_others(client, home_page
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "next_url", ["https://evil.example/", "//evil.example/", "javascript:alert(1)", ""]
+    "next_url",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "javascript:alert(1)",
+        "",
+    ],
 )
 def test_only_a_page_of_this_site_is_returned_to(client, home_page, next_url):
     response = client.get("/accessibility/", {"size": "size2", "next": next_url})
 
     assert response.status_code == 302
     assert response["Location"] == "/accessibility/?next="
+
+
+@pytest.mark.django_db
+def test_a_line_break_in_next_cannot_add_a_header(client, home_page):
+    response = client.get("/accessibility/", {"size": "size2", "next": "/about/\r\nX-Evil: 1"})
+
+    assert response.status_code == 302
+    assert "X-Evil" not in response.headers
+    assert "\n" not in response["Location"]
 
 
 @pytest.mark.django_db
