@@ -1,6 +1,6 @@
 """The demo school's «Наставничество» section: the landing, the roadmap imported from an
-anonymised real roadmap, best mentors, cases, news and documents, in Russian with English
-translations.
+anonymised real roadmap, best mentors, cases, news, documents, the application forms and a
+questionnaire, in Russian with English translations.
 
 Everyone named here is fictional. Pictures and documents are generated in code: nothing is
 downloaded. Pages are looked up by slug under their parent and only the missing ones are
@@ -23,12 +23,15 @@ from wagtail.models import Locale
 from wagtail.utils.file import hash_filelike
 
 from home.demo import SCHOOL
-from programmes.models import Consent, ConsentKind
+from programmes.models import Consent, ConsentKind, ConsentText
 from programmes.models.programme import DocumentKind
+from programmes.models.results import MetricKind, MonitoringStage
 from site_project.translation import TranslationMemory, translate
 
 from .consent import public_path
 from .models import (
+    ApplicationFormField,
+    ApplicationPage,
     CaseIndexPage,
     CaseMaterial,
     CasePage,
@@ -39,6 +42,8 @@ from .models import (
     MentorPage,
     NewsIndexPage,
     NewsPage,
+    QuestionnaireField,
+    QuestionnairePage,
     RoadmapIndexPage,
     RoadmapPage,
 )
@@ -92,9 +97,11 @@ LANDING = {
     "how_to_take_part": join(
         (
             "<p>Участие добровольное и бесплатное. Чтобы стать наставником или найти "
-            f"наставника, напишите куратору программы на {EMAIL_LINK}:</p>",
-            "<p>Taking part is voluntary and free. To become a mentor or to find one, write "
-            f"to the programme coordinator at {EMAIL_LINK}:</p>",
+            "наставника, заполните заявку на сайте (ссылки ниже) или напишите куратору "
+            f"программы на {EMAIL_LINK}:</p>",
+            "<p>Taking part is voluntary and free. To become a mentor or to find one, fill "
+            "in an application on the site (links below) or write to the programme "
+            f"coordinator at {EMAIL_LINK}:</p>",
         ),
         bullets(
             (
@@ -1153,6 +1160,222 @@ DOCUMENTS = {
     ),
 }
 
+# --- Forms ------------------------------------------------------------------------------------
+
+CONSENT_TEXT = {
+    "version": 1,
+    "in_force_from": D(2024, 9, 1),
+    "title": (
+        "Согласие на обработку персональных данных заявителя",
+        "Consent to the processing of the applicant's personal data",
+    ),
+    "summary": (
+        "Школа № 1 п. Примерный обрабатывает указанные в форме имя, контакты и сведения об "
+        "ученике, чтобы подобрать наставника или наставляемого и связаться с вами. Данные "
+        "хранятся в базе данных сайта школы, их видят только кураторы программы; через год "
+        "они удаляются. Согласие можно отозвать, написав в школу.",
+        "School No. 1, Primerny, processes the name, contacts and details about the pupil "
+        "given in the form to find a mentor or mentee and to contact you. The data are kept "
+        "in the school website's database, only the programme coordinators see them, and "
+        "they are deleted after a year. You may withdraw the consent by writing to the "
+        "school.",
+    ),
+    "text": paragraphs(
+        (
+            "В соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О "
+            "персональных данных» я даю согласие Школе № 1 п. Примерный на обработку "
+            "персональных данных, указанных в форме: фамилии, имени, отчества, контактного "
+            "телефона, адреса электронной почты, класса ученика.",
+            "Under article 9 of Federal Law No. 152-FZ of 27.07.2006 «On personal data», I "
+            "consent to School No. 1, Primerny, processing the personal data given in the "
+            "form: surname, first name, patronymic, phone number, e-mail address, the pupil's "
+            "class.",
+        ),
+        (
+            "Цель обработки — подбор участников программы наставничества и связь с ними. "
+            "Действия с данными: сбор, запись, хранение, использование, удаление. "
+            "Распространение данных этим согласием не разрешается.",
+            "The purpose is to match participants of the mentoring programme and to contact "
+            "them. What is done with the data: collection, recording, storage, use, "
+            "deletion. This consent does not allow the data to be disseminated.",
+        ),
+        (
+            "Согласие действует один год или до его отзыва письменным заявлением.",
+            "The consent is valid for one year or until withdrawn by a written request.",
+        ),
+    ),
+}
+
+NAME_HELP = ("Как к вам обращаться.", "How we should address you.")
+CONTACT_HELP = (
+    "Телефон или электронная почта: куратор свяжется с вами.",
+    "A phone number or e-mail address: the coordinator will contact you.",
+)
+
+# Each question: (type, (label ru, en), required, (help ru, en) or None, (choices ru, en) or None)
+APPLICATIONS = [
+    {
+        "slug": "hochu-stat-nastavnikom",
+        "title": ("Хочу стать наставником", "I want to become a mentor"),
+        "applicant_is_parent": False,
+        "intro": paragraphs(
+            (
+                "Наставником может стать учитель, старшеклассник или выпускник школы. "
+                "Оставьте заявку — куратор программы свяжется с вами и пригласит на встречу.",
+                "A teacher, an older pupil or a former pupil may become a mentor. Leave an "
+                "application and the programme coordinator will contact you and invite you "
+                "to a meeting.",
+            )
+        ),
+        "thank_you": paragraphs(
+            (
+                "Спасибо! Заявка получена. Куратор программы свяжется с вами в течение недели.",
+                "Thank you! Your application has arrived. The programme coordinator will "
+                "contact you within a week.",
+            )
+        ),
+        "fields": [
+            ("singleline", ("Фамилия и имя", "Surname and first name"), True, NAME_HELP, None),
+            (
+                "singleline",
+                ("Как с вами связаться", "How to contact you"),
+                True,
+                CONTACT_HELP,
+                None,
+            ),
+            (
+                "radio",
+                ("Кто вы", "Who you are"),
+                True,
+                None,
+                (
+                    "Учитель\nУченик 8–11 класса\nВыпускник школы",
+                    "A teacher\nA pupil in years 8–11\nA former pupil",
+                ),
+            ),
+            (
+                "multiline",
+                ("Чем вы хотите помочь", "How you would like to help"),
+                False,
+                (
+                    "Предмет, увлечение, опыт, которым готовы поделиться.",
+                    "A subject, a hobby, experience you would share.",
+                ),
+                None,
+            ),
+        ],
+    },
+    {
+        "slug": "hochu-nayti-nastavnika",
+        "title": ("Хочу найти наставника", "I want to find a mentor"),
+        "applicant_is_parent": True,
+        "intro": paragraphs(
+            (
+                "Заявку за ученика подаёт родитель или законный представитель: ученик младше "
+                "18 лет участвует в программе с вашего согласия.",
+                "A parent or legal guardian applies for the pupil: a pupil under 18 takes "
+                "part in the programme with your consent.",
+            )
+        ),
+        "thank_you": paragraphs(
+            (
+                "Спасибо! Заявка получена. Куратор программы свяжется с вами, чтобы обсудить, "
+                "какая поддержка нужна ребёнку.",
+                "Thank you! Your application has arrived. The programme coordinator will "
+                "contact you to talk about the support your child needs.",
+            )
+        ),
+        "fields": [
+            (
+                "singleline",
+                ("Фамилия и имя родителя", "The parent's surname and first name"),
+                True,
+                NAME_HELP,
+                None,
+            ),
+            (
+                "singleline",
+                ("Как с вами связаться", "How to contact you"),
+                True,
+                CONTACT_HELP,
+                None,
+            ),
+            (
+                "dropdown",
+                ("Класс ученика", "The pupil's year"),
+                True,
+                None,
+                ("1–4\n5–7\n8–9\n10–11", "1–4\n5–7\n8–9\n10–11"),
+            ),
+            (
+                "multiline",
+                ("Какая поддержка нужна", "What support is needed"),
+                True,
+                (
+                    "Учёба, адаптация в новом классе, выбор профессии …",
+                    "Studies, settling into a new class, choosing a career …",
+                ),
+                None,
+            ),
+        ],
+    },
+]
+
+QUESTIONNAIRE = {
+    "slug": "anketa-udovletvorennosti",
+    "title": ("Анкета удовлетворённости наставляемого", "Mentee satisfaction questionnaire"),
+    "intro": paragraphs(
+        (
+            "Анкета анонимная: не пишите в ней своё имя. Ответы помогут нам сделать программу "
+            "лучше.",
+            "The questionnaire is anonymous: do not write your name in it. Your answers help "
+            "us make the programme better.",
+        )
+    ),
+    "thank_you": paragraphs(
+        ("Спасибо за ответы!", "Thank you for your answers!"),
+    ),
+    "fields": [
+        (
+            "rating_5",
+            (
+                "Насколько вы довольны работой с наставником?",
+                "How satisfied are you with your work with the mentor?",
+            ),
+            True,
+            ("1 — совсем не доволен, 5 — очень доволен.", "1: not at all, 5: very satisfied."),
+            None,
+        ),
+        (
+            "rating_10",
+            (
+                "Насколько вероятно, что вы посоветуете программу другу?",
+                "How likely are you to recommend the programme to a friend?",
+            ),
+            True,
+            ("1 — точно нет, 10 — обязательно.", "1: certainly not, 10: certainly."),
+            None,
+        ),
+        (
+            "radio",
+            ("Как часто вы встречались с наставником?", "How often did you meet your mentor?"),
+            True,
+            None,
+            (
+                "Раз в неделю\nРаз в две недели\nРаз в месяц и реже",
+                "Once a week\nOnce a fortnight\nOnce a month or less",
+            ),
+        ),
+        (
+            "multiline",
+            ("Что бы вы изменили в программе?", "What would you change in the programme?"),
+            False,
+            None,
+            None,
+        ),
+    ],
+}
+
 # --- Building ---------------------------------------------------------------------------------
 
 
@@ -1254,6 +1477,7 @@ def build_section(home, programme, log):
         build_news(section, news, spec)
 
     build_documents_page(section, landing)
+    build_forms(section, landing, programme)
 
     english = Locale.objects.get(language_code="en")
     for page in section.created:
@@ -1440,6 +1664,84 @@ def build_documents_page(section, parent):
             "show_in_menus": True,
         },
         prepare=add_documents,
+    )
+
+
+def build_consent_text(english, log):
+    """The consent to processing the forms ask for, in Russian and English, once."""
+    if ConsentText.objects.exists():
+        return
+    texts = TranslationMemory()
+    consent_text = ConsentText.objects.create(
+        locale=Locale.get_default(),
+        version=CONSENT_TEXT["version"],
+        in_force_from=CONSENT_TEXT["in_force_from"],
+        title=texts.plain(CONSENT_TEXT["title"]),
+        summary=texts.plain(CONSENT_TEXT["summary"]),
+        text=texts.rich(CONSENT_TEXT["text"]),
+    )
+    translate(consent_text, english, texts.english)
+    log(f"consent text created: {consent_text}")
+
+
+def attach_questions(page, model, questions, texts):
+    """Give the form page its questions (`model`: its field class)."""
+
+    def plain(pair):
+        return texts.plain(pair) if pair else ""
+
+    page.form_fields = [
+        model(
+            locale=page.locale,
+            sort_order=order,
+            field_type=field_type,
+            label=plain(label),
+            required=required,
+            help_text=plain(help_text),
+            choices=plain(choices),
+        )
+        for order, (field_type, label, required, help_text, choices) in enumerate(questions)
+    ]
+
+
+def build_forms(section, parent, programme):
+    texts = section.texts
+    build_consent_text(Locale.objects.get(language_code="en"), section.log)
+    for spec in APPLICATIONS:
+
+        def add_fields(page, spec=spec):
+            attach_questions(page, ApplicationFormField, spec["fields"], texts)
+
+        section.page(
+            parent,
+            ApplicationPage,
+            spec["slug"],
+            {
+                "title": texts.plain(spec["title"]),
+                "intro": texts.rich(spec["intro"]),
+                "thank_you_text": texts.rich(spec["thank_you"]),
+                "applicant_is_parent": spec["applicant_is_parent"],
+                "to_address": EMAIL,
+            },
+            prepare=add_fields,
+        )
+
+    def add_questions(page):
+        attach_questions(page, QuestionnaireField, QUESTIONNAIRE["fields"], texts)
+
+    section.page(
+        parent,
+        QuestionnairePage,
+        QUESTIONNAIRE["slug"],
+        {
+            "title": texts.plain(QUESTIONNAIRE["title"]),
+            "intro": texts.rich(QUESTIONNAIRE["intro"]),
+            "thank_you_text": texts.rich(QUESTIONNAIRE["thank_you"]),
+            "programme": programme,
+            "monitoring_stage": MonitoringStage.QUALITY,
+            "metric_kind": MetricKind.MENTEE_SATISFACTION,
+        },
+        prepare=add_questions,
     )
 
 

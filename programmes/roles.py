@@ -19,6 +19,7 @@ PROGRAMME_MODELS = (
     "targetindicator",
     "participationfigures",
     "monitoringresult",
+    "consenttext",
 )
 
 
@@ -54,8 +55,14 @@ ROLE_PAGE_PERMISSIONS = {
         "mentoring_pages.caseindexpage": WRITE,
         "mentoring_pages.mentorindexpage": WRITE,
     },
-    # Curators keep the roadmaps current and publish them themselves.
-    CURATOR: {"mentoring_pages.roadmapindexpage": PUBLISH},
+    # Curators keep the roadmaps current and publish them themselves; they keep the
+    # application forms and questionnaires too, which is also what lets them read the
+    # submissions (only curators may: mentoring_pages.forms_admin).
+    CURATOR: {
+        "mentoring_pages.roadmapindexpage": PUBLISH,
+        "mentoring_pages.applicationpage": PUBLISH,
+        "mentoring_pages.questionnairepage": PUBLISH,
+    },
     # Moderators (the school's administration) approve and publish the whole site.
     MODERATOR: {"home.homepage": PUBLISH},
 }

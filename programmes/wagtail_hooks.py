@@ -1,9 +1,13 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
     Consent,
+    ConsentText,
     MentoringForm,
     MonitoringResult,
     ParticipationFigures,
@@ -104,6 +108,16 @@ class ConsentViewSet(SnippetViewSet):
     search_fields = ["person"]
 
 
+class ConsentTextViewSet(SnippetViewSet):
+    """The wordings of the consent to processing that the forms ask for."""
+
+    model = ConsentText
+    icon = "doc-full-inverse"
+    menu_label = _("Consent texts for forms")
+    list_display = ["title", "version", "in_force_from", "locale"]
+    list_filter = ["locale"]
+
+
 class MentoringViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Mentoring")
     menu_icon = "group"
@@ -115,7 +129,26 @@ class MentoringViewSetGroup(SnippetViewSetGroup):
         ParticipationFiguresViewSet,
         MonitoringResultViewSet,
         ConsentViewSet,
+        ConsentTextViewSet,
     )
 
 
 register_snippet(MentoringViewSetGroup)
+
+
+@hooks.register("before_delete_snippet")
+def keep_consent_texts_agreed_to(request, instances):
+    """A wording people agreed to is the proof of their consent: it stays as long as their
+    submissions do (purge_submissions deletes those), instead of failing on delete."""
+    agreed = [text for text in instances if isinstance(text, ConsentText) and text.is_agreed_to()]
+    if agreed:
+        messages.error(
+            request,
+            _(
+                "People have agreed to “%(text)s”: it cannot be deleted while their "
+                "submissions are kept."
+            )
+            % {"text": agreed[0]},
+        )
+        return redirect(ConsentText.snippet_viewset.get_url_name("list"))
+    return None

@@ -1,11 +1,21 @@
 from .cases import CaseIndexPage, CaseMaterial, CasePage, CaseTag
 from .documents import DocumentsPage, DocumentsPageItem
+from .forms import (
+    ApplicationFormField,
+    ApplicationPage,
+    ApplicationSubmission,
+    QuestionnaireField,
+    QuestionnairePage,
+)
 from .landing import MentoringIndexPage
 from .mentors import MentorIndexPage, MentorPage
 from .news import NewsIndexPage, NewsPage, NewsTag
 from .roadmap import RoadmapEvent, RoadmapIndexPage, RoadmapPage, RoadmapStage
 
 __all__ = [
+    "ApplicationFormField",
+    "ApplicationPage",
+    "ApplicationSubmission",
     "CaseIndexPage",
     "CaseMaterial",
     "CasePage",
@@ -18,6 +28,8 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsTag",
+    "QuestionnaireField",
+    "QuestionnairePage",
     "RoadmapEvent",
     "RoadmapIndexPage",
     "RoadmapPage",

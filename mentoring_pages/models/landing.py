@@ -23,6 +23,7 @@ from programmes.models import MentoringForm, Programme
 from .base import SectionPage
 from .cases import CasePage
 from .documents import DocumentsPageItem
+from .forms import ApplicationPage
 from .mentors import MENTOR_ORDER, MentorPage
 from .news import NewsPage
 from .roadmap import RoadmapPage
@@ -58,6 +59,8 @@ class MentoringIndexPage(RoutablePageMixin, SectionPage):
         "mentoring_pages.CaseIndexPage",
         "mentoring_pages.NewsIndexPage",
         "mentoring_pages.DocumentsPage",
+        "mentoring_pages.ApplicationPage",
+        "mentoring_pages.QuestionnairePage",
         "home.ContentPage",
     ]
     max_count_per_parent = 1
@@ -158,6 +161,9 @@ def landing_context(page):
             .order_by("-date", "pk")[:DOCUMENTS_SHOWN]
         ),
         "sections": list(page.get_children().live().exclude(private)),
+        "application_pages": list(
+            ApplicationPage.objects.live().child_of(page).exclude(private).order_by("path")
+        ),
     }
 
 

@@ -6,6 +6,8 @@ import wagtail_factories
 from mentoring_pages.consent import public_path
 from mentoring_pages.deadlines import Recurrence
 from mentoring_pages.models import (
+    ApplicationFormField,
+    ApplicationPage,
     CaseIndexPage,
     CasePage,
     DocumentsPage,
@@ -14,6 +16,8 @@ from mentoring_pages.models import (
     MentorPage,
     NewsIndexPage,
     NewsPage,
+    QuestionnaireField,
+    QuestionnairePage,
     RoadmapEvent,
     RoadmapIndexPage,
     RoadmapPage,
@@ -157,3 +161,37 @@ class DocumentsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = DocumentsPage
+
+
+class ApplicationPageFactory(wagtail_factories.PageFactory):
+    title = "Хочу стать наставником"
+    slug = factory.Sequence(lambda n: f"application-{n}")
+
+    class Meta:
+        model = ApplicationPage
+
+
+class ApplicationFormFieldFactory(factory.django.DjangoModelFactory):
+    label = factory.Sequence(lambda n: f"Вопрос {n}")
+    field_type = "singleline"
+    locale = factory.LazyAttribute(lambda field: field.page.locale)
+
+    class Meta:
+        model = ApplicationFormField
+
+
+class QuestionnairePageFactory(wagtail_factories.PageFactory):
+    title = "Анкета удовлетворённости"
+    slug = factory.Sequence(lambda n: f"questionnaire-{n}")
+
+    class Meta:
+        model = QuestionnairePage
+
+
+class QuestionnaireFieldFactory(factory.django.DjangoModelFactory):
+    label = factory.Sequence(lambda n: f"Вопрос {n}")
+    field_type = "rating_5"
+    locale = factory.LazyAttribute(lambda field: field.page.locale)
+
+    class Meta:
+        model = QuestionnaireField

@@ -12,6 +12,7 @@ from wagtail.models import Page, Revision
 from mentoring_pages import roadmap
 from mentoring_pages.consent import consent_problems
 from mentoring_pages.models import (
+    ApplicationPage,
     CaseIndexPage,
     CasePage,
     DocumentsPage,
@@ -20,10 +21,12 @@ from mentoring_pages.models import (
     MentorPage,
     NewsIndexPage,
     NewsPage,
+    QuestionnairePage,
     RoadmapIndexPage,
     RoadmapPage,
 )
 from mentoring_pages.roadmap import EventStatus
+from programmes.models import ConsentText
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +41,8 @@ SECTION_TYPES = {
     NewsIndexPage,
     NewsPage,
     DocumentsPage,
+    ApplicationPage,
+    QuestionnairePage,
 }
 
 
@@ -140,6 +145,7 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
         get_image_model().objects.count(),
         get_document_model().objects.count(),
         Revision.objects.count(),
+        ConsentText.objects.count(),
     )
     mentor = russian(MentorPage).get(slug="zadachkina-polina")
     mentor.quote = "Цитата, которую поправил редактор."
@@ -152,13 +158,14 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
     assert get_image_model().objects.count() == counts[0]
     assert get_document_model().objects.count() == counts[1]
     assert Revision.objects.count() == revisions
+    assert ConsentText.objects.count() == counts[3] == 2
     mentor.refresh_from_db()
     assert mentor.quote == "Цитата, которую поправил редактор."
 
     russian_pages, english_pages = section_pages("ru"), section_pages("en")
     assert {type(page) for page in russian_pages} == SECTION_TYPES
     assert {type(page) for page in english_pages} == SECTION_TYPES
-    assert len(english_pages) == len(russian_pages) == 20
+    assert len(english_pages) == len(russian_pages) == 23
     for page in russian_pages + english_pages:
         assert page.live, page.url_path
         response = client.get(page.url)
@@ -184,3 +191,39 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
     )
     page = client.get("/en/nastavnichestvo/").content.decode()
     assert "Mentoring" in page
+
+
+def test_load_demo_makes_the_forms_in_both_languages(client):
+    load_demo()
+
+    applications = {page.slug: page for page in russian(ApplicationPage)}
+    assert set(applications) == {"hochu-stat-nastavnikom", "hochu-nayti-nastavnika"}
+    assert applications["hochu-nayti-nastavnika"].applicant_is_parent
+    assert not applications["hochu-stat-nastavnikom"].applicant_is_parent
+    questionnaire = russian(QuestionnairePage).get()
+    assert [field.field_type for field in questionnaire.form_fields.all()] == [
+        "rating_5",
+        "rating_10",
+        "radio",
+        "multiline",
+    ]
+    assert questionnaire.programme is not None
+    english_questionnaire = QuestionnairePage.objects.get(locale__language_code="en")
+    assert [field.clean_name for field in english_questionnaire.form_fields.all()] == [
+        field.clean_name for field in questionnaire.form_fields.all()
+    ]
+    assert english_questionnaire.form_fields.first().label == (
+        "How satisfied are you with your work with the mentor?"
+    )
+
+    russian_form = client.get(applications["hochu-nayti-nastavnika"].url).content.decode()
+    english_form = client.get("/en/nastavnichestvo/hochu-nayti-nastavnika/").content.decode()
+    landing = client.get("/en/nastavnichestvo/").content.decode()
+    assert "Фамилия и имя родителя" in russian_form
+    assert "Согласие на обработку персональных данных" in russian_form
+    assert "parent_consent" in russian_form
+    assert "The parent&#x27;s surname and first name" in english_form
+    assert "only the programme coordinators see them" in english_form
+    assert 'href="/en/nastavnichestvo/hochu-stat-nastavnikom/">I want to become a mentor</a>' in (
+        landing
+    )

@@ -1,3 +1,4 @@
+from .consent_texts import ConsentText
 from .consents import Consent, ConsentKind
 from .forms import MentoringForm, RoleModel
 from .programme import (
@@ -12,6 +13,7 @@ from .results import MonitoringResult, ParticipationFigures, TargetIndicator
 __all__ = [
     "Consent",
     "ConsentKind",
+    "ConsentText",
     "LegalAct",
     "ManagementRole",
     "MentoringForm",

@@ -8,6 +8,7 @@ from programmes.categories import IndicatorCategory, Participant
 from programmes.models import (
     Consent,
     ConsentKind,
+    ConsentText,
     MentoringForm,
     MonitoringResult,
     ParticipationFigures,
@@ -106,3 +107,17 @@ class ConsentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Consent
+
+
+class ConsentTextFactory(factory.django.DjangoModelFactory):
+    """A wording of the consent to processing, in force since 2024."""
+
+    title = "Согласие на обработку персональных данных"
+    version = factory.Sequence(lambda n: n + 1)
+    in_force_from = datetime.date(2024, 1, 1)
+    summary = "Школа обрабатывает ФИО и контакты, чтобы связаться с вами; хранит их год."
+    text = "<p>Полный текст согласия.</p>"
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = ConsentText

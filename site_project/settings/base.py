@@ -186,3 +186,14 @@ LOGGING = {
     },
 }
 ROADMAP_IMPORT_MAX_BYTES = int(os.environ.get("ROADMAP_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# Forms (mentoring_pages.models.forms): submissions are kept this many days, then
+# `manage.py purge_submissions` deletes them.
+FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", "365"))
+# Accepted submissions per visitor's address and window. A whole class may answer a
+# questionnaire from one school address: keep the limit above a class's size.
+FORM_SUBMISSIONS_PER_ADDRESS = int(os.environ.get("FORM_SUBMISSIONS_PER_ADDRESS", "40"))
+FORM_RATE_WINDOW_SECONDS = int(os.environ.get("FORM_RATE_WINDOW_SECONDS", "3600"))
+# Behind a reverse proxy, the request header with the visitor's address, as Django names
+# it (e.g. HTTP_X_REAL_IP); else the connection's address.
+FORM_CLIENT_ADDRESS_HEADER = os.environ.get("FORM_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")

@@ -1,0 +1,392 @@
+"""Application forms and monitoring questionnaires (wagtail.contrib.forms).
+
+What people send stays in our own database; only curators read it (forms_admin), and it is
+deleted after the retention period (`purge_submissions`). Applications carry personal
+data, so each one records the consent to processing it was sent with: which wording, when.
+Questionnaires are anonymous: they ask for no name or contact and need no consent."""
+
+import datetime
+import logging
+
+import django.forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import models
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+from wagtail.contrib.forms.models import (
+    AbstractFormField,
+    AbstractFormSubmission,
+    EmailFormMixin,
+    FormMixin,
+    FormSubmission,
+)
+from wagtail.contrib.forms.utils import get_field_clean_name
+from wagtail.fields import RichTextField
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+from mentoring_pages import form_protection
+from programmes.models import ConsentText
+from programmes.models.results import MetricKind, MonitoringStage
+
+from .base import SectionPage
+
+logger = logging.getLogger(__name__)
+
+# Rating questions: the field type and the top of its scale (the bottom is 1).
+RATING_SCALES = {"rating_5": 5, "rating_10": 10}
+QUESTION_TYPES = (
+    ("rating_5", _("Rating from 1 to 5")),
+    ("rating_10", _("Rating from 1 to 10")),
+    ("radio", _("One choice")),
+    ("checkboxes", _("Several choices")),
+    ("dropdown", _("Drop down")),
+    ("singleline", _("Short open answer")),
+    ("multiline", _("Long open answer")),
+)
+CONSENT_FIELD = "personal_data_consent"
+PARENT_CONSENT_FIELD = "parent_consent"
+TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class SiteForm(BaseForm):
+    """A form of the site: the editor's questions, then the consents it asks for (none)."""
+
+    consent_field_names = ()
+
+    def question_fields(self):
+        return [field for field in self if field.name not in self.consent_field_names]
+
+    def consent_fields(self):
+        return [self[name] for name in self.consent_field_names if name in self.fields]
+
+
+class ApplicationForm(SiteForm):
+    """An application: the consent to processing is mandatory, and for a pupil, the
+    parent's too. Never a consent to dissemination: that one is signed on paper."""
+
+    consent_field_names = (CONSENT_FIELD, PARENT_CONSENT_FIELD)
+
+    def __init__(self, *args, consent_text=None, for_minor=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent_text = consent_text
+        self.fields[CONSENT_FIELD] = django.forms.BooleanField(
+            label=_("I agree to the processing of my personal data on the terms above"),
+            error_messages={
+                "required": _("Without your consent we cannot accept the application.")
+            },
+        )
+        if for_minor:
+            self.fields[PARENT_CONSENT_FIELD] = django.forms.BooleanField(
+                label=_(
+                    "I am the pupil's parent or legal guardian and agree to the processing "
+                    "of the pupil's personal data on the same terms"
+                ),
+                error_messages={
+                    "required": _(
+                        "A pupil under 18 takes part only with a parent's or guardian's consent."
+                    )
+                },
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.consent_text is None:
+            raise ValidationError(
+                _(
+                    "The form cannot take applications at the moment. Please contact the "
+                    "school by phone or e-mail."
+                )
+            )
+        return cleaned_data
+
+
+class SiteFormBuilder(FormBuilder):
+    """Wagtail's form builder with rating questions, on the site's own form class."""
+
+    base_form_class = SiteForm
+
+    def create_rating_5_field(self, field, options):
+        return self.rating_field(RATING_SCALES["rating_5"], options)
+
+    def create_rating_10_field(self, field, options):
+        return self.rating_field(RATING_SCALES["rating_10"], options)
+
+    @staticmethod
+    def rating_field(top, options):
+        options["choices"] = [(str(value), str(value)) for value in range(1, top + 1)]
+        options["initial"] = None
+        return django.forms.TypedChoiceField(
+            coerce=int, widget=django.forms.RadioSelect(attrs={"class": "rating"}), **options
+        )
+
+    def get_form_class(self):
+        return type("SiteFormPageForm", (self.base_form_class,), self.formfields)
+
+
+class ApplicationFormBuilder(SiteFormBuilder):
+    base_form_class = ApplicationForm
+
+
+# Russian letters in Latin (as in passports), so that a question's name — its key in the
+# stored answers, its id in the page — reads «imya», not «u0438u043cu044f».
+LATIN = str.maketrans(
+    dict(
+        zip(
+            "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+            "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch  y  e iu ia".split(" "),  # noqa: SIM905 (ъ and ь are dropped)
+            strict=True,
+        )
+    )
+)
+
+
+class SiteFormField(TranslatableMixin, AbstractFormField):
+    """A question of a form; its label, help and choices are translated with the page,
+    its name and type are the same in every language, so answers add up."""
+
+    override_translatable_fields = [
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        abstract = True
+
+    def get_field_clean_name(self):
+        return get_field_clean_name(self.label.lower().translate(LATIN))
+
+
+class SectionFormPage(FormMixin, SectionPage):
+    """A form of the «Наставничество» section: an introduction, the questions, and the
+    thanks shown once it is sent."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, features=TEXT_FEATURES, help_text=_("Shown once sent.")
+    )
+
+    form_builder = SiteFormBuilder
+    # Every form of the section looks the same (Wagtail names a template per page type).
+    form_template = "mentoring_pages/form_page.html"
+    landing_page_template = "mentoring_pages/form_page_landing.html"
+    rejected_template = "mentoring_pages/form_page_rejected.html"
+    parent_page_types = ["mentoring_pages.MentoringIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        return self.form_template
+
+    def render_form(self, request, form, status=200):
+        context = self.get_context(request)
+        context["form"] = form
+        context["honeypot_field"] = form_protection.HONEYPOT_FIELD
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return self.render_form(request, self.get_form(page=self, user=request.user))
+        # A robot, or too many submissions from one address: a neutral answer, nothing kept.
+        if form_protection.is_spam(request):
+            return self.render_rejected(request, status=400)
+        if form_protection.is_rate_limited(request):
+            return self.render_rejected(request, status=429)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if not form.is_valid():
+            return self.render_form(request, form, status=400)
+        submission = self.process_form_submission(form)
+        form_protection.count_submission(request)
+        return self.render_landing_page(request, submission)
+
+    def render_rejected(self, request, status):
+        return TemplateResponse(
+            request, self.rejected_template, self.get_context(request), status=status
+        )
+
+
+class ApplicationFormField(SiteFormField):
+    page = ParentalKey("ApplicationPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ApplicationPage(EmailFormMixin, SectionFormPage):
+    """«Хочу стать наставником», «Хочу найти наставника»: an application to take part."""
+
+    applicant_is_parent = models.BooleanField(
+        _("a parent applies for a pupil"),
+        default=False,
+        help_text=_(
+            "The form also asks for the parent's or guardian's consent to the processing of "
+            "the pupil's data."
+        ),
+    )
+
+    form_builder = ApplicationFormBuilder
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("applicant_is_parent"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("subject")],
+            heading=_("Notify the curators"),
+            help_text=_(
+                "The e-mail only says that an application has arrived, with a link to the "
+                "admin: what people wrote stays in the site's database."
+            ),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("application form")
+        verbose_name_plural = _("application forms")
+
+    def get_form_parameters(self):
+        return {
+            "consent_text": ConsentText.current(get_language()),
+            "for_minor": self.applicant_is_parent,
+        }
+
+    def get_submission_class(self):
+        return ApplicationSubmission
+
+    def get_submissions(self):
+        return super().get_submissions().select_related("consent_text")
+
+    def get_data_fields(self):
+        return super().get_data_fields() + [
+            ("consent_text", _("Consent to processing")),
+            ("consented_at", _("Consent given at")),
+            ("parent_consented", _("Parent's consent")),
+        ]
+
+    def process_form_submission(self, form):
+        answers = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if name not in form.consent_field_names
+        }
+        submission = ApplicationSubmission.objects.create(
+            page=self,
+            form_data=answers,
+            consent_text=form.consent_text,
+            consented_at=timezone.now(),
+            parent_consented=bool(form.cleaned_data.get(PARENT_CONSENT_FIELD)),
+        )
+        if self.to_address:
+            try:
+                self.send_mail(form)
+            except OSError:  # SMTP errors too: the application is kept, the log says why
+                logger.exception("Could not notify the curators of application %s", submission.pk)
+        return submission
+
+    def send_mail(self, form):
+        """Tell the curators an application has arrived; what it says stays here."""
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = self.subject or gettext("New application: %(title)s") % {"title": self.title}
+            body = self.render_email(form)
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        send_mail(subject, body, None, addresses)
+
+    def render_email(self, form):
+        link = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "wagtailforms:list_submissions", args=[self.pk]
+        )
+        return gettext(
+            "A new application has arrived through the form «%(title)s».\n\n"
+            "Read it in the site's admin (curators only): %(link)s\n\n"
+            "The application itself is not in this e-mail: people's data stays in the "
+            "site's database."
+        ) % {"title": self.title, "link": link}
+
+
+class ApplicationSubmission(AbstractFormSubmission):
+    """An application, with the consent to processing it was sent with."""
+
+    consent_text = models.ForeignKey(
+        ConsentText,
+        verbose_name=_("consent text"),
+        on_delete=models.PROTECT,
+        related_name="application_submissions",
+    )
+    consented_at = models.DateTimeField(_("consent given at"))
+    parent_consented = models.BooleanField(_("parent's consent"), default=False)
+
+    class Meta(AbstractFormSubmission.Meta):
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+
+    def get_data(self):
+        return {
+            **super().get_data(),
+            "consent_text": str(self.consent_text),
+            "consented_at": self.consented_at,
+            "parent_consented": gettext("yes") if self.parent_consented else "",
+        }
+
+
+class QuestionnaireField(SiteFormField):
+    page = ParentalKey("QuestionnairePage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(_("field type"), max_length=16, choices=QUESTION_TYPES)
+    field_type.required_on_save = True
+
+
+class QuestionnairePage(SectionFormPage):
+    """An anonymous monitoring questionnaire: ratings, choices and open answers, whose
+    results a curator reads in the admin and records as a monitoring result."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    monitoring_stage = models.PositiveSmallIntegerField(
+        _("monitoring stage"), choices=MonitoringStage.choices, default=MonitoringStage.QUALITY
+    )
+    metric_kind = models.CharField(
+        _("what it measures"),
+        max_length=30,
+        choices=MetricKind.choices,
+        default=MetricKind.MENTEE_SATISFACTION,
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Questions")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("programme"),
+                FieldRowPanel([FieldPanel("monitoring_stage"), FieldPanel("metric_kind")]),
+            ],
+            heading=_("Monitoring"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("questionnaire")
+        verbose_name_plural = _("questionnaires")
+
+
+# Every model that keeps what people send through the site's forms.
+SUBMISSION_MODELS = (ApplicationSubmission, FormSubmission)
+
+
+def expired_submissions(now=None):
+    """[queryset] of the submissions older than the retention period, one per model."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.FORM_SUBMISSION_RETENTION_DAYS)
+    return [model.objects.filter(submit_time__lt=cutoff) for model in SUBMISSION_MODELS]

@@ -1,0 +1,160 @@
+"""Who may read what people sent: curators and superusers, nobody else."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Page
+
+from mentoring_pages.models import ApplicationSubmission
+from mentoring_pages.tests.factories import (
+    ApplicationFormFieldFactory,
+    ApplicationPageFactory,
+    QuestionnairePageFactory,
+)
+from programmes.roles import CURATOR, EDITOR, MODERATOR
+from programmes.tests.factories import ConsentTextFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def application(section):
+    page = ApplicationPageFactory(parent=section.landing)
+    page.name_field = ApplicationFormFieldFactory(page=page, label="Имя").clean_name
+    return page
+
+
+@pytest.fixture
+def submission(application):
+    return ApplicationSubmission.objects.create(
+        page=application,
+        form_data={application.name_field: "Секретная Заявительница"},
+        consent_text=ConsentTextFactory(version=7),
+        consented_at="2025-03-01T10:00:00+03:00",
+    )
+
+
+@pytest.fixture
+def log_in(client, django_user_model):
+    def as_role(role):
+        if role == "anonymous":
+            return client
+        user = django_user_model.objects.create_user(
+            username=role, password="x", is_superuser=role == "superuser"
+        )
+        if role in (CURATOR, EDITOR, MODERATOR):
+            user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        return client
+
+    return as_role
+
+
+def submission_urls(page):
+    listing = reverse("wagtailforms:list_submissions", args=[page.pk])
+    return [
+        listing,
+        reverse("wagtailforms:list_submissions_results", args=[page.pk]),
+        listing + "?export=csv",
+        listing + "?export=xlsx",
+    ]
+
+
+@pytest.mark.parametrize("role", ["anonymous", EDITOR, MODERATOR])
+def test_others_cannot_read_submissions_anywhere(log_in, application, submission, role):
+    client = log_in(role)
+
+    for url in submission_urls(application):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert "Секретная".encode() not in response.content
+
+
+@pytest.mark.parametrize("role", [EDITOR, MODERATOR])
+def test_others_see_no_form_in_the_forms_menu(log_in, application, submission, role):
+    response = log_in(role).get(reverse("wagtailforms:index"))
+
+    listing = reverse("wagtailforms:list_submissions", args=[application.pk])
+    assert listing not in response.content.decode()
+
+
+def test_curators_see_the_forms_in_the_forms_menu(log_in, application, submission):
+    response = log_in(CURATOR).get(reverse("wagtailforms:index"))
+
+    listing = reverse("wagtailforms:list_submissions", args=[application.pk])
+    assert listing in response.content.decode()
+
+
+@pytest.mark.parametrize("role", [CURATOR, "superuser"])
+def test_curators_read_and_export_submissions(log_in, application, submission, role):
+    client = log_in(role)
+    listing = reverse("wagtailforms:list_submissions", args=[application.pk])
+
+    page = client.get(listing)
+    csv = client.get(listing + "?export=csv")
+    xlsx = client.get(listing + "?export=xlsx")
+
+    assert page.status_code == 200
+    assert "Секретная Заявительница" in page.content.decode()
+    assert csv.status_code == 200
+    csv_text = b"".join(csv.streaming_content).decode()
+    assert "Секретная Заявительница" in csv_text
+    assert "версия 7" in csv_text
+    assert xlsx.status_code == 200
+    assert xlsx["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    )
+
+
+def test_a_curator_deletes_one_submission_on_request(log_in, application, submission):
+    other = ApplicationSubmission.objects.create(
+        page=application,
+        form_data={application.name_field: "Другой"},
+        consent_text=submission.consent_text,
+        consented_at=submission.consented_at,
+    )
+    client = log_in(CURATOR)
+    url = reverse("wagtailforms:delete_submissions", args=[application.pk])
+
+    response = client.post(f"{url}?selected-submissions={submission.pk}")
+
+    assert response.status_code == 302
+    assert list(ApplicationSubmission.objects.all()) == [other]
+
+
+def test_a_moderator_cannot_delete_submissions(log_in, application, submission):
+    client = log_in(MODERATOR)
+    url = reverse("wagtailforms:delete_submissions", args=[application.pk])
+
+    response = client.post(f"{url}?selected-submissions={submission.pk}")
+
+    assert response.status_code in (302, 403)
+    assert ApplicationSubmission.objects.filter(pk=submission.pk).exists()
+
+
+@pytest.mark.parametrize(("role", "may"), [(CURATOR, True), (EDITOR, False)])
+def test_curators_edit_and_publish_the_forms(section, application, django_user_model, role, may):
+    questionnaire = QuestionnairePageFactory(parent=section.landing)
+    user = django_user_model.objects.create_user(username=role, password="x")
+    user.groups.add(Group.objects.get(name=role))
+
+    for page in (application, questionnaire):
+        permissions = Page.objects.get(pk=page.pk).permissions_for_user(user)
+        assert (permissions.can_edit(), permissions.can_publish()) == (may, may)
+
+
+def test_the_admin_edits_and_adds_form_pages(log_in, section, application):
+    questionnaire = QuestionnairePageFactory(parent=section.landing)
+    client = log_in(CURATOR)
+
+    edit_questionnaire = client.get(reverse("wagtailadmin_pages:edit", args=[questionnaire.pk]))
+    edit_application = client.get(reverse("wagtailadmin_pages:edit", args=[application.pk]))
+    results = reverse("questionnaire_results", args=[questionnaire.pk])
+
+    assert edit_application.status_code == 200
+    assert edit_questionnaire.status_code == 200
+    assert results in edit_questionnaire.content.decode()
+    admin = log_in("superuser")
+    for model in ("applicationpage", "questionnairepage"):
+        add = reverse("wagtailadmin_pages:add", args=["mentoring_pages", model, section.landing.pk])
+        assert admin.get(add).status_code == 200

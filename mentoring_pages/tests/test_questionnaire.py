@@ -1,0 +1,168 @@
+"""Questionnaires: answering one, and a curator reading and recording its results."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.contrib.forms.models import FormSubmission
+
+from mentoring_pages.models.forms import CONSENT_FIELD
+from mentoring_pages.tests.factories import QuestionnaireFieldFactory, QuestionnairePageFactory
+from programmes.models import MonitoringResult
+from programmes.models.results import MetricKind, MonitoringStage
+from programmes.roles import CURATOR, EDITOR
+from programmes.tests.factories import ProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def questionnaire(section):
+    page = QuestionnairePageFactory(
+        parent=section.landing,
+        programme=ProgrammeFactory(first_year=2020, last_year=2030),
+        metric_kind=MetricKind.MENTEE_SATISFACTION,
+    )
+    page.rating = QuestionnaireFieldFactory(
+        page=page, label="Насколько вы довольны занятиями?", help_text="1 — совсем нет, 5 — очень"
+    )
+    page.scale = QuestionnaireFieldFactory(
+        page=page, label="Порекомендуете ли наставника?", field_type="rating_10"
+    )
+    page.open = QuestionnaireFieldFactory(
+        page=page, label="Что улучшить?", field_type="multiline", required=False
+    )
+    return page
+
+
+def test_a_rating_is_a_group_of_radios_with_a_legend(client, questionnaire):
+    content = client.get(questionnaire.url).content.decode()
+    name = questionnaire.rating.clean_name
+
+    fieldset = re.search(rf'<fieldset id="id_{name}".*?</fieldset>', content, re.S).group(0)
+    assert f'aria-describedby="id_{name}_helptext"' in fieldset
+    assert "<legend" in fieldset and "Насколько вы довольны занятиями?" in fieldset
+    assert re.findall(rf'type="radio" name="{name}" value="(\d+)"', fieldset) == [
+        str(value) for value in range(1, 6)
+    ]
+    assert len(re.findall(r'type="radio"', content)) == 5 + 10
+
+
+def test_a_questionnaire_is_anonymous_and_asks_no_consent(client, questionnaire):
+    response = client.post(
+        questionnaire.url,
+        {questionnaire.rating.clean_name: "4", questionnaire.scale.clean_name: "9"},
+    )
+
+    assert response.status_code == 200
+    assert CONSENT_FIELD not in client.get(questionnaire.url).content.decode()
+    assert FormSubmission.objects.get().form_data == {
+        questionnaire.rating.clean_name: 4,
+        questionnaire.scale.clean_name: 9,
+        questionnaire.open.clean_name: "",
+    }
+
+
+def test_a_rating_off_the_scale_is_refused(client, questionnaire):
+    response = client.post(
+        questionnaire.url,
+        {questionnaire.rating.clean_name: "6", questionnaire.scale.clean_name: "9"},
+    )
+
+    assert response.status_code == 400
+    assert re.search(r'value="9"[^>]*checked', response.content.decode())  # the answer kept
+    assert not FormSubmission.objects.exists()
+
+
+@pytest.fixture
+def answered(questionnaire):
+    for rating, scale, wish in [(5, 9, "Больше встреч"), (4, 10, ""), (4, 7, "")]:
+        FormSubmission.objects.create(
+            page=questionnaire,
+            form_data={
+                questionnaire.rating.clean_name: rating,
+                questionnaire.scale.clean_name: scale,
+                questionnaire.open.clean_name: wish,
+            },
+        )
+    return questionnaire
+
+
+def logged_in(client, django_user_model, role):
+    user = django_user_model.objects.create_user(username=role, password="x")
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    return client
+
+
+def results_url(page):
+    return reverse("questionnaire_results", args=[page.pk])
+
+
+def test_a_curator_reads_the_results(client, django_user_model, answered):
+    content = logged_in(client, django_user_model, CURATOR).get(results_url(answered))
+    text = content.content.decode()
+
+    assert content.status_code == 200
+    assert "среднее 4,33 из 5" in text
+    assert "среднее 8,67 из 10" in text
+    assert "Больше встреч" in text
+
+
+def test_an_editor_cannot_read_the_results(client, django_user_model, answered):
+    response = logged_in(client, django_user_model, EDITOR).get(results_url(answered))
+
+    assert response.status_code in (302, 403)
+    assert "Больше встреч" not in response.content.decode()
+
+
+def test_the_results_become_a_monitoring_result(client, django_user_model, answered):
+    client = logged_in(client, django_user_model, CURATOR)
+
+    response = client.post(
+        results_url(answered), {"question": answered.rating.clean_name, "year": "2025"}
+    )
+
+    assert response.status_code == 302
+    result = MonitoringResult.objects.get()
+    assert result.programme == answered.programme
+    assert result.locale == answered.programme.locale
+    assert (result.year, result.stage, result.kind) == (
+        2025,
+        MonitoringStage.QUALITY,
+        MetricKind.MENTEE_SATISFACTION,
+    )
+    assert result.metric == "Насколько вы довольны занятиями?"
+    assert result.value_after == Decimal("4.33")
+    assert result.value_before is None
+    assert result.unit == "баллов из 5"
+
+
+def test_a_result_the_programme_refuses_is_not_recorded(client, django_user_model, answered):
+    client = logged_in(client, django_user_model, CURATOR)
+
+    response = client.post(
+        results_url(answered), {"question": answered.rating.clean_name, "year": "2035"}
+    )
+
+    assert response.status_code == 400
+    assert not MonitoringResult.objects.exists()
+
+
+def test_stage_2_needs_the_value_before(client, django_user_model, answered):
+    answered.monitoring_stage = MonitoringStage.GROWTH
+    answered.save()
+    client = logged_in(client, django_user_model, CURATOR)
+    url = results_url(answered)
+
+    refused = client.post(url, {"question": answered.scale.clean_name, "year": "2025"})
+    recorded = client.post(
+        url, {"question": answered.scale.clean_name, "year": "2025", "value_before": "6.5"}
+    )
+
+    assert refused.status_code == 400
+    assert recorded.status_code == 302
+    result = MonitoringResult.objects.get()
+    assert (result.value_before, result.value_after) == (Decimal("6.5"), Decimal("8.67"))
