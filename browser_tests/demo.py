@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from home import accessibility
 from home.models import ContentPage, HomePage
 from mentoring_pages.models import (
+    ApplicationPage,
     CaseIndexPage,
     CasePage,
     DocumentsPage,
@@ -23,6 +24,7 @@ from mentoring_pages.models import (
     MentorPage,
     NewsIndexPage,
     NewsPage,
+    QuestionnairePage,
     RoadmapIndexPage,
     RoadmapPage,
 )
@@ -45,6 +47,8 @@ PAGE_MODELS = {
     "news-index": NewsIndexPage,
     "news": NewsPage,
     "documents": DocumentsPage,
+    "application": ApplicationPage,
+    "questionnaire": QuestionnairePage,
 }
 PAGE_KINDS = [*PAGE_MODELS, "programme", "search", "accessibility-settings", "not-found"]
 
