@@ -6,6 +6,7 @@ import secrets
 
 from django.urls import reverse
 from django.utils.translation import gettext
+from playwright.sync_api import expect
 
 from mentoring_pages.models import RoadmapEvent
 from mentoring_pages.roadmap import EventStatus
@@ -38,7 +39,9 @@ def test_status_changed_on_the_board_shows_on_the_public_roadmap(
     curator.locator("#board-bulk-new_status").select_option(EventStatus.DONE)
     curator.locator("#board-bulk-note").fill(note)
     curator.get_by_role("button", name=gettext("Save for the selected events")).click()
-    curator.wait_for_load_state()
+    expect(curator.locator(f"tr[data-event='{event.pk}']")).to_have_attribute(
+        "data-status", EventStatus.DONE
+    )
 
     visitor = browser_context().new_page()
     card = public_event(visitor, roadmap_page, note)

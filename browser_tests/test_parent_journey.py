@@ -30,7 +30,9 @@ def test_parent_finds_overdue_events_and_the_calendar(open_page, public_pages, d
     assert len(every_status) == len(events.all_events)
 
     filters = page.get_by_role("navigation", name=gettext("Show events"))
-    filters.get_by_role("link", name=roadmap.status_label(roadmap.OVERDUE), exact=False).click()
+    filters.get_by_role(
+        "link", name=str(roadmap.status_label(roadmap.OVERDUE)), exact=False
+    ).click()
     page.wait_for_url(f"{shown.url}?status={roadmap.OVERDUE}")
     assert event_statuses(page) == [roadmap.OVERDUE] * overdue
 
