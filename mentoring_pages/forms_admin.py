@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.models import Locale
 
 from programmes.models import MonitoringResult
 from programmes.roles import CURATOR
@@ -63,8 +64,10 @@ class MonitoringResultForm(forms.Form):
 
 def monitoring_result(page, rating, year, value_before):
     """The MonitoringResult the questionnaire's `rating` result makes: its mean is the
-    measured value of the metric the page says it measures. Unsaved, validated."""
-    programme = page.programme
+    measured value of the metric the page says it measures, recorded for the programme in
+    the site's default language (whichever translation's results were read). Unsaved,
+    validated."""
+    programme = page.programme.get_translation_or_none(Locale.get_default()) or page.programme
     result = MonitoringResult(
         programme=programme,
         locale_id=programme.locale_id,

@@ -54,6 +54,7 @@ QUESTION_TYPES = (
 )
 CONSENT_FIELD = "personal_data_consent"
 PARENT_CONSENT_FIELD = "parent_consent"
+RESERVED_NAMES = {CONSENT_FIELD, PARENT_CONSENT_FIELD, form_protection.HONEYPOT_FIELD}
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
@@ -137,7 +138,7 @@ class ApplicationFormBuilder(SiteFormBuilder):
 
 
 # Russian letters in Latin (as in passports), so that a question's name — its key in the
-# stored answers, its id in the page — reads «imya», not «u0438u043cu044f».
+# stored answers, its id in the page — reads «imia», not «u0438u043cu044f».
 LATIN = str.maketrans(
     dict(
         zip(
@@ -162,7 +163,9 @@ class SiteFormField(TranslatableMixin, AbstractFormField):
         abstract = True
 
     def get_field_clean_name(self):
-        return get_field_clean_name(self.label.lower().translate(LATIN))
+        name = get_field_clean_name(self.label.lower().translate(LATIN))
+        # The names the site's forms add themselves stay theirs.
+        return f"{name}_answer" if name in RESERVED_NAMES else name
 
 
 class SectionFormPage(FormMixin, SectionPage):

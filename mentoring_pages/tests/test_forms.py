@@ -253,3 +253,20 @@ def test_the_form_in_english(client, english_section, english, application, cons
     assert "(required)" in content
     assert posted.status_code == 200
     assert ApplicationSubmission.objects.get().consent_text == english_consent
+
+
+def test_a_question_named_like_the_honeypot_gets_a_name_of_its_own(
+    client, application, consent_text
+):
+    website = ApplicationFormFieldFactory(page=application, label="Website", required=False)
+
+    response = client.post(application.url, answers(application, **{website.clean_name: "x.ru"}))
+
+    assert website.clean_name == "website_answer"
+    assert response.status_code == 200
+    assert ApplicationSubmission.objects.get().form_data[website.clean_name] == "x.ru"
+
+
+def test_russian_questions_get_readable_names(application):
+    assert application.fields["name"].clean_name == "imia"
+    assert application.fields["email"].clean_name == "elektronnaia_pochta"
