@@ -7,14 +7,18 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/nastavnik
+# The browser tests' own demo site: database, uploads and passwords under var/browser/.
+BROWSER_ENV := VAR_DIR=$(CURDIR)/var/browser DJANGO_SETTINGS_MODULE=browser_tests.settings
+AXE := browser_tests/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format check messages compilemessages clean
+.PHONY: help run test test-postgres test-browser lint format check messages compilemessages clean
 
 help:
 	@echo "make run            install, migrate, load the demo school and serve on http://$(HOST):$(PORT)"
 	@echo "make test           lint, checks, migrations check, translations and the whole test suite"
 	@echo "make test-postgres  the test suite against PostgreSQL ($(POSTGRES_URL))"
+	@echo "make test-browser   accessibility and user journeys in Chromium, on a fresh demo site"
 	@echo "make messages       refresh the ru/en catalogues in locale/ after changing UI strings"
 	@echo "make format         format the code with ruff"
 
@@ -32,6 +36,15 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-browser: requirements.txt requirements-dev.txt requirements-browser.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-browser.txt
+	@touch $@ $(VENV)/.installed-dev $(VENV)/.installed
+
+# axe-core for the browser tests only: installed beside them, never served to visitors.
+$(AXE): browser_tests/package.json
+	cd browser_tests && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # Compiled catalogues are committed, so a machine without GNU gettext still runs the site;
 # where msgfmt exists they are rebuilt from the .po files.
@@ -63,8 +76,18 @@ test: lint check compilemessages
 test-postgres: $(VENV)/.installed-dev compilemessages
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
 
+# A fresh demo site each time; the tests start it on a free port (BROWSER_PORT to choose)
+# and save screenshots to var/screenshots/.
+test-browser: $(VENV)/.installed-browser $(AXE) compilemessages
+	rm -rf var/browser var/screenshots
+	mkdir -p var/browser
+	$(BROWSER_ENV) $(MANAGE) migrate --noinput --verbosity 0
+	$(BROWSER_ENV) $(MANAGE) load_demo --verbosity 0
+	$(BROWSER_ENV) $(MANAGE) ensure_admin
+	$(BROWSER_ENV) $(BIN)/pytest browser_tests --ds=browser_tests.settings --durations=5
+
 messages: $(VENV)/.installed-dev
-	$(MANAGE) makemessages --locale ru --locale en --ignore=.venv --ignore=var --no-obsolete
+	$(MANAGE) makemessages --locale ru --locale en --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:

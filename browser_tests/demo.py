@@ -1,0 +1,141 @@
+"""What the browser tests visit and who they log in as, read from the demo database that
+`make test-browser` builds: nothing here names a slug, so the tests follow the demo when it
+changes. The one place that knows the public page types, the site's versions and the
+viewports."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
+
+from home import accessibility
+from home.models import ContentPage, HomePage
+from mentoring_pages.models import (
+    ApplicationPage,
+    CaseIndexPage,
+    CasePage,
+    DocumentsPage,
+    MentorIndexPage,
+    MentoringIndexPage,
+    MentorPage,
+    NewsIndexPage,
+    NewsPage,
+    QuestionnairePage,
+    RoadmapIndexPage,
+    RoadmapPage,
+)
+from programmes.demo import DEMO_USERS
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+# Every public page type, by a name used in test ids and screenshot file names, with the
+# page model it is the first live page of. The others are built in `page_urls`.
+PAGE_MODELS = {
+    "home": HomePage,
+    "content": ContentPage,
+    "mentoring": MentoringIndexPage,
+    "roadmap-index": RoadmapIndexPage,
+    "roadmap": RoadmapPage,
+    "mentor-index": MentorIndexPage,
+    "mentor": MentorPage,
+    "case-index": CaseIndexPage,
+    "case": CasePage,
+    "news-index": NewsIndexPage,
+    "news": NewsPage,
+    "documents": DocumentsPage,
+    "application": ApplicationPage,
+    "questionnaire": QuestionnairePage,
+}
+PAGE_KINDS = [*PAGE_MODELS, "programme", "search", "accessibility-settings", "not-found"]
+
+
+def accessible(scheme, images):
+    """The a11y cookie of the version for the visually impaired at its largest font size
+    and letter spacing, in `scheme`, with images shown or hidden."""
+    chosen = accessibility.AccessibilitySettings(
+        size=accessibility.SIZES[-1][0],
+        scheme=scheme,
+        images=images,
+        spacing=accessibility.SPACINGS[-1][0],
+    )
+    return [{"name": accessibility.COOKIE_NAME, "value": chosen.cookie_value}]
+
+
+# The site's versions, by the cookies each one sets: the normal one, and the accessible
+# one at its maximum settings (white on black, alt text instead of images). Every test of
+# a page runs in these.
+VERSIONS = {"normal": [], "accessible": accessible("dark", "noimg")}
+# The accessible version's other colour schemes, for the checks that depend on colours
+# (the blue one with its images shown, so both ways of showing images are checked).
+OTHER_SCHEMES = {
+    "accessible-light": accessible("light", "noimg"),
+    "accessible-blue": accessible("blue", "img"),
+}
+ALL_VERSIONS = {**VERSIONS, **OTHER_SCHEMES}
+
+# Widths in CSS pixels: a phone, 1280 px at 200 % zoom (WCAG 1.4.10), the narrowest phone
+# (WCAG's 320 px reflow), a desktop.
+PHONE, ZOOMED, NARROWEST, DESKTOP = 375, 640, 320, 1280
+HEIGHT = 800
+
+SCREENSHOTS = settings.BASE_DIR / "var" / "screenshots"
+DEMO_USERS_FILE = Path(settings.VAR_DIR) / "demo_users"
+
+
+@dataclass(frozen=True)
+class PublicPage:
+    kind: str
+    language: str
+    url: str  # a path, to join to the server's address
+    title: str = ""  # the page's title and id, where it is a page of the tree
+    page_id: int | None = None
+    status: int = 200
+
+
+def first_live(model, locale):
+    page = model.objects.live().public().filter(locale=locale).order_by("path").first()
+    if page is None:
+        raise LookupError(f"The demo has no live {model.__name__} in {locale.language_code}.")
+    return page
+
+
+def page_urls():
+    """{(kind, language): PublicPage} for every page type in every language."""
+    pages = {}
+    for language in LANGUAGES:
+        locale = Locale.objects.get(language_code=language)
+        found = {kind: first_live(model, locale) for kind, model in PAGE_MODELS.items()}
+        urls = {kind: page.url for kind, page in found.items()}
+        landing = found["mentoring"]
+        urls["programme"] = landing.url + landing.reverse_subpage("programme_details")
+        with translation.override(language):
+            # The section's own title is a word the search finds in both languages.
+            urls["search"] = f"{reverse('search')}?{urlencode({'q': landing.title})}"
+            urls["accessibility-settings"] = reverse("accessibility")
+        urls["not-found"] = f"{urls['home']}no-such-page-here/"
+        for kind, url in urls.items():
+            status = 404 if kind == "not-found" else 200
+            page = found.get(kind)
+            title, page_id = (page.title, page.pk) if page else ("", None)
+            pages[kind, language] = PublicPage(kind, language, url, title, page_id, status)
+    return pages
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    password: str
+
+
+def demo_login(role):
+    """The demo user of `role` (programmes.roles) and the password `load_demo` gave them,
+    from the file it keeps them in: a line «username (role): password» each."""
+    username = next(name for name, its_role in DEMO_USERS if its_role == role)
+    for line in DEMO_USERS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.startswith(f"{username} "):
+            return Login(username, line.rsplit(": ", 1)[1])
+    raise LookupError(f"{username} is not in {DEMO_USERS_FILE}: run make test-browser.")
