@@ -121,6 +121,9 @@ def roadmap_summaries(page, private):
                 [(stage, roadmap.progress(stage_events)) for stage, stage_events in stages],
             )
         )
+        # Only the counts are shown: the cached landing need not carry (and unpickle on
+        # every visit) each roadmap's hundred events.
+        roadmap_page._prefetched_objects_cache.pop("events")
     return summaries
 
 
