@@ -12,10 +12,12 @@ BROWSER_ENV := VAR_DIR=$(CURDIR)/var/browser DJANGO_SETTINGS_MODULE=browser_test
 AXE := browser_tests/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres test-browser lint format check messages compilemessages clean
+.PHONY: help run serve bench test test-postgres test-browser lint format check messages compilemessages clean
 
 help:
 	@echo "make run            install, migrate, load the demo school and serve on http://$(HOST):$(PORT)"
+	@echo "make serve          production-like: gunicorn, DEBUG off, compressed static files, on http://$(HOST):$(PORT)"
+	@echo "make bench          build a large site in var/bench/ and measure every public page type (a few minutes)"
 	@echo "make test           lint, checks, migrations check, translations and the whole test suite"
 	@echo "make test-postgres  the test suite against PostgreSQL ($(POSTGRES_URL))"
 	@echo "make test-browser   accessibility and user journeys in Chromium, on a fresh demo site"
@@ -57,6 +59,14 @@ run: $(VENV)/.installed compilemessages
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Local defaults for what production reads from the environment: see scripts/serve.
+serve: $(VENV)/.installed compilemessages
+	HOST=$(HOST) PORT=$(PORT) scripts/serve
+
+# Not part of `make test` or CI: it takes minutes and its figures depend on the machine.
+bench: $(VENV)/.installed-dev compilemessages
+	$(BIN)/python -m site_project.bench
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

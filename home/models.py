@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .routing import route_below
 
 LATEST_NEWS = 3
 
@@ -28,6 +29,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the section's models import this app's blocks.

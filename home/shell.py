@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 
+from .page_cache import invalidate_everything
+
 SHELL_TIMEOUT = 24 * 60 * 60
 MENU_DEPTH = 3  # the home page's children: the site's sections
 
@@ -85,7 +87,9 @@ def site_shell(request):
 
 
 def invalidate_shell():
-    """Forget every site's shell in every language (a few keys, not the whole cache)."""
+    """Forget every site's shell in every language (a few keys, not the whole cache), and so
+    every cached page, which wears it."""
+    invalidate_everything()
     cache.delete_many(
         [
             cache_key(site_id, language)

@@ -1,16 +1,19 @@
 """Keep derived things current: translations follow their source when it is published,
-and the cached site shell is dropped when something it shows changes."""
+and the cached site shell and cached pages are dropped when something they show changes."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, Site, TranslatableMixin
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
 from site_project.translation import sync_translations
 
+from . import page_cache
 from .models import SiteSettings
-from .shell import invalidate_shell, shows_in_shell
+from .shell import MENU_DEPTH, invalidate_shell, shows_in_shell
 
 
 @receiver(page_published)
@@ -31,21 +34,63 @@ def sync_snippet_translations(sender, instance, **kwargs):
         sync_translations(instance)
 
 
+def page_shown_changed(page):
+    """A page was published, unpublished or deleted: drop what shows it — the shell (and so
+    every page) when it is in the menu or footer, else the page and those that list it."""
+    if shows_in_shell(page):
+        invalidate_shell()
+    else:
+        page_cache.invalidate_shown(page)
+
+
 @receiver(page_published)
 @receiver(page_unpublished)
-def refresh_shell_for_page(sender, instance, **kwargs):
-    if shows_in_shell(instance):
-        invalidate_shell()
+def refresh_for_page(sender, instance, **kwargs):
+    page_shown_changed(instance)
 
 
 @receiver(post_delete)
-def refresh_shell_for_deleted_page(sender, instance, **kwargs):
-    if isinstance(instance, Page) and shows_in_shell(instance):
-        invalidate_shell()
+def refresh_for_deleted_page(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        page_shown_changed(instance)
 
 
 @receiver(post_page_move)
+def refresh_for_moved_page(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """Its address and its descendants' changed; the listings it left and joined too."""
+    if min(parent_page_before.depth, parent_page_after.depth) < MENU_DEPTH:
+        invalidate_shell()
+    else:
+        page_cache.invalidate_subtree(instance)
+        page_cache.invalidate_shown(parent_page_before)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def refresh_for_restriction(sender, instance, **kwargs):
+    """A page (and all below it) became private or public again."""
+    page = instance.page
+    if page.depth <= MENU_DEPTH:
+        invalidate_shell()
+    else:
+        page_cache.invalidate_subtree(page)
+
+
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_save, sender=Site)
-def refresh_shell(sender, **kwargs):
-    invalidate_shell()
+def refresh_shell(sender, created, **kwargs):
+    # A new row (settings are created on first use) changes nothing already shown.
+    if not created:
+        invalidate_shell()
+
+
+def media_changed(sender, instance, **kwargs):
+    """An image or document was replaced or deleted: the pages using it show stale links."""
+    page_cache.invalidate_shown(*page_cache.pages_referencing(instance))
+
+
+for media_model in (get_image_model(), get_document_model()):
+    post_save.connect(media_changed, sender=media_model, dispatch_uid=f"page-cache-{media_model}")
+    post_delete.connect(
+        media_changed, sender=media_model, dispatch_uid=f"page-cache-del-{media_model}"
+    )

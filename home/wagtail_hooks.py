@@ -4,6 +4,7 @@ from wagtail.models import DraftStateMixin, TranslatableMixin
 
 from site_project.translation import sync_translations
 
+from . import page_cache
 from .documents import DocumentLinkWithMeta
 
 
@@ -33,3 +34,10 @@ def check_content_with_every_rule(request, items, page):
 @hooks.register("register_rich_text_features", order=1)
 def announce_linked_documents(features):
     features.register_link_type(DocumentLinkWithMeta)
+
+
+# Last of the hooks, so a page that another hook answers instead (a view restriction) is
+# not marked as rendered.
+@hooks.register("before_serve_page", order=100)
+def mark_page_for_cache(page, request, serve_args, serve_kwargs):
+    page_cache.remember_tokens(page, request)

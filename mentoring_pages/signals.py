@@ -1,14 +1,17 @@
 """Drop the landing's cached content when something it shows changes: a page in its
-section, the programme's facts, a document or an image."""
+section, the programme's facts, a document or an image; drop a mentor's cached page when
+the consent it links to changes."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from home.page_cache import invalidate_shown
 from programmes.models import (
+    Consent,
     MentoringForm,
     MonitoringResult,
     ParticipationFigures,
@@ -17,7 +20,7 @@ from programmes.models import (
     TargetIndicator,
 )
 
-from .models import MentoringIndexPage
+from .models import MentoringIndexPage, MentorPage
 from .models.landing import invalidate_landings
 
 PROGRAMME_FACTS = (
@@ -68,3 +71,9 @@ def programme_fact_changed(sender, **kwargs):
 for model in (*PROGRAMME_FACTS, get_document_model(), get_image_model()):
     post_save.connect(programme_fact_changed, sender=model, dispatch_uid=f"landing-{model}")
     post_delete.connect(programme_fact_changed, sender=model, dispatch_uid=f"landing-del-{model}")
+
+
+@receiver(post_save, sender=Consent)
+@receiver(pre_delete, sender=Consent)
+def consent_changed(sender, instance, **kwargs):
+    invalidate_shown(*MentorPage.objects.filter(consent=instance))

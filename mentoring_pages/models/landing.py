@@ -1,13 +1,10 @@
 """The section's landing, and what it shows: each piece fetched once, whatever its size."""
 
-import datetime
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -16,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from home.blocks import BodyBlock
+from home.page_cache import invalidate_pages, seconds_until_midnight
 from mentoring_pages import roadmap
 from programmes.coverage import indicator_rows
 from programmes.models import MentoringForm, Programme
@@ -126,6 +124,9 @@ def roadmap_summaries(page, private):
                 [(stage, roadmap.progress(stage_events)) for stage, stage_events in stages],
             )
         )
+        # Only the counts are shown: the cached landing need not carry (and unpickle on
+        # every visit) each roadmap's hundred events.
+        roadmap_page._prefetched_objects_cache.pop("events")
     return summaries
 
 
@@ -183,15 +184,6 @@ def landing_cache_key(page_id, language, part):
     return f"mentoring-landing:{page_id}:{language}:{part}"
 
 
-def seconds_until_midnight():
-    """Overdue counts change at local midnight: cached progress must not outlive the day."""
-    now = timezone.localtime()
-    midnight = datetime.datetime.combine(
-        now.date() + datetime.timedelta(days=1), datetime.time(), tzinfo=now.tzinfo
-    )
-    return max(1, int((midnight - now).total_seconds()))
-
-
 def cached_content(page, part, build):
     """What `build(page)` fetches for the landing, kept in the cache until something it
     shows changes (mentoring_pages.signals) or the day ends."""
@@ -204,9 +196,12 @@ def cached_content(page, part, build):
 
 
 def invalidate_landings(page_ids=None):
-    """Forget the cached content of these landings (all of them if None), every language."""
+    """Forget the cached content of these landings (all of them if None), every language,
+    and the landings themselves as cached whole pages."""
     if page_ids is None:
         page_ids = MentoringIndexPage.objects.values_list("pk", flat=True)
+    page_ids = list(page_ids)
+    invalidate_pages(page_ids)
     cache.delete_many(
         [
             landing_cache_key(pk, language, part)

@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Below the language (the key needs it), above CSRF and auth (a hit needs neither).
+    "home.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -94,22 +96,32 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Two caches: pages and the pieces they are built from ("default"), and the lookups of image
+# renditions ("renditions", which Wagtail uses by that name), so that many pages cannot
+# push the renditions out. Redis when REDIS_URL is set (shared by every worker), else each
+# process's memory (production.py keeps files instead; see there why).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_ALIASES = ("default", "renditions")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "nastavnik",
+            "KEY_PREFIX": f"nastavnik-{alias}",
         }
+        for alias in CACHE_ALIASES
     }
 else:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "nastavnik",
+            "LOCATION": f"nastavnik-{alias}",
         }
+        for alias in CACHE_ALIASES
     }
+# Whole pages for anonymous visitors (home.page_cache), in seconds; entries also end at
+# local midnight. 0 turns the page cache off.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

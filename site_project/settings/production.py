@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, REDIS_URL, VAR_DIR, env_list
+from .base import CACHE_ALIASES, MIDDLEWARE, REDIS_URL, VAR_DIR, env_list
 
 DEBUG = False
 
@@ -34,14 +34,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview frames SAMEORIGIN.
 
-# Cached pieces of pages are dropped when content changes; every gunicorn worker must see
-# that, so without Redis the cache lives in files all workers share, not in each one's memory.
+# Cached pages and pieces of pages are dropped when content changes; every gunicorn worker
+# must see that, so without Redis the caches live in files all workers share, not in each
+# one's memory.
 if not REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),
+            "LOCATION": str(VAR_DIR / "cache" / alias),
         }
+        for alias in CACHE_ALIASES
     }
 
 # Static files are served by the application itself, compressed and with hashed names,

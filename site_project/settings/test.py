@@ -1,11 +1,17 @@
 """Test settings: fast hashing, in-memory cache and e-mail. DATABASE_URL picks PostgreSQL."""
 
 from .base import *  # noqa: F403
+from .base import CACHE_ALIASES
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-any-real-site"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    for alias in CACHE_ALIASES
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests measure what rendering a page costs; the page cache's own tests turn it on.
+PAGE_CACHE_TIMEOUT = 0

@@ -1,0 +1,203 @@
+"""Whole public pages kept in the cache for anonymous visitors, and dropped precisely.
+
+An entry is found by its address (scheme, host, path, query), language and accessible-version
+variant, before any routing, so a hit costs no SQL query. Each entry remembers the token of
+the page that produced it and the site-wide token current when rendering began; dropping a
+page (or everything) forgets those tokens, so every entry of that page — whatever its query
+string, language or variant — stops matching at once, without knowing its addresses.
+
+Never cached: anything not served by a Wagtail page (admin, previews, search, sitemap),
+responses other than 200, responses that used the CSRF token (forms) or set cookies, and
+requests that carry a session or messages (logged-in users, password-protected pages)."""
+
+import datetime
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+from wagtail.models import Page, ReferenceIndex
+
+from home.accessibility import cache_variant
+
+# What a reverse proxy may keep a public page for: short, since it cannot be told when a
+# page changes; this cache can, and keeps it until then (or midnight).
+PROXY_MAX_AGE = 60
+STATUS_HEADER = "X-Page-Cache"
+CACHEABLE_METHODS = ("GET", "HEAD")
+MESSAGES_COOKIE = "messages"
+EVERYTHING_KEY = "page-cache:everything"
+REQUEST_TOKENS = "_page_cache_tokens"
+
+
+def seconds_until_midnight():
+    """Overdue statuses change at local midnight: cached pages must not outlive the day."""
+    now = timezone.localtime()
+    midnight = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time(), tzinfo=now.tzinfo
+    )
+    return max(1, int((midnight - now).total_seconds()))
+
+
+def page_token_key(page_id):
+    return f"page-cache:page:{page_id}"
+
+
+def entry_key(request):
+    address = "|".join(
+        (
+            request.scheme,
+            request.get_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            get_language(),
+            cache_variant(request),
+        )
+    )
+    return "page-cache:entry:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _current_token(key):
+    """The token under `key`, made up the first time it is asked for."""
+    cache.add(key, uuid.uuid4().hex, timeout=None)
+    return cache.get(key)
+
+
+def remember_tokens(page, request):
+    """Called before a page renders: what it renders belongs to these tokens. Read before
+    rendering, so a change made meanwhile makes the entry stale, not the change lost."""
+    if _may_use_cache(request):
+        tokens = (_current_token(page_token_key(page.pk)), _current_token(EVERYTHING_KEY))
+        setattr(request, REQUEST_TOKENS, (page.pk, *tokens))
+
+
+def _may_use_cache(request):
+    """An anonymous GET or HEAD without a session or messages, while the cache is on."""
+    return (
+        settings.PAGE_CACHE_TIMEOUT > 0
+        and request.method in CACHEABLE_METHODS
+        and not (
+            settings.SESSION_COOKIE_NAME in request.COOKIES or MESSAGES_COOKIE in request.COOKIES
+        )
+    )
+
+
+def _cacheable(request, response):
+    return (
+        getattr(request, REQUEST_TOKENS, None) is not None
+        and not getattr(request, "is_preview", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_USED")
+        and not response.has_header("Cache-Control")
+    )
+
+
+def _public(response):
+    patch_cache_control(response, public=True, max_age=PROXY_MAX_AGE)
+    # The variant and a login live in cookies.
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves cached pages before routing; stores the pages Wagtail rendered."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = entry_key(request) if _may_use_cache(request) else None
+        if key is not None:
+            hit = self._fetch(key)
+            if hit is not None:
+                return hit
+        response = self.get_response(request)
+        if key is not None and _cacheable(request, response):
+            self._store(key, request, response)
+            response[STATUS_HEADER] = "miss"
+            return _public(response)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def _fetch(self, key):
+        entry = cache.get(key)
+        if entry is None:
+            return None
+        page_id, page_token, everything_token, status, headers, content = entry
+        tokens = cache.get_many([page_token_key(page_id), EVERYTHING_KEY])
+        if (tokens.get(page_token_key(page_id)), tokens.get(EVERYTHING_KEY)) != (
+            page_token,
+            everything_token,
+        ):
+            return None
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[STATUS_HEADER] = "hit"
+        return _public(response)
+
+    def _store(self, key, request, response):
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        page_id, page_token, everything_token = getattr(request, REQUEST_TOKENS)
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in {"set-cookie", "vary", "cache-control"}
+        ]
+        entry = (
+            page_id,
+            page_token,
+            everything_token,
+            response.status_code,
+            headers,
+            response.content,
+        )
+        cache.set(key, entry, min(settings.PAGE_CACHE_TIMEOUT, seconds_until_midnight()))
+
+
+def pages_showing(pages):
+    """Ids of these pages, their ancestors (indexes, section landing, home) and the
+    translations of all of them: every page that shows one of these pages."""
+    paths = {page.path[:end] for page in pages for end in range(4, len(page.path) + 1, 4)}
+    keys = Page.objects.filter(path__in=paths).values("translation_key")
+    return list(Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
+
+
+def invalidate_pages(page_ids):
+    """Drop every cached entry of these pages (each address, language, variant)."""
+    cache.delete_many([page_token_key(pk) for pk in page_ids])
+
+
+def invalidate_shown(*pages):
+    """A page changed: drop it and every page that shows it."""
+    if pages:
+        invalidate_pages(pages_showing(pages))
+
+
+def pages_referencing(obj):
+    """The pages whose content uses `obj` (an image, a document, a snippet), as Wagtail's
+    reference index knows them."""
+    return Page.objects.filter(
+        pk__in=ReferenceIndex.get_references_to(obj)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values("object_id")
+    )
+
+
+def invalidate_subtree(page):
+    """A page's address or visibility changed, and so did its descendants'."""
+    invalidate_pages([*pages_showing([page]), *page.get_descendants().values_list("pk", flat=True)])
+
+
+def invalidate_everything():
+    """Site-wide changes (menu, school details): no cached page is current any more."""
+    cache.delete(EVERYTHING_KEY)

@@ -1,0 +1,193 @@
+import pytest
+from django.db import connection
+from django.middleware.csrf import get_token
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from home.accessibility import COOKIE_NAME, AccessibilitySettings
+from home.models import ContentPage, SiteSettings
+from home.page_cache import STATUS_HEADER
+from home.tests.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_TIMEOUT = 3600
+
+
+@pytest.fixture
+def pages(home_page):
+    """A section page in the menu, an index below it with two pages, and a page elsewhere."""
+    section = ContentPageFactory(parent=home_page, title="Раздел", slug="razdel")
+    index = ContentPageFactory(parent=section, title="Список", slug="spisok")
+    item = ContentPageFactory(parent=index, title="Статья", slug="statya", intro="Было")
+    sibling = ContentPageFactory(parent=index, title="Соседняя", slug="sosednyaya")
+    elsewhere = ContentPageFactory(parent=section, title="Другая", slug="drugaya")
+    return section, index, item, sibling, elsewhere
+
+
+def cache_status(client, url, **kwargs):
+    response = client.get(url, **kwargs)
+    assert response.status_code == 200
+    return response.get(STATUS_HEADER)
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_second_anonymous_visit_is_served_without_a_query(client, pages):
+    url = pages[2].url
+
+    assert cache_status(client, url) == "miss"
+    assert queries_for(client, url) == 0
+    assert cache_status(client, url) == "hit"
+
+
+def test_cached_page_may_be_kept_by_a_reverse_proxy_for_a_minute(client, pages):
+    client.get(pages[2].url)
+    response = client.get(pages[2].url)
+
+    assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=60"}
+    assert "Cookie" in response["Vary"]
+    assert response.content.decode().count("Было") == 1
+
+
+def test_query_string_language_and_host_are_entries_of_their_own(client, pages, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    url = pages[2].url
+    client.get(url)
+
+    assert cache_status(client, url + "?page=2") == "miss"
+    assert cache_status(client, url, HTTP_HOST="localhost") == "miss"
+    assert cache_status(client, url) == "hit"
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_visitors_with_a_session_or_messages_are_never_served_from_the_cache(client, pages, cookie):
+    client.get(pages[2].url)
+    client.cookies[cookie] = "anything"
+
+    response = client.get(pages[2].url)
+
+    assert response.get(STATUS_HEADER) is None
+    assert "private" in response["Cache-Control"]
+
+
+def test_logged_in_users_get_fresh_private_pages(client, pages, django_user_model):
+    client.get(pages[2].url)
+    client.force_login(django_user_model.objects.create_user("editor", password="x"))
+
+    response = client.get(pages[2].url)
+
+    assert response.get(STATUS_HEADER) is None
+    assert set(response["Cache-Control"].split(", ")) >= {"private", "no-cache"}
+
+
+def test_accessible_version_is_cached_apart_from_the_normal_one(client, pages):
+    url = pages[2].url
+    client.get(url)
+    client.cookies[COOKIE_NAME] = AccessibilitySettings(size="size3").cookie_value
+
+    assert cache_status(client, url) == "miss"
+    assert cache_status(client, url) == "hit"
+
+
+def test_a_page_that_uses_the_csrf_token_is_never_cached(client, pages, monkeypatch):
+    def context_with_token(self, request, *args, **kwargs):
+        get_token(request)  # what a form's {% csrf_token %} does
+        return super(ContentPage, self).get_context(request, *args, **kwargs)
+
+    monkeypatch.setattr(ContentPage, "get_context", context_with_token)
+
+    client.get(pages[2].url)
+    response = client.get(pages[2].url)
+
+    assert response.get(STATUS_HEADER) is None
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_not_found_search_and_admin_are_not_cached(client, pages):
+    for url in ("/no-such-page/", "/search/?q=Статья", "/admin/login/"):
+        client.get(url)
+        assert client.get(url).get(STATUS_HEADER) is None
+
+
+def publish_change(page, intro):
+    page = ContentPage.objects.get(pk=page.pk)
+    page.intro = intro
+    page.save_revision().publish()
+
+
+def test_a_published_change_shows_at_once_and_unrelated_pages_stay_cached(client, pages):
+    section, index, item, sibling, elsewhere = pages
+    for page in pages:
+        client.get(page.url)
+
+    publish_change(item, "Стало")
+
+    assert "Стало" in client.get(item.url).content.decode()
+    # Everything above it may list it: dropped too.
+    for page in (index, section):
+        assert cache_status(client, page.url) == "miss"
+    for page in (sibling, elsewhere):
+        assert queries_for(client, page.url) == 0
+
+
+def test_an_unpublished_page_is_gone_at_once(client, pages):
+    item = pages[2]
+    client.get(item.url)
+
+    item.unpublish()
+
+    assert client.get(item.url).status_code == 404
+
+
+def test_a_deleted_page_is_gone_at_once(client, pages):
+    item, elsewhere = pages[2], pages[4]
+    for page in (item, elsewhere):
+        client.get(page.url)
+
+    item.delete()
+
+    assert client.get(item.url).status_code == 404
+    assert queries_for(client, elsewhere.url) == 0
+
+
+def test_a_moved_page_leaves_its_old_address_and_old_index(client, pages):
+    section, index, item, sibling, elsewhere = pages
+    old_url = item.url
+    for page in (index, item, sibling):
+        client.get(page.url)
+
+    item.move(elsewhere, pos="last-child")
+
+    # Wagtail's redirect to the new address, not the cached page.
+    assert client.get(old_url).status_code == 301
+    assert cache_status(client, index.url) == "miss"
+    assert queries_for(client, sibling.url) == 0
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(client, pages):
+    index, item = pages[1], pages[2]
+    client.get(item.url)
+
+    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+
+    assert client.get(item.url).status_code == 302
+
+
+def test_school_details_change_every_page(client, pages, site):
+    for page in pages:
+        client.get(page.url)
+
+    site_settings = SiteSettings.for_site(site)
+    site_settings.phone = "+7 (900) 000-00-00"
+    site_settings.save()
+
+    for page in pages:
+        assert cache_status(client, page.url) == "miss"

@@ -1,0 +1,49 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.tests.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chain(home_page):
+    """Pages four levels deep below the home page."""
+    pages, parent = [], home_page
+    for level in range(4):
+        parent = ContentPageFactory(parent=parent, title=f"Уровень {level}", slug=f"l{level}")
+        pages.append(parent)
+    return pages
+
+
+def queries_for(client, url):
+    client.get(url)  # the site shell and root paths are cached after this
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_a_deeper_page_costs_no_more_queries(client, chain):
+    assert queries_for(client, chain[-1].url) == queries_for(client, chain[0].url)
+
+
+def test_the_page_and_its_breadcrumbs_are_served(client, chain):
+    content = client.get(chain[-1].url).content.decode()
+
+    assert "<h1>Уровень 3</h1>" in content
+    for ancestor in chain[:-1]:
+        assert f'href="{ancestor.url}"' in content
+
+
+@pytest.mark.parametrize("url", ["/l0/nope/l2/", "/l0/l1/l2/l3/nope/", "/nope/"])
+def test_an_address_with_an_unknown_part_is_not_found(client, chain, url):
+    assert client.get(url).status_code == 404
+
+
+def test_a_draft_is_not_found_but_a_live_page_below_it_is(client, chain):
+    chain[1].unpublish()
+
+    assert client.get(chain[1].url).status_code == 404
+    assert client.get(chain[2].url).status_code == 200  # as Wagtail's own routing does

@@ -1,0 +1,368 @@
+"""`make bench`: a large site in its own database (var/bench/), and what each public page type
+costs there — SQL queries, bytes, requests per second and latency under load — served the
+way `make serve` serves it, uncached and from the page cache, beside a static file of the
+same size as the ceiling. Prints a table and writes var/bench.json. README: how to read it.
+
+Not a test: the figures depend on the machine and on what else runs on it."""
+
+import gzip
+import json
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+BENCH_DIR = Path(os.environ.get("BENCH_DIR", BASE_DIR / "var" / "bench"))
+RESULT_FILE = BASE_DIR / "var" / "bench.json"
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONCURRENCY = 8
+RENDERS = 10
+PORTS = range(int(os.environ.get("BENCH_PORT", "8850")), 65535)
+# Redis, as a real server has it; "" for the file cache production falls back to.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
+CACHE_KEY_PREFIX = "nastavnik-"
+CEILING_PATH = "bench/ceiling.html"
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("BENCH %d %d %d %d %d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95),
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
+
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="site_project.settings.dev",
+    DATABASE_URL=f"sqlite:///{BENCH_DIR / 'db.sqlite3'}",
+    VAR_DIR=str(BENCH_DIR),
+    # In this process pages are rendered, never served from the page cache.
+    PAGE_CACHE_TIMEOUT="0",
+    REDIS_URL="",
+)
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def prepare_database():
+    from django.core.management import call_command
+
+    from mentoring_pages.bench_site import SIZES, build_bench_site
+
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    marker = BENCH_DIR / "built.json"
+    if marker.exists() and json.loads(marker.read_text()) == SIZES:
+        log(f"Using the site built before in {BENCH_DIR} (delete it to build again)")
+        return
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    log(f"migrated in {time.monotonic() - started:.0f} s; building the site")
+    pages = build_bench_site(log=lambda message: log(f"  {message}"))
+    log(f"{pages} pages added in {time.monotonic() - started:.0f} s")
+    marker.write_text(json.dumps(SIZES))
+
+
+def page_types():
+    """{name: URL} of one page of each public type, the long ones from the bench."""
+    from wagtail.models import Locale
+
+    from mentoring_pages.models import (
+        CaseIndexPage,
+        CasePage,
+        DocumentsPage,
+        MentorIndexPage,
+        MentoringIndexPage,
+        MentorPage,
+        NewsIndexPage,
+        NewsPage,
+        RoadmapIndexPage,
+        RoadmapPage,
+    )
+
+    russian = Locale.objects.get(language_code="ru")
+    english = Locale.objects.get(language_code="en")
+
+    def url(model, locale=russian, **filters):
+        return model.objects.filter(locale=locale, live=True, **filters).first().url
+
+    landing = url(MentoringIndexPage)
+    return {
+        "home": "/",
+        "landing": landing,
+        "landing (en)": url(MentoringIndexPage, english),
+        "programme": landing + "programme/",
+        "roadmap index": url(RoadmapIndexPage),
+        "roadmap, 100 events": url(RoadmapPage, slug="bench-roadmap-1"),
+        "roadmap, 100 events (en)": url(RoadmapPage, english, slug="bench-roadmap-1"),
+        "news index": url(NewsIndexPage),
+        "news item": url(NewsPage, slug="bench-news-1"),
+        "case index": url(CaseIndexPage),
+        "case": url(CasePage, slug="bench-case-1"),
+        "mentor index": url(MentorIndexPage),
+        "mentor": url(MentorPage, slug="bench-mentor-1"),
+        "documents": url(DocumentsPage),
+        "search": "/search/?q=наставник",
+    }
+
+
+def rendering_costs(urls):
+    """Queries (with the site's fragment caches empty and warm), bytes and gzip bytes."""
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="localhost")
+    costs = {}
+    for name, url in urls.items():
+        for alias in settings.CACHES:
+            caches[alias].clear()
+        counts = []
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            counts.append(len(queries.captured_queries))
+        # Processor time, not wall time: it does not count waiting for a busy machine.
+        started = time.process_time()
+        for _ in range(RENDERS):
+            client.get(url)
+        costs[name] = {
+            "queries_cold": counts[0],
+            "queries": counts[1],
+            "cpu_ms": round(1000 * (time.process_time() - started) / RENDERS, 1),
+            "bytes": len(response.content),
+            "gzip_bytes": len(gzip.compress(response.content)),
+        }
+        log(f"  {name}: {counts[0]}/{counts[1]} queries, {costs[name]['cpu_ms']} ms")
+    return costs
+
+
+def docx_import_seconds():
+    """The demo's 40-event .docx: read, and read and written into a new draft page."""
+    from django.db import transaction
+
+    from mentoring_pages.demo import ROADMAP_FILE
+    from mentoring_pages.models import RoadmapIndexPage
+    from mentoring_pages.roadmap_import import create_roadmap_page
+    from mentoring_pages.roadmap_reader import read_roadmap
+
+    parent = RoadmapIndexPage.objects.filter(locale__language_code="ru").first()
+    read, whole = [], []
+    for _ in range(3):
+        started = time.perf_counter()
+        with ROADMAP_FILE.open("rb") as file:
+            imported = read_roadmap(file, ROADMAP_FILE.name)
+        read.append(time.perf_counter() - started)
+        with transaction.atomic():
+            create_roadmap_page(parent, imported, "Bench import")
+            transaction.set_rollback(True)
+        whole.append(time.perf_counter() - started)
+    return {
+        "events": sum(len(stage.events) for stage in imported.stages),
+        "read_seconds": round(min(read), 3),
+        "import_seconds": round(min(whole), 3),
+    }
+
+
+def free_port():
+    for port in PORTS:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("no free port")
+
+
+class Server:
+    """scripts/serve, as `make serve` runs it, on a free port; the page cache on or off."""
+
+    def __init__(self, page_cache):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {
+            **os.environ,
+            "PORT": str(self.port),
+            "REDIS_URL": REDIS_URL,
+            "PAGE_CACHE_TIMEOUT": str(24 * 3600 if page_cache else 0),
+        }
+        self.process = subprocess.Popen(
+            [BASE_DIR / "scripts" / "serve"], env=env, start_new_session=True
+        )
+
+    def __enter__(self):
+        """Ready when a page answers: the master listens before its workers have booted."""
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("the server stopped")
+            try:
+                self.get("/")
+                return self
+            except OSError:
+                time.sleep(1)
+        raise RuntimeError("the server did not start")
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+    def get(self, path, **headers):
+        request = urllib.request.Request(self.base + urllib.parse.quote(path, safe="/?=&"))
+        for name, value in headers.items():
+            request.add_header(name, value)
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.headers, response.read()
+
+
+def load(url, seconds=SECONDS):
+    """wrk at CONCURRENCY for `seconds`: requests per second, p50 and p95 in ms, errors."""
+    script = BENCH_DIR / "report.lua"
+    script.write_text(WRK_SCRIPT)
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{CONCURRENCY}", f"-d{seconds}s", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    requests, duration, p50, p95, errors = map(int, re.search(r"BENCH (.*)", output)[1].split())
+    return {
+        "rps": round(requests / (duration / 1e6), 1),
+        "p50_ms": round(p50 / 1000, 1),
+        "p95_ms": round(p95 / 1000, 1),
+        "errors": errors,
+    }
+
+
+def measure_server(urls, page_cache):
+    results = {}
+    with Server(page_cache) as server:
+        for name, path in urls.items():
+            url = server.base + urllib.parse.quote(path, safe="/?=&")
+            load(url, seconds=1)  # warm every worker: templates, fragments, the page cache
+            results[name] = load(url)
+            log(f"  {'cached' if page_cache else 'uncached'} {name}: {results[name]}")
+        if page_cache:
+            results["static file (ceiling)"] = load(f"{server.base}/static/{CEILING_PATH}")
+            results["landing compressed"] = landing_transfer(server, urls["landing"])
+    return results
+
+
+def landing_transfer(server, path):
+    """What a first visit to the landing downloads, compressed: HTML (as a reverse proxy
+    would gzip it) and the CSS and JS it links (as the server sends them)."""
+    _, html = server.get(path)
+    sizes = {"html": len(gzip.compress(html))}
+    for asset in re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html.decode()):
+        headers, body = server.get(asset, **{"Accept-Encoding": "gzip"})
+        sizes[asset] = len(body)
+    return {"bytes": sizes, "kb": round(sum(sizes.values()) / 1024, 1)}
+
+
+def clear_shared_cache():
+    if REDIS_URL:
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        keys = list(client.scan_iter(f"{CACHE_KEY_PREFIX}*"))
+        if keys:
+            client.delete(*keys)
+
+
+def write_ceiling(size):
+    path = BENCH_DIR / "staticfiles" / CEILING_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((b"<!-- static ceiling -->\n" * (size // 24 + 1))[:size])
+
+
+def table(costs, uncached, cached):
+    rows = [
+        f"{'page':26} {'queries':>9} {'CPU ms':>6} {'KB':>6} {'gzip':>5}   {'uncached req/s  p50  p95':>25}"
+        f"   {'cached req/s  p50  p95':>23}"
+    ]
+    for name, cost in costs.items():
+        u, c = uncached[name], cached[name]
+        rows.append(
+            f"{name:26} {cost['queries_cold']:>4}/{cost['queries']:<4} {cost['cpu_ms']:>6.0f} "
+            f"{cost['bytes'] / 1024:>6.1f} {cost['gzip_bytes'] / 1024:>5.1f}   "
+            f"{u['rps']:>14.0f} {u['p50_ms']:>4.0f} {u['p95_ms']:>4.0f}   "
+            f"{c['rps']:>12.0f} {c['p50_ms']:>4.0f} {c['p95_ms']:>4.0f}"
+        )
+    ceiling = cached["static file (ceiling)"]
+    rows.append(
+        f"{'static file (ceiling)':26} {'':>9} {'':>6} {'':>6} {'':>5}   {'':>25}   "
+        f"{ceiling['rps']:>12.0f} {ceiling['p50_ms']:>4.0f} {ceiling['p95_ms']:>4.0f}"
+    )
+    return "\n".join(rows)
+
+
+def goals(result):
+    costs, uncached, cached = result["pages"], result["uncached"], result["cached"]
+    ceiling = cached["static file (ceiling)"]["rps"]
+    cached_pages = [name for name in costs if name != "search"]
+    share = min(cached[name]["rps"] for name in cached_pages) / ceiling
+    checks = [
+        ("queries ≤ 15 on every page (warm)", max(c["queries"] for c in costs.values()), 15),
+        ("uncached roadmap req/s ≥ 100", uncached["roadmap, 100 events"]["rps"], 100),
+        ("uncached news item req/s ≥ 150", uncached["news item"]["rps"], 150),
+        ("slowest cached page / ceiling ≥ 50 %", round(100 * share), 50),
+        ("40-event .docx import s < 1", result["docx"]["import_seconds"], 1),
+        ("landing compressed KB ≤ 60", cached["landing compressed"]["kb"], 60),
+    ]
+    lines = []
+    for label, value, bar in checks:
+        fewer_is_better = "≤" in label or "<" in label
+        met = value <= bar if fewer_is_better else value >= bar
+        lines.append(f"{'met ' if met else 'MISS'}  {label}: {value}")
+    return "\n".join(lines)
+
+
+def main():
+    import django
+
+    django.setup()
+    started = time.monotonic()
+    prepare_database()
+    urls = page_types()
+    log("rendering in process: queries and sizes")
+    costs = rendering_costs(urls)
+    docx = docx_import_seconds()
+    write_ceiling(int(statistics.median(cost["bytes"] for cost in costs.values())))
+    clear_shared_cache()
+    log(f"under load: wrk -c{CONCURRENCY} -d{SECONDS}s per page, page cache off, then on")
+    uncached = measure_server(urls, page_cache=False)
+    clear_shared_cache()
+    cached = measure_server(urls, page_cache=True)
+    result = {
+        "seconds_per_run": SECONDS,
+        "concurrency": CONCURRENCY,
+        "cores": os.cpu_count(),
+        "cache": "redis" if REDIS_URL else "files",
+        "urls": urls,
+        "pages": costs,
+        "uncached": uncached,
+        "cached": cached,
+        "docx": docx,
+        "total_seconds": round(time.monotonic() - started),
+    }
+    RESULT_FILE.write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    print(table(costs, uncached, cached))
+    print(
+        f"\n.docx import ({docx['events']} events): read {docx['read_seconds']} s, "
+        f"into a draft page {docx['import_seconds']} s"
+    )
+    print(f"landing, compressed HTML+CSS+JS: {cached['landing compressed']['kb']} KB")
+    print(f"\n{goals(result)}\n\nwritten to {RESULT_FILE} in {result['total_seconds']} s")
+
+
+if __name__ == "__main__":
+    main()

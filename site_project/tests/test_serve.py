@@ -1,0 +1,100 @@
+"""`make serve` starts a production-like server: it answers, with DEBUG off and hashed,
+compressed static files. The server runs scripts/serve, as `make serve` does, against a copy
+of the test database (SQLite) or the test database itself (PostgreSQL)."""
+
+import gzip
+import os
+import re
+import socket
+import sqlite3
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+START_TIMEOUT = 180
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def database_url(tmp_path):
+    """A database the server process can open, with what the migrations put in it."""
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        copy = tmp_path / "db.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(copy) as target:
+            connection.connection.backup(target)
+        return f"sqlite:///{copy}"
+    return "postgres://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**settings)
+
+
+def fetch(url, **headers):
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.fixture
+def server(db, tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "WORKERS": "2",
+        "VAR_DIR": str(tmp_path),
+        "DATABASE_URL": database_url(tmp_path),
+    }
+    env.pop("REDIS_URL", None)
+    process = subprocess.Popen(
+        [BASE_DIR / "scripts" / "serve"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT
+    try:
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the server did not start: " + process.stderr.read().decode()[-2000:])
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serve_answers_with_debug_off_and_hashed_compressed_static_files(server):
+    status, _, body = fetch(server + "/")
+    assert status == 200
+    page = body.decode()
+
+    status, _, body = fetch(server + "/no-such-page/")
+    assert status == 404
+    assert "Страница не найдена" in body.decode()  # the site's own page, not Django's debug page
+
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', page)
+    assert stylesheet, "static file URLs carry a content hash"
+    status, headers, body = fetch(server + stylesheet[1], **{"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert b"{" in gzip.decompress(body)
+    assert "immutable" in headers["Cache-Control"]
