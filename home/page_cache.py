@@ -17,6 +17,8 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import IntegerField
+from django.db.models.functions import Cast
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -186,10 +188,12 @@ def invalidate_shown(*pages):
 def pages_referencing(obj):
     """The pages whose content uses `obj` (an image, a document, a snippet), as Wagtail's
     reference index knows them."""
+    # The index keeps object ids as text; PostgreSQL compares them to ids only when cast.
     return Page.objects.filter(
         pk__in=ReferenceIndex.get_references_to(obj)
         .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values("object_id")
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
     )
 
 
