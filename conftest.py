@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Site
@@ -41,3 +42,16 @@ def home_page(site):
 @pytest.fixture
 def english(db):
     return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def login_as(client, django_user_model):
+    """`login_as(role)`: the test client, logged in as a new user in that role's group."""
+
+    def login(role):
+        user = django_user_model.objects.create_user(username=role)
+        user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        return client
+
+    return login

@@ -4,7 +4,6 @@ running out within 30 days, and the dashboard's warning; curators only."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,17 +19,6 @@ TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 REPORT = reverse("mentoring_pages_consent_report")
 PANEL = 'id="consent-warnings-section"'
-
-
-@pytest.fixture
-def login_as(client, django_user_model):
-    def login(role):
-        user = django_user_model.objects.create_user(username=role, password="x")
-        user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return client
-
-    return login
 
 
 def mentor(section, title, **consent):

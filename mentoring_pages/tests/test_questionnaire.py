@@ -4,7 +4,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -90,19 +89,12 @@ def answered(questionnaire):
     return questionnaire
 
 
-def logged_in(client, django_user_model, role):
-    user = django_user_model.objects.create_user(username=role, password="x")
-    user.groups.add(Group.objects.get(name=role))
-    client.force_login(user)
-    return client
-
-
 def results_url(page):
     return reverse("questionnaire_results", args=[page.pk])
 
 
-def test_a_curator_reads_the_results(client, django_user_model, answered):
-    content = logged_in(client, django_user_model, CURATOR).get(results_url(answered))
+def test_a_curator_reads_the_results(login_as, answered):
+    content = login_as(CURATOR).get(results_url(answered))
     text = content.content.decode()
 
     assert content.status_code == 200
@@ -111,15 +103,15 @@ def test_a_curator_reads_the_results(client, django_user_model, answered):
     assert "Больше встреч" in text
 
 
-def test_an_editor_cannot_read_the_results(client, django_user_model, answered):
-    response = logged_in(client, django_user_model, EDITOR).get(results_url(answered))
+def test_an_editor_cannot_read_the_results(login_as, answered):
+    response = login_as(EDITOR).get(results_url(answered))
 
     assert response.status_code in (302, 403)
     assert "Больше встреч" not in response.content.decode()
 
 
-def test_the_results_become_a_monitoring_result(client, django_user_model, answered):
-    client = logged_in(client, django_user_model, CURATOR)
+def test_the_results_become_a_monitoring_result(login_as, answered):
+    client = login_as(CURATOR)
 
     response = client.post(
         results_url(answered), {"question": answered.rating.clean_name, "year": "2025"}
@@ -140,8 +132,8 @@ def test_the_results_become_a_monitoring_result(client, django_user_model, answe
     assert result.unit == "баллов из 5"
 
 
-def test_a_result_the_programme_refuses_is_not_recorded(client, django_user_model, answered):
-    client = logged_in(client, django_user_model, CURATOR)
+def test_a_result_the_programme_refuses_is_not_recorded(login_as, answered):
+    client = login_as(CURATOR)
 
     response = client.post(
         results_url(answered), {"question": answered.rating.clean_name, "year": "2035"}
@@ -151,10 +143,10 @@ def test_a_result_the_programme_refuses_is_not_recorded(client, django_user_mode
     assert not MonitoringResult.objects.exists()
 
 
-def test_stage_2_needs_the_value_before(client, django_user_model, answered):
+def test_stage_2_needs_the_value_before(login_as, answered):
     answered.monitoring_stage = MonitoringStage.GROWTH
     answered.save()
-    client = logged_in(client, django_user_model, CURATOR)
+    client = login_as(CURATOR)
     url = results_url(answered)
 
     refused = client.post(url, {"question": answered.scale.clean_name, "year": "2025"})

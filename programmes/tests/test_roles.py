@@ -48,17 +48,6 @@ FACTORIES = {
 MAY_CHANGE = {CURATOR: True, EDITOR: False, MODERATOR: False}
 
 
-@pytest.fixture
-def login_as(client, django_user_model):
-    def login(role):
-        user = django_user_model.objects.create_user(username=role, password="x")
-        user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return client
-
-    return login
-
-
 def url(model, action, *args):
     return reverse(model.snippet_viewset.get_url_name(action), args=args)
 
