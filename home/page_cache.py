@@ -35,6 +35,11 @@ CACHEABLE_METHODS = ("GET", "HEAD")
 MESSAGES_COOKIE = "messages"
 EVERYTHING_KEY = "page-cache:everything"
 REQUEST_TOKENS = "_page_cache_tokens"
+# Which page each address was last found to belong to, in this process, so that a hit
+# reads the entry and both tokens in one round trip to the cache. A wrong or missing guess
+# costs a second trip, never a stale page. Bounded: cleared when full.
+PAGES_OF_ENTRIES_MAX = 10_000
+_pages_of_entries = {}
 
 
 def seconds_until_midnight():
@@ -130,12 +135,17 @@ class PageCacheMiddleware:
         return response
 
     def _fetch(self, key):
-        entry = cache.get(key)
+        guess = _pages_of_entries.get(key)
+        wanted = [key, EVERYTHING_KEY] + ([page_token_key(guess)] if guess is not None else [])
+        found = cache.get_many(wanted)
+        entry = found.get(key)
         if entry is None:
             return None
         page_id, page_token, everything_token, status, headers, content = entry
-        tokens = cache.get_many([page_token_key(page_id), EVERYTHING_KEY])
-        if (tokens.get(page_token_key(page_id)), tokens.get(EVERYTHING_KEY)) != (
+        if page_id != guess:
+            found[page_token_key(page_id)] = cache.get(page_token_key(page_id))
+            _remember_page_of_entry(key, page_id)
+        if (found.get(page_token_key(page_id)), found.get(EVERYTHING_KEY)) != (
             page_token,
             everything_token,
         ):
@@ -164,6 +174,13 @@ class PageCacheMiddleware:
             response.content,
         )
         cache.set(key, entry, min(settings.PAGE_CACHE_TIMEOUT, seconds_until_midnight()))
+        _remember_page_of_entry(key, page_id)
+
+
+def _remember_page_of_entry(key, page_id):
+    if len(_pages_of_entries) >= PAGES_OF_ENTRIES_MAX:
+        _pages_of_entries.clear()
+    _pages_of_entries[key] = page_id
 
 
 def pages_showing(pages):

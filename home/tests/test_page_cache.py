@@ -4,6 +4,7 @@ from django.middleware.csrf import get_token
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from home import page_cache
 from home.accessibility import COOKIE_NAME, AccessibilitySettings
 from home.models import ContentPage, SiteSettings
 from home.page_cache import STATUS_HEADER
@@ -46,6 +47,48 @@ def test_second_anonymous_visit_is_served_without_a_query(client, pages):
     assert cache_status(client, url) == "miss"
     assert queries_for(client, url) == 0
     assert cache_status(client, url) == "hit"
+
+
+class CountingCache:
+    """The cache, counting the round trips that read it."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.reads = 0
+
+    def get(self, *args, **kwargs):
+        self.reads += 1
+        return self.cache.get(*args, **kwargs)
+
+    def get_many(self, *args, **kwargs):
+        self.reads += 1
+        return self.cache.get_many(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def test_a_hit_reads_the_cache_once(client, pages, monkeypatch):
+    url = pages[2].url
+    client.get(url)
+    counting = CountingCache(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", counting)
+
+    assert cache_status(client, url) == "hit"
+    assert counting.reads == 1
+
+
+def test_a_worker_that_did_not_render_the_page_serves_it_and_its_changes(client, pages):
+    """Another gunicorn worker knows nothing of the entry but what the cache holds."""
+    item, sibling = pages[2], pages[3]
+    for page in (item, sibling):
+        client.get(page.url)
+    page_cache._pages_of_entries.clear()
+
+    assert queries_for(client, sibling.url) == 0
+    page_cache._pages_of_entries.clear()
+    publish_change(item, "Стало")
+    assert "Стало" in client.get(item.url).content.decode()
 
 
 def test_cached_page_may_be_kept_by_a_reverse_proxy_for_a_minute(client, pages):
