@@ -8,12 +8,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .privacy import KnownRestrictionsMixin
 from .routing import route_below
 
 LATEST_NEWS = 3
 
 
-class HomePage(Page):
+class HomePage(KnownRestrictionsMixin, Page):
     """The root of a school's site in one language."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -52,7 +53,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(KnownRestrictionsMixin, Page):
     """A generic page of text, images, documents and tables."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)

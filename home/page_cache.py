@@ -75,6 +75,26 @@ def _current_token(key):
     return cache.get(key)
 
 
+def kept_until_dropped(key, build, timeout, token_key):
+    """The value `build()` returns, kept in the cache until the token under `token_key` is
+    dropped (cache.delete). One round trip when kept; a value built while a change was being
+    made is never kept past it, as the token is read before building."""
+    found = cache.get_many([key, token_key])
+    entry, token = found.get(key), found.get(token_key)
+    if entry is not None and token is not None and entry[0] == token:
+        return entry[1]
+    token = _current_token(token_key)
+    value = build()
+    cache.set(key, (token, value), timeout)
+    return value
+
+
+def site_wide(key, build, timeout):
+    """For what changes only with the whole site (sites, menu, school details): kept until
+    invalidate_everything()."""
+    return kept_until_dropped(key, build, timeout, EVERYTHING_KEY)
+
+
 def remember_tokens(page, request):
     """Called before a page renders: what it renders belongs to these tokens. Read before
     rendering, so a change made meanwhile makes the entry stale, not the change lost."""

@@ -5,12 +5,10 @@ Without it each page would spend half its query budget on the same header and fo
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 
-from .page_cache import invalidate_everything
+from .page_cache import invalidate_everything, site_wide
 
 SHELL_TIMEOUT = 24 * 60 * 60
 MENU_DEPTH = 3  # the home page's children: the site's sections
@@ -41,7 +39,7 @@ class Shell:
 
 
 def cache_key(site_id, language):
-    return f"site-shell:{site_id}:{language}"
+    return f"shell:{site_id}:{language}"
 
 
 def _localized_page(page, locale):
@@ -76,27 +74,21 @@ def build_shell(site, language):
 
 
 def site_shell(request):
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    """The shell of the request's site in the active language, fetched once per request."""
     language = get_language()
-    key = cache_key(site.pk, language)
-    shell = cache.get(key)
-    if shell is None:
-        shell = build_shell(site, language)
-        cache.set(key, shell, SHELL_TIMEOUT)
-    return shell
+    shells = request.__dict__.setdefault("_site_shells", {})
+    if language not in shells:
+        site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+        shells[language] = site_wide(
+            cache_key(site.pk, language), lambda: build_shell(site, language), SHELL_TIMEOUT
+        )
+    return shells[language]
 
 
 def invalidate_shell():
-    """Forget every site's shell in every language (a few keys, not the whole cache), and so
-    every cached page, which wears it."""
+    """Forget every site's shell in every language, and so every cached page, which wears
+    it."""
     invalidate_everything()
-    cache.delete_many(
-        [
-            cache_key(site_id, language)
-            for site_id in Site.objects.values_list("pk", flat=True)
-            for language, _ in settings.LANGUAGES
-        ]
-    )
 
 
 def shows_in_shell(page):

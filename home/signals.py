@@ -13,6 +13,7 @@ from site_project.translation import sync_translations
 
 from . import page_cache
 from .models import SiteSettings
+from .privacy import forget_restricted_paths
 from .shell import MENU_DEPTH, invalidate_shell, shows_in_shell
 
 
@@ -58,6 +59,7 @@ def refresh_for_deleted_page(sender, instance, **kwargs):
 @receiver(post_page_move)
 def refresh_for_moved_page(sender, instance, parent_page_before, parent_page_after, **kwargs):
     """Its address and its descendants' changed; the listings it left and joined too."""
+    forget_restricted_paths()
     if min(parent_page_before.depth, parent_page_after.depth) < MENU_DEPTH:
         invalidate_shell()
     else:
@@ -69,6 +71,7 @@ def refresh_for_moved_page(sender, instance, parent_page_before, parent_page_aft
 @receiver(post_delete, sender=PageViewRestriction)
 def refresh_for_restriction(sender, instance, **kwargs):
     """A page (and all below it) became private or public again."""
+    forget_restricted_paths()
     page = instance.page
     if page.depth <= MENU_DEPTH:
         invalidate_shell()
@@ -77,11 +80,18 @@ def refresh_for_restriction(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=SiteSettings)
-@receiver(post_save, sender=Site)
 def refresh_shell(sender, created, **kwargs):
     # A new row (settings are created on first use) changes nothing already shown.
     if not created:
         invalidate_shell()
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def refresh_for_site(sender, **kwargs):
+    """A site added, changed or removed may answer other hosts (home.sites) and show another
+    shell."""
+    invalidate_shell()
 
 
 def media_changed(sender, instance, **kwargs):
