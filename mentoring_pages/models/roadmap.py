@@ -1,7 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from modelcluster.fields import ParentalKey
@@ -13,6 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.page_cache import kept_until_dropped, page_token_key, seconds_until_midnight
 from mentoring_pages import exports, roadmap
 from mentoring_pages.deadlines import Recurrence
 from mentoring_pages.roadmap import EventStatus
@@ -146,35 +149,66 @@ class RoadmapPage(RoutablePageMixin, SectionPage):
 
     @path("", name="roadmap")
     def roadmap_view(self, request):
-        on = roadmap.today()
         # `?status=done&status=planned` or an unknown value shows everything, never an error.
         status = roadmap.status_filter(request.GET.getlist("status"))
-        shown = {id(event) for event in self.filter_events(status, on)}
         calendar_url, webcal_url = self.calendar_urls(request)
         return self.render(
             request,
             context_overrides={
                 "status": status,
                 "status_label": roadmap.status_label(status) if status else "",
-                "status_choices": [
-                    (value, roadmap.status_label(value), len(self.filter_events(value, on)))
-                    for value in roadmap.STATUS_FILTERS
-                ],
-                "progress": roadmap.progress(self.all_events, on),
-                "stages": [
-                    (
-                        stage,
-                        roadmap.progress(stage_events, on),
-                        [event for event in stage_events if id(event) in shown],
-                    )
-                    for stage, stage_events in self.stages_with_events(self.all_events, strays=True)
-                ],
-                "event_count": len(self.all_events),
-                "shown_count": len(shown),
+                "events": self.events_fragment(request, status),
                 "calendar_url": calendar_url,
                 "webcal_url": webcal_url,
             },
         )
+
+    def events_fragment(self, request, status):
+        """{"event_count", "html"}: the progress, the status filter and the events shown
+        by `status`. Rendering a hundred events is most of the page's work, so the result
+        is kept until the page changes (its page-cache token: publishing, the curators'
+        board, a move) or the day ends (overdue statuses change at midnight). A preview
+        shows the draft: never kept."""
+        on = roadmap.today()
+
+        def render():
+            return self._render_events(request, status, on)
+
+        if getattr(request, "is_preview", False):
+            return render()
+        return kept_until_dropped(
+            f"roadmap-events:{self.pk}:{get_language()}:{on.isoformat()}:{status}",
+            render,
+            seconds_until_midnight(),
+            page_token_key(self.pk),
+        )
+
+    def _render_events(self, request, status, on):
+        shown = {id(event) for event in self.filter_events(status, on)}
+        context = {
+            "page": self,
+            "status": status,
+            "status_label": roadmap.status_label(status) if status else "",
+            "status_choices": [
+                (value, roadmap.status_label(value), len(self.filter_events(value, on)))
+                for value in roadmap.STATUS_FILTERS
+            ],
+            "progress": roadmap.progress(self.all_events, on),
+            "stages": [
+                (
+                    stage,
+                    roadmap.progress(stage_events, on),
+                    [event for event in stage_events if id(event) in shown],
+                )
+                for stage, stage_events in self.stages_with_events(self.all_events, strays=True)
+            ],
+            "event_count": len(self.all_events),
+            "shown_count": len(shown),
+        }
+        return {
+            "event_count": len(self.all_events),
+            "html": render_to_string("mentoring_pages/includes/roadmap_events.html", context),
+        }
 
     # The files' routes end in a slash, not «.csv»/«.ics»: Wagtail serves only paths of
     # [\w-] segments ending in "/" (wagtail.urls), so «calendar.ics» would be a 404. The

@@ -12,7 +12,9 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from home.page_cache import invalidate_pages
 from mentoring_pages import roadmap
+from mentoring_pages.models import RoadmapPage
 from mentoring_pages.roadmap import EventStatus
 from mentoring_pages.tests.factories import (
     RoadmapEventFactory,
@@ -472,8 +474,12 @@ def test_roadmap_index_without_roadmaps_says_so(client, section):
 # Performance: a fixed number of queries, whatever the size of the roadmap
 
 
-def queries_to_render(client, url):
+def queries_to_render(client, url, after_change_to=None):
+    """The queries of a visit with the site shell cached; `after_change_to` a page: the
+    first visit after that page changed, so its kept events are rendered again."""
     client.get(url)  # warm-up: the site shell and routing caches
+    if after_change_to is not None:
+        invalidate_pages([after_change_to.pk])  # what publishing it does
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -503,12 +509,13 @@ def test_roadmap_page_makes_the_same_queries_for_3_or_60_events(client, section,
     )
     query = f"?status={status}" if status else ""
 
-    small_queries = queries_to_render(client, small.url + query)
-    large_queries = queries_to_render(client, large.url + query)
+    for changed in (True, False):
+        small_queries = queries_to_render(client, small.url + query, small if changed else None)
+        large_queries = queries_to_render(client, large.url + query, large if changed else None)
 
+        assert len(small_queries) == len(large_queries), [q["sql"] for q in large_queries]
+        assert len(large_queries) <= MAX_QUERIES, [q["sql"] for q in large_queries]
     assert len(get(client, large).select("article.roadmap-event")) == 60
-    assert len(small_queries) == len(large_queries), [q["sql"] for q in large_queries]
-    assert len(large_queries) <= MAX_QUERIES, [q["sql"] for q in large_queries]
 
 
 def test_roadmap_index_makes_the_same_queries_for_1_or_5_roadmaps(client, section):
@@ -527,7 +534,7 @@ def test_roadmap_index_makes_the_same_queries_for_1_or_5_roadmaps(client, sectio
 def test_no_query_is_made_per_event_in_the_template(client, section):
     page = build_roadmap(section.roadmaps, events=many_events(1, 20))
 
-    captured = queries_to_render(client, page.url)
+    captured = queries_to_render(client, page.url, after_change_to=page)
 
     event_queries = [
         q for q in captured if re.search(r'FROM "mentoring_pages_roadmapevent"', q["sql"])
@@ -536,3 +543,69 @@ def test_no_query_is_made_per_event_in_the_template(client, section):
         q for q in captured if re.search(r'FROM "mentoring_pages_roadmapstage"', q["sql"])
     ]
     assert (len(event_queries), len(stage_queries)) == (1, 1)
+
+
+def event_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return soup_of(response), [q for q in captured if "mentoring_pages_roadmapevent" in q["sql"]]
+
+
+def status_of(soup, title):
+    for article in soup.select("article.roadmap-event"):
+        if title in article.select_one("h3").get_text():
+            return article["data-status"]
+    raise AssertionError(f"no event {title!r}")
+
+
+def with_status(page, title, status):
+    """The page, fresh from the database, with the event `title` set to `status` in memory,
+    as the editor's form leaves it before saving a revision."""
+    page = RoadmapPage.objects.get(pk=page.pk)
+    events = list(page.events.all())
+    roadmap.change_status(next(e for e in events if e.title == title), status)
+    page.events = events
+    return page
+
+
+def test_a_repeat_visit_shows_the_events_kept_from_the_first(client, roadmap_page):
+    first, _ = event_queries(client, roadmap_page.url)
+
+    again, queries = event_queries(client, roadmap_page.url)
+
+    assert queries == []
+    assert event_titles(again) == event_titles(first) == ALL_TITLES
+    assert again.select_one("main").decode() == first.select_one("main").decode()
+
+
+def test_a_published_status_shows_at_once_though_the_events_were_kept(client, roadmap_page):
+    client.get(roadmap_page.url)
+    page = with_status(roadmap_page, "Запланировано на будущее", EventStatus.DONE)
+    page.save_revision().publish()
+
+    soup = get(client, roadmap_page)
+
+    assert status_of(soup, "Запланировано на будущее") == "done"
+    assert soup.select_one(".roadmap-progress--overall")["data-done"] == "2"
+
+
+def test_an_event_ending_today_is_overdue_tomorrow_though_the_events_were_kept(
+    client, roadmap_page, monkeypatch
+):
+    assert status_of(get(client, roadmap_page), "Заканчивается сегодня") == "in_progress"
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(roadmap, "today", lambda: tomorrow)
+
+    assert status_of(get(client, roadmap_page), "Заканчивается сегодня") == "overdue"
+
+
+def test_a_preview_shows_the_draft_not_the_kept_events(client, roadmap_page):
+    client.get(roadmap_page.url)
+    page = with_status(roadmap_page, "Запланировано на будущее", EventStatus.CANCELLED)
+    draft = page.save_revision().as_object()
+
+    preview = BeautifulSoup(draft.make_preview_request().content.decode(), "html.parser")
+
+    assert status_of(preview, "Запланировано на будущее") == "cancelled"
+    assert status_of(get(client, roadmap_page), "Запланировано на будущее") == "planned"
