@@ -1,6 +1,7 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Locale, Site
 
@@ -13,11 +14,14 @@ def _russian_by_default():
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """The cache outlives a test's database transaction: start each test without it."""
-    cache.clear()
+def _empty_caches():
+    """The caches outlive a test's database transaction, whose ids the next test reuses:
+    start each test without them."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

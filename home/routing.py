@@ -4,6 +4,9 @@ Wagtail's `Page.route` walks the path a segment at a time: a query for the child
 for its specific object, at every level — six of a news item's fourteen queries, and the
 largest single cost of an uncached page (see README, Benchmark)."""
 
+from collections import defaultdict
+
+from django.db.models import Q
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -24,21 +27,30 @@ def _has_own_route(page, remaining):
 
 def route_below(root, request, path_components):
     """What `root.route` would return for these components, with every page on the path
-    fetched at once. Each keeps its parent, so breadcrumbs need no query either."""
+    fetched at once. Each keeps its parent, so breadcrumbs need no query, and its live
+    translations, so the language switcher needs none either (live_translations)."""
     prefixes = [
         root.url_path + "".join(f"{part}/" for part in path_components[: end + 1])
         for end in range(len(path_components))
     ]
-    found = {
-        page.url_path: page
-        for page in Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
-    }
+    on_path = Q(url_path__in=prefixes, path__startswith=root.path)
+    rows = Page.objects.filter(
+        on_path
+        | Q(live=True, translation_key__in=Page.objects.filter(on_path).values("translation_key"))
+    ).select_related("locale")
+    found, translations = {}, defaultdict(dict)
+    for page in rows:
+        if page.live:
+            translations[page.translation_key][page.locale.language_code] = page
+        if page.url_path in prefixes and page.path.startswith(root.path):
+            found[page.url_path] = page
     parent, matched = root, 0
     for prefix in prefixes:
         page = found.get(prefix)
         if page is None:
             break
         page._cached_parent_obj = parent
+        page._live_translations = translations[page.translation_key]
         parent, matched = page, matched + 1
         remaining = path_components[matched:]
         if remaining and _has_own_route(page, remaining):
@@ -46,3 +58,15 @@ def route_below(root, request, path_components):
     if matched == 0:
         raise Http404
     return parent.specific.route(request, path_components[matched:])
+
+
+def live_translations(page):
+    """{language code: page} of the page's live translations, itself included if live:
+    as routing left them, else from the database."""
+    known = page.__dict__.get("_live_translations")
+    if known is not None:
+        return known
+    return {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }

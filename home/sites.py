@@ -15,9 +15,13 @@ SITE_TIMEOUT = 24 * 60 * 60
 
 def _site_for(hostname, port):
     try:
-        return get_site_for_hostname(hostname, port)
+        site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
+    # Routing starts from the specific home page: kept with the site, it costs no query.
+    # Publishing the home page drops it with the shell (home.signals).
+    site.root_page = site.root_page.specific
+    return site
 
 
 def find_site(request):

@@ -1,14 +1,53 @@
-"""`{% picture %}` as Wagtail's, with each tag's filters parsed once, not at every render.
+"""Wagtail's image tags, cheaper to render.
 
-Wagtail's node builds new filters (and parses their operations) for every image it renders:
-on a listing of mentor cards, three formats in two sizes each, that was almost half of the
-page's time (README, Benchmark). A compiled template keeps its nodes, and so the filters."""
+- `{% picture %}` keeps each tag's filters parsed: Wagtail's node builds new filters (and
+  parses their operations) for every image it renders; on a listing of mentor cards, three
+  formats in two sizes each, that was almost half of the page's time (README, Benchmark).
+- Renditions found in the cache are not written back to it. Wagtail 8.0 writes every
+  rendition it read from the cache back on every render (fixed upstream in
+  wagtail/wagtail#14541, not yet released): on a news item, ten pickled renditions per
+  request. Here they are handed to Wagtail as prefetched, which it does not write.
+- `{% rendition image "spec" as name %}` stands in for `{% image image spec as name %}`,
+  which writes even a prefetched rendition back."""
 
 from django import template
 from django.utils.functional import cached_property
+from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags import wagtailimages_tags
 
 register = template.Library()
+FROM_CACHE = "_renditions_from_cache"
+
+
+def _prefetched(image):
+    return image._get_prefetched_renditions()
+
+
+def renditions_from_cache(image, filters):
+    """Give `image` the renditions for `filters` that the cache holds, as prefetched, when
+    it holds them all. Left alone: an image whose renditions a view prefetched, and one
+    the cache lacks some for (Wagtail then looks in the database, or makes them)."""
+    ours = getattr(image, FROM_CACHE, False)
+    if not ours and _prefetched(image) is not None:
+        return
+    Rendition = image.get_rendition_model()
+    filters = [image.clean_filter_for_svg(f) for f in filters]
+    have = {(r.filter_spec, r.focal_point_key) for r in _prefetched(image) or ()}
+    wanted = {
+        Rendition.construct_cache_key(image, key, f.spec): f
+        for f in filters
+        if (f.spec, key := f.get_cache_key(image)) not in have
+    }
+    found = Rendition.cache_backend.get_many(list(wanted)) if wanted else {}
+    if len(found) == len(wanted):
+        for rendition in found.values():
+            rendition.image = image
+        image.prefetched_renditions = [*(_prefetched(image) or ()), *found.values()]
+        setattr(image, FROM_CACHE, True)
+    elif ours:
+        del image.prefetched_renditions
+        setattr(image, FROM_CACHE, False)
 
 
 class PictureNode(wagtailimages_tags.PictureNode):
@@ -18,6 +57,12 @@ class PictureNode(wagtailimages_tags.PictureNode):
 
     def get_filters(self):
         return self.filters
+
+    def validate_image(self, context):
+        image = super().validate_image(context)
+        if image:
+            renditions_from_cache(image, self.filters)
+        return image
 
 
 @register.tag("picture")
@@ -29,3 +74,12 @@ def picture(parser, token):
         output_var_name=parsed.output_var_name,
         attrs=parsed.attrs,
     )
+
+
+@register.simple_tag
+def rendition(image, spec):
+    """The rendition of `image` for one filter spec, for `{% rendition … as name %}`."""
+    image_filter = Filter(spec=spec)
+    renditions_from_cache(image, [image_filter])
+    (found,) = get_renditions_or_not_found(image, [image_filter]).values()
+    return found

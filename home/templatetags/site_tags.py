@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from home import documents
 from home.accessibility import settings_for
+from home.routing import live_translations
 from home.shell import site_shell
 
 register = template.Library()
@@ -38,12 +39,7 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    translations = {}
-    if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+    translations = live_translations(page) if isinstance(page, Page) else {}
     links = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)

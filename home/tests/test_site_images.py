@@ -37,3 +37,70 @@ def test_a_second_render_finds_its_renditions_without_a_query():
 
     assert second == first
     assert not queries.captured_queries  # from the renditions cache
+
+
+class RecordingCache:
+    """The renditions cache, recording what is written to it."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.written = []
+
+    def set(self, key, *args, **kwargs):
+        self.written.append(key)
+        return self.cache.set(key, *args, **kwargs)
+
+    def set_many(self, mapping, *args, **kwargs):
+        self.written.extend(mapping)
+        return self.cache.set_many(mapping, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+@pytest.fixture
+def renditions_cache(monkeypatch):
+    from wagtail.images.models import Rendition
+
+    recording = RecordingCache(Rendition.cache_backend)
+    monkeypatch.setattr(Rendition, "cache_backend", recording)
+    return recording
+
+
+OG_IMAGE = Template('{% load site_images %}{% rendition image "fill-1200x630" as og %}{{ og.url }}')
+
+
+@pytest.mark.parametrize("template", [OURS, OG_IMAGE], ids=["picture", "rendition"])
+def test_renditions_read_from_the_cache_are_not_written_back(renditions_cache, template):
+    image = wagtail_factories.ImageFactory(file__width=1600, file__height=1200)
+    first = template.render(Context({"image": image}))
+    assert renditions_cache.written  # made once, and kept
+
+    renditions_cache.written.clear()
+    fresh = type(image).objects.get(pk=image.pk)  # as the next request fetches it
+    with CaptureQueriesContext(connection) as queries:
+        second = template.render(Context({"image": fresh}))
+
+    assert second == first
+    assert renditions_cache.written == []
+    assert not queries.captured_queries
+
+
+def test_a_rendition_missing_from_the_cache_is_found_in_the_database(renditions_cache):
+    image = wagtail_factories.ImageFactory(file__width=800, file__height=600)
+    first = OURS.render(Context({"image": image}))
+    renditions_cache.cache.delete(renditions_cache.written[0])
+
+    second = OURS.render(Context({"image": type(image).objects.get(pk=image.pk)}))
+
+    assert second == first
+    assert image.renditions.count() == 6
+
+
+def test_the_rendition_tag_gives_the_same_rendition_as_wagtails_image_tag():
+    image = wagtail_factories.ImageFactory(file__width=1600, file__height=1200)
+    wagtails = Template(
+        "{% load wagtailimages_tags %}{% image image fill-1200x630 as og %}{{ og.url }}"
+    )
+
+    assert OG_IMAGE.render(Context({"image": image})) == wagtails.render(Context({"image": image}))

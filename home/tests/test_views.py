@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home.tests.factories import ContentPageFactory
 from mentoring_pages.tests.factories import (
@@ -55,6 +57,27 @@ def test_language_switcher_links_to_the_same_page_in_the_other_language(client, 
 
     assert '<a href="/en/about/" hreflang="en" lang="en">English</a>' in ru
     assert '<a href="/about/" hreflang="ru" lang="ru">Русский</a>' in en
+
+
+def test_the_language_switcher_asks_the_database_nothing_routing_did_not(client, about_page):
+    client.get("/about/")
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get("/about/").content.decode()
+
+    assert '<a href="/en/about/" hreflang="en" lang="en">English</a>' in content
+    # Routing fetched the page's translations along with the page.
+    assert not [q for q in queries.captured_queries if '"translation_key" = ' in q["sql"]]
+
+
+def test_a_page_whose_translation_was_unpublished_links_to_the_other_home_page(
+    client, about_page, english
+):
+    about_page.get_translation(english).unpublish()
+
+    content = client.get("/about/").content.decode()
+
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in content
+    assert 'hreflang="en" href=' not in content
 
 
 def test_switcher_falls_back_to_home_when_page_is_not_translated(

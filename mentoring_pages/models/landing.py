@@ -1,7 +1,5 @@
 """The section's landing, and what it shows: each piece fetched once, whatever its size."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
@@ -13,7 +11,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from home.blocks import BodyBlock
-from home.page_cache import invalidate_pages, seconds_until_midnight
+from home.page_cache import (
+    invalidate_pages,
+    kept_until_dropped,
+    page_token_key,
+    seconds_until_midnight,
+)
 from mentoring_pages import roadmap
 from programmes.coverage import indicator_rows
 from programmes.models import MentoringForm, Programme
@@ -176,37 +179,21 @@ def programme_context(page):
     }
 
 
-# What the landing serves, each kept in the cache on its own.
-CACHED_PARTS = ("landing", "programme")
-
-
-def landing_cache_key(page_id, language, part):
-    return f"mentoring-landing:{page_id}:{language}:{part}"
-
-
 def cached_content(page, part, build):
-    """What `build(page)` fetches for the landing, kept in the cache until something it
-    shows changes (mentoring_pages.signals) or the day ends."""
-    key = landing_cache_key(page.pk, get_language(), part)
-    context = cache.get(key)
-    if context is None:
-        context = build(page)
-        cache.set(key, context, min(LANDING_TIMEOUT, seconds_until_midnight()))
-    return context
+    """What `build(page)` fetches for the landing, kept in the cache until the landing's
+    page-cache token is dropped — when something it shows changes (home.signals,
+    mentoring_pages.signals) — or the day ends."""
+    return kept_until_dropped(
+        f"mentoring-landing:{page.pk}:{get_language()}:{part}",
+        lambda: build(page),
+        min(LANDING_TIMEOUT, seconds_until_midnight()),
+        page_token_key(page.pk),
+    )
 
 
 def invalidate_landings(page_ids=None):
-    """Forget the cached content of these landings (all of them if None), every language,
-    and the landings themselves as cached whole pages."""
+    """Forget these landings (all of them if None): their cached content and the landings
+    themselves as cached whole pages."""
     if page_ids is None:
         page_ids = MentoringIndexPage.objects.values_list("pk", flat=True)
-    page_ids = list(page_ids)
-    invalidate_pages(page_ids)
-    cache.delete_many(
-        [
-            landing_cache_key(pk, language, part)
-            for pk in page_ids
-            for language, _ in settings.LANGUAGES
-            for part in CACHED_PARTS
-        ]
-    )
+    invalidate_pages(list(page_ids))
