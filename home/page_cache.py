@@ -22,7 +22,7 @@ from django.db.models.functions import Cast
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_path
 from wagtail.models import Page, ReferenceIndex
 
 from home.accessibility import cache_variant
@@ -55,6 +55,13 @@ def page_token_key(page_id):
     return f"page-cache:page:{page_id}"
 
 
+def page_language(request):
+    """The language a page at this address is served in, before LocaleMiddleware has run:
+    pages live under i18n_patterns without a prefix for the default language, so the
+    address alone decides (as LocaleMiddleware decides for them)."""
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def entry_key(request):
     address = "|".join(
         (
@@ -62,7 +69,7 @@ def entry_key(request):
             request.get_host(),
             request.path,
             request.META.get("QUERY_STRING", ""),
-            get_language(),
+            page_language(request),
             cache_variant(request),
         )
     )
@@ -183,7 +190,7 @@ class PageCacheMiddleware:
         headers = [
             (name, value)
             for name, value in response.items()
-            if name.lower() not in {"set-cookie", "vary", "cache-control"}
+            if name.lower() not in {"set-cookie", "cache-control"}
         ]
         entry = (
             page_id,

@@ -4,6 +4,7 @@ soon" and progress mean. Pages, feeds, exports and the curator's board call thes
 import datetime
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import models
 from django.utils import timezone
@@ -78,6 +79,13 @@ def change_status(event, status, note=None, on=None):
         event.status_changed_at = on or today()
     if note is not None:
         event.status_note = note
+
+
+class EventState(NamedTuple):
+    """What the rules here need to know of an event, without the event."""
+
+    status: str
+    end: datetime.date | None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from home.accessibility import COOKIE_NAME, AccessibilitySettings
 from home.models import ContentPage, SiteSettings
 from home.page_cache import STATUS_HEADER
 from home.tests.factories import ContentPageFactory
+from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +109,36 @@ def test_query_string_language_and_host_are_entries_of_their_own(client, pages, 
     assert cache_status(client, url + "?page=2") == "miss"
     assert cache_status(client, url, HTTP_HOST="localhost") == "miss"
     assert cache_status(client, url) == "hit"
+
+
+def test_each_language_is_served_from_the_cache_in_its_own_language(
+    client, pages, home_page, english
+):
+    item = pages[2]
+    translate(home_page, english, {})
+    for page in pages[:2]:
+        translate(page, english, {})
+    english_item = translate(item, english, {"Статья": "Article"})
+    for url in (item.url, english_item.url):
+        client.get(url)
+
+    # A browser asking for English still gets the Russian address in Russian.
+    russian = client.get(item.url, HTTP_ACCEPT_LANGUAGE="en")
+    english_hit = client.get(english_item.url)
+
+    assert (russian[STATUS_HEADER], english_hit[STATUS_HEADER]) == ("hit", "hit")
+    assert (russian["Content-Language"], english_hit["Content-Language"]) == ("ru", "en")
+    assert '<html lang="en"' in english_hit.content.decode()
+    assert "Article" in english_hit.content.decode()
+
+
+def test_a_hit_is_sent_with_the_headers_the_page_was_first_sent_with(client, pages):
+    first = client.get(pages[2].url)
+    hit = client.get(pages[2].url)
+
+    assert hit[STATUS_HEADER] == "hit"
+    for header in ("Content-Type", "Content-Language", "X-Content-Type-Options", "Vary"):
+        assert hit[header] == first[header], header
 
 
 @pytest.mark.parametrize("cookie", ["sessionid", "messages"])

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.loader import render_to_string
@@ -34,10 +36,17 @@ class RoadmapIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        roadmaps = RoadmapPage.objects.live().public().child_of(self).prefetch_related("events")
+        roadmaps = list(RoadmapPage.objects.live().public().child_of(self))
+        # The cards show progress only: each event's status and end date, not the event
+        # (a thousand events made into objects were four fifths of this page's time).
+        states = defaultdict(list)
+        for page_id, status, end in RoadmapEvent.objects.filter(page__in=roadmaps).values_list(
+            "page_id", "status", "end"
+        ):
+            states[page_id].append(roadmap.EventState(status, end))
         on = roadmap.today()
         # (page, progress) for the cards: two queries however many roadmaps and events.
-        context["roadmaps"] = [(page, roadmap.progress(page.events.all(), on)) for page in roadmaps]
+        context["roadmaps"] = [(page, roadmap.progress(states[page.pk], on)) for page in roadmaps]
         return context
 
 
