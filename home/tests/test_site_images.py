@@ -104,3 +104,21 @@ def test_the_rendition_tag_gives_the_same_rendition_as_wagtails_image_tag():
     )
 
     assert OG_IMAGE.render(Context({"image": image})) == wagtails.render(Context({"image": image}))
+
+
+def test_the_same_picture_with_another_alt_text_or_a_new_crop_is_not_taken_for_the_first():
+    image = wagtail_factories.ImageFactory(file__width=800, file__height=600)
+    with_alt = Template(f"{{% load site_images %}}{{% picture image {SPEC} alt=alt %}}")
+    first = with_alt.render(Context({"image": image, "alt": "Наставник"}))
+
+    other_alt = with_alt.render(Context({"image": image, "alt": "Учитель"}))
+    image.focal_point_x, image.focal_point_y = 700, 500
+    image.focal_point_width = image.focal_point_height = 10
+    image.save()
+    recropped = with_alt.render(Context({"image": image, "alt": "Наставник"}))
+
+    assert 'alt="Учитель"' in other_alt and 'alt="Наставник"' not in other_alt
+    assert recropped != first
+    assert recropped == Template(
+        f"{{% load wagtailimages_tags %}}{{% picture image {SPEC} alt=alt %}}"
+    ).render(Context({"image": image, "alt": "Наставник"}))
