@@ -88,7 +88,8 @@ def kept_until_dropped(key, build, timeout, token_key):
     made is never kept past it, as the token is read before building."""
     found = cache.get_many([key, token_key])
     entry, token = found.get(key), found.get(token_key)
-    if entry is not None and token is not None and entry[0] == token:
+    # Anything else under the key (left by an earlier version of the code) is rebuilt.
+    if isinstance(entry, tuple) and len(entry) == 2 and token is not None and entry[0] == token:
         return entry[1]
     token = _current_token(token_key)
     value = build()

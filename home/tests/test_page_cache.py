@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.middleware.csrf import get_token
 from django.test.utils import CaptureQueriesContext
@@ -265,3 +266,14 @@ def test_school_details_change_every_page(client, pages, site):
 
     for page in pages:
         assert cache_status(client, page.url) == "miss"
+
+
+def test_a_piece_left_in_the_cache_by_an_earlier_version_is_built_again():
+    cache.set("piece", {"shape": "of an earlier version"})
+
+    value = page_cache.kept_until_dropped("piece", lambda: "built", 60, "piece-token")
+
+    assert value == "built"
+    assert page_cache.kept_until_dropped("piece", lambda: "built again", 60, "piece-token") == (
+        "built"
+    )

@@ -184,7 +184,7 @@ def cached_content(page, part, build):
     page-cache token is dropped — when something it shows changes (home.signals,
     mentoring_pages.signals) — or the day ends."""
     return kept_until_dropped(
-        f"mentoring-landing:{page.pk}:{get_language()}:{part}",
+        f"landing-content:{page.pk}:{get_language()}:{part}",
         lambda: build(page),
         min(LANDING_TIMEOUT, seconds_until_midnight()),
         page_token_key(page.pk),
