@@ -9,8 +9,9 @@
   request. Here they are handed to Wagtail as prefetched, which it does not write.
 - The `<picture>` markup of the same renditions is built once per process: Wagtail builds
   each rendition's URL, srcset and attributes anew, over a third of the time of a listing
-  of fifty mentors. A rendition never changes (a new file or crop makes new ones), so its
-  identity and the tag's attributes are the whole key.
+  of fifty mentors. A rendition never changes (a new file or crop makes new ones) and its
+  address does not expire (files under MEDIA_URL, not signed links), so its identity and
+  the tag's attributes are the whole key.
 - `{% rendition image "spec" as name %}` stands in for `{% image image spec as name %}`,
   which writes even a prefetched rendition back."""
 
