@@ -47,3 +47,14 @@ def test_a_draft_is_not_found_but_a_live_page_below_it_is(client, chain):
 
     assert client.get(chain[1].url).status_code == 404
     assert client.get(chain[2].url).status_code == 200  # as Wagtail's own routing does
+
+
+def test_a_slug_used_at_several_levels_finds_the_page_at_its_own_address(client, home_page):
+    outer = ContentPageFactory(parent=home_page, title="Внешняя", slug="same")
+    inner = ContentPageFactory(parent=outer, title="Внутренняя", slug="same")
+    elsewhere = ContentPageFactory(parent=home_page, title="Другая ветка", slug="other")
+    ContentPageFactory(parent=elsewhere, title="Тёзка", slug="leaf")
+
+    assert "<h1>Внутренняя</h1>" in client.get(inner.url).content.decode()
+    assert "<h1>Внешняя</h1>" in client.get(outer.url).content.decode()
+    assert client.get("/same/leaf/").status_code == 404
