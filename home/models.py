@@ -31,6 +31,16 @@ class HomePage(KnownRestrictionsMixin, Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    @property
+    def localized(self):
+        """The live translation in the active language, or this page: as Wagtail finds it,
+        from the translations kept with the site (home.sites) rather than two queries on
+        every request, where routing begins."""
+        translations = self.__dict__.get("_live_translations")
+        if translations is None:
+            return super().localized
+        return translations.get(get_language(), self)
+
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)

@@ -13,6 +13,8 @@ requests that carry a session or messages (logged-in users, password-protected p
 import datetime
 import hashlib
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -40,6 +42,11 @@ REQUEST_TOKENS = "_page_cache_tokens"
 # costs a second trip, never a stale page. Bounded: cleared when full.
 PAGES_OF_ENTRIES_MAX = 10_000
 _pages_of_entries = {}
+
+
+# What the request read of the cache at its start (reading_ahead): the pieces it will need
+# and their tokens, all in one round trip instead of one each.
+_read_ahead = ContextVar("page_cache_read_ahead", default=None)
 
 
 def seconds_until_midnight():
@@ -76,17 +83,55 @@ def entry_key(request):
     return "page-cache:entry:" + hashlib.sha256(address.encode()).hexdigest()
 
 
+@contextmanager
+def reading_ahead(keys):
+    """Reads these keys in one round trip: within the block, kept_until_dropped and the
+    tokens take them from what was read. Dropping a token forgets it all (drop_tokens)."""
+    found = cache.get_many(keys)
+    reset = _read_ahead.set({key: found.get(key) for key in keys})
+    try:
+        yield
+    finally:
+        _read_ahead.reset(reset)
+
+
+def _read(keys):
+    known = _read_ahead.get()
+    if known is not None and all(key in known for key in keys):
+        return {key: known[key] for key in keys if known[key] is not None}
+    return cache.get_many(keys)
+
+
+def _written(key, value):
+    known = _read_ahead.get()
+    if known is not None and key in known:
+        known[key] = value
+
+
+def drop_tokens(keys):
+    """Whatever was kept under these tokens stops matching, in this request too."""
+    cache.delete_many(keys)
+    known = _read_ahead.get()
+    if known is not None:
+        known.clear()
+
+
 def _current_token(key):
     """The token under `key`, made up the first time it is asked for."""
-    cache.add(key, uuid.uuid4().hex, timeout=None)
-    return cache.get(key)
+    token = _read([key]).get(key)
+    if token is None:
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        token = cache.get(key)
+        _written(key, token)
+    return token
 
 
 def kept_until_dropped(key, build, timeout, token_key):
     """The value `build()` returns, kept in the cache until the token under `token_key` is
-    dropped (cache.delete). One round trip when kept; a value built while a change was being
-    made is never kept past it, as the token is read before building."""
-    found = cache.get_many([key, token_key])
+    dropped (drop_tokens). One round trip when kept, none when read ahead; a value built
+    while a change was being made is never kept past it, as the token is read before
+    building."""
+    found = _read([key, token_key])
     entry, token = found.get(key), found.get(token_key)
     # Anything else under the key (left by an earlier version of the code) is rebuilt.
     if isinstance(entry, tuple) and len(entry) == 2 and token is not None and entry[0] == token:
@@ -94,6 +139,7 @@ def kept_until_dropped(key, build, timeout, token_key):
     token = _current_token(token_key)
     value = build()
     cache.set(key, (token, value), timeout)
+    _written(key, (token, value))
     return value
 
 
@@ -221,7 +267,7 @@ def pages_showing(pages):
 
 def invalidate_pages(page_ids):
     """Drop every cached entry of these pages (each address, language, variant)."""
-    cache.delete_many([page_token_key(pk) for pk in page_ids])
+    drop_tokens([page_token_key(pk) for pk in page_ids])
 
 
 def invalidate_shown(*pages):
@@ -249,4 +295,4 @@ def invalidate_subtree(page):
 
 def invalidate_everything():
     """Site-wide changes (menu, school details): no cached page is current any more."""
-    cache.delete(EVERYTHING_KEY)
+    drop_tokens([EVERYTHING_KEY])

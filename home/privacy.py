@@ -6,11 +6,11 @@ the paths of the restricted pages are kept in the cache until a restriction is a
 changed or removed or a page moves (home.signals). Only a page under one of them, or one
 that is or may lie under an alias, is left to Wagtail's queries."""
 
-from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from .page_cache import kept_until_dropped
+from .page_cache import drop_tokens, kept_until_dropped
 
+RESTRICTED_PATHS_KEY = "privacy:restricted-paths"
 RESTRICTIONS_VERSION_KEY = "privacy:token"
 RESTRICTED_PATHS_TIMEOUT = 24 * 60 * 60
 
@@ -18,7 +18,7 @@ RESTRICTED_PATHS_TIMEOUT = 24 * 60 * 60
 def restricted_paths():
     """The tree paths of the pages that carry a view restriction."""
     return kept_until_dropped(
-        "privacy:restricted-paths",
+        RESTRICTED_PATHS_KEY,
         lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
         RESTRICTED_PATHS_TIMEOUT,
         RESTRICTIONS_VERSION_KEY,
@@ -26,7 +26,7 @@ def restricted_paths():
 
 
 def forget_restricted_paths():
-    cache.delete(RESTRICTIONS_VERSION_KEY)
+    drop_tokens([RESTRICTIONS_VERSION_KEY])
 
 
 def _may_be_an_alias(page):

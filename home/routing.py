@@ -37,9 +37,11 @@ def route_below(root, request, path_components):
     on_path = Page.objects.filter(
         slug__in=set(path_components), url_path__in=prefixes, path__startswith=root.path
     )
-    rows = Page.objects.filter(
-        translation_key__in=on_path.values("translation_key")
-    ).select_related("locale")
+    rows = (
+        Page.objects.filter(translation_key__in=on_path.values("translation_key"))
+        .select_related("locale")
+        .order_by()  # any order will do, and compiling one costs a fifth of the query's time
+    )
     found, translations = {}, defaultdict(dict)
     for page in rows:
         if page.live:
@@ -59,7 +61,21 @@ def route_below(root, request, path_components):
             break
     if matched == 0:
         raise Http404
-    return parent.specific.route(request, path_components[matched:])
+    return specific_for_serving(parent).route(request, path_components[matched:])
+
+
+def specific_for_serving(page):
+    """`page.specific`, with the related rows its type names in `select_related_when_served`
+    (its picture, say) fetched in the same query rather than one more each."""
+    related = getattr(page.specific_class, "select_related_when_served", ())
+    if not related:
+        return page.specific
+    specific = page.specific_class._default_manager.select_related(*related).get(pk=page.pk)
+    # What routing left on the page (its parent, its translations), as Wagtail's
+    # get_specific copies it.
+    for name, value in page.__dict__.items():
+        specific.__dict__.setdefault(name, value)
+    return specific
 
 
 def live_translations(page):

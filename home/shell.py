@@ -5,6 +5,7 @@ Without it each page would spend half its query budget on the same header and fo
 
 from dataclasses import dataclass
 
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 
@@ -38,8 +39,10 @@ class Shell:
     organisation: Organisation
 
 
-def cache_key(site_id, language):
-    return f"shell:{site_id}:{language}"
+def cache_key(request, language):
+    # By address, as the site is found (home.sites): known before the site is, so the
+    # shell is read in the same round trip (CurrentSiteMiddleware).
+    return f"shell:{split_domain_port(request.get_host())[0]}:{request.get_port()}:{language}"
 
 
 def _localized_page(page, locale):
@@ -80,7 +83,7 @@ def site_shell(request):
     if language not in shells:
         site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
         shells[language] = site_wide(
-            cache_key(site.pk, language), lambda: build_shell(site, language), SHELL_TIMEOUT
+            cache_key(request, language), lambda: build_shell(site, language), SHELL_TIMEOUT
         )
     return shells[language]
 

@@ -67,6 +67,14 @@ def refresh_for_moved_page(sender, instance, parent_page_before, parent_page_aft
         page_cache.invalidate_shown(parent_page_before)
 
 
+@receiver(post_save)
+def refresh_for_saved_home_page(sender, instance, update_fields, **kwargs):
+    """A home page created, translated or saved whole may change the sites' root paths,
+    which are kept with each site (home.sites); drafts save only their revision fields."""
+    if isinstance(instance, Page) and instance.depth <= 2 and update_fields is None:
+        invalidate_shell()
+
+
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def refresh_for_restriction(sender, instance, **kwargs):

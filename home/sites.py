@@ -5,10 +5,13 @@ few times in a school's life. The answer for each host and port is kept with the
 cache token, which saving a site or anything in the shell drops (home.signals)."""
 
 from django.http.request import split_domain_port
+from django.utils.translation import get_language
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from .page_cache import site_wide
+from . import privacy, shell
+from .page_cache import EVERYTHING_KEY, reading_ahead, site_wide
+from .routing import live_translations
 
 SITE_TIMEOUT = 24 * 60 * 60
 
@@ -18,29 +21,57 @@ def _site_for(hostname, port):
         site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
-    # Routing starts from the specific home page: kept with the site, it costs no query.
-    # Publishing the home page drops it with the shell (home.signals).
-    site.root_page = site.root_page.specific
+    # Routing starts from the specific home page in the visitor's language
+    # (HomePage.localized), and page addresses from the sites' root paths: kept with the
+    # site, they cost no query and no other round trip to the cache. Publishing or saving
+    # a home page drops them with the shell (home.signals).
+    root = site.root_page.specific
+    translations = {
+        code: root if page.pk == root.pk else page.specific
+        for code, page in live_translations(root).items()
+    }
+    for page in translations.values():
+        page._live_translations = translations
+    site.root_page = root
+    site.root_paths = Site.get_site_root_paths()
     return site
+
+
+def _address(request):
+    return split_domain_port(request.get_host())[0], request.get_port()
+
+
+def _site_key(hostname, port):
+    return f"site:{hostname}:{port}"
 
 
 def find_site(request):
     """What `Site.find_for_request` would find, from the cache: the same lookup by the same
     rules, made once per host and port."""
-    hostname = split_domain_port(request.get_host())[0]
-    port = request.get_port()
-    return site_wide(
-        f"site-for-host:{hostname}:{port}", lambda: _site_for(hostname, port), SITE_TIMEOUT
-    )
+    hostname, port = _address(request)
+    return site_wide(_site_key(hostname, port), lambda: _site_for(hostname, port), SITE_TIMEOUT)
 
 
 class CurrentSiteMiddleware:
-    """Hands Wagtail the request's site: `Site.find_for_request` reads
-    `request._wagtail_site` before it queries."""
+    """Reads what every page needs from the cache in one round trip — the site, its shell in
+    the request's language, the private pages' paths — and hands Wagtail the site:
+    `Site.find_for_request` reads `request._wagtail_site` before it queries, and page URLs
+    `request._wagtail_cached_site_root_paths`."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = find_site(request)
-        return self.get_response(request)
+        ahead = [
+            _site_key(*_address(request)),
+            shell.cache_key(request, get_language()),
+            privacy.RESTRICTED_PATHS_KEY,
+            privacy.RESTRICTIONS_VERSION_KEY,
+            EVERYTHING_KEY,
+        ]
+        with reading_ahead(ahead):
+            site = find_site(request)
+            request._wagtail_site = site
+            if site is not None:
+                request._wagtail_cached_site_root_paths = site.root_paths
+            return self.get_response(request)

@@ -55,6 +55,8 @@ class PhotoMixin(models.Model):
     )
 
     og_image_field = "image"
+    # Every such page shows its picture: fetched with the page (home.routing).
+    select_related_when_served = ("image",)
 
     class Meta:
         abstract = True
