@@ -37,9 +37,12 @@ def sync_snippet_translations(sender, instance, **kwargs):
 
 def page_shown_changed(page):
     """A page was published, unpublished or deleted: drop what shows it — the shell (and so
-    every page) when it is in the menu or footer, else the page and those that list it."""
+    every page) when it is in the menu or footer, else the page and those that list it, and
+    the pages below it, whose breadcrumbs (and, after a new slug, addresses) come from it."""
     if shows_in_shell(page):
         invalidate_shell()
+    elif page.numchild:
+        page_cache.invalidate_subtree(page)
     else:
         page_cache.invalidate_shown(page)
 

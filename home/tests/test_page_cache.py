@@ -229,6 +229,25 @@ def test_a_moved_page_leaves_its_old_address_and_old_index(client, pages):
     assert queries_for(client, sibling.url) == 0
 
 
+def test_a_renamed_index_changes_the_breadcrumbs_and_addresses_of_the_pages_below_it(
+    client, pages
+):
+    section, index, item, sibling, elsewhere = pages
+    old_url = item.url
+    for page in (item, sibling, elsewhere):
+        client.get(page.url)
+
+    index = ContentPage.objects.get(pk=index.pk)
+    index.title, index.slug = "Новый список", "novyj-spisok"
+    index.save_revision().publish()
+
+    assert client.get(old_url).status_code in (301, 404)
+    index.refresh_from_db()
+    item.refresh_from_db()
+    assert f'<a href="{index.url}">Новый список</a>' in client.get(item.url).content.decode()
+    assert queries_for(client, elsewhere.url) == 0
+
+
 def test_a_page_made_private_is_no_longer_served_from_the_cache(client, pages):
     index, item = pages[1], pages[2]
     client.get(item.url)
