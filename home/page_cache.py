@@ -126,11 +126,11 @@ def _current_token(key):
     return token
 
 
-def kept_until_dropped(key, build, timeout, token_key):
+def kept_until_dropped(key, build, timeout, token_key, keep=None):
     """The value `build()` returns, kept in the cache until the token under `token_key` is
-    dropped (drop_tokens). One round trip when kept, none when read ahead; a value built
-    while a change was being made is never kept past it, as the token is read before
-    building."""
+    dropped (drop_tokens) — if `keep(value)` allows. One round trip when kept, none when read
+    ahead; a value built while a change was being made is never kept past it, as the token
+    is read before building."""
     found = _read([key, token_key])
     entry, token = found.get(key), found.get(token_key)
     # Anything else under the key (left by an earlier version of the code) is rebuilt.
@@ -138,8 +138,9 @@ def kept_until_dropped(key, build, timeout, token_key):
         return entry[1]
     token = _current_token(token_key)
     value = build()
-    cache.set(key, (token, value), timeout)
-    _written(key, (token, value))
+    if keep is None or keep(value):
+        cache.set(key, (token, value), timeout)
+        _written(key, (token, value))
     return value
 
 

@@ -14,6 +14,7 @@ from site_project.translation import sync_translations
 from . import page_cache
 from .models import SiteSettings
 from .privacy import forget_restricted_paths
+from .routing import forget_routes
 from .shell import MENU_DEPTH, invalidate_shell, shows_in_shell
 
 
@@ -56,6 +57,7 @@ def refresh_for_page(sender, instance, **kwargs):
 @receiver(post_delete)
 def refresh_for_deleted_page(sender, instance, **kwargs):
     if isinstance(instance, Page):
+        forget_routes()
         page_shown_changed(instance)
 
 
@@ -63,6 +65,7 @@ def refresh_for_deleted_page(sender, instance, **kwargs):
 def refresh_for_moved_page(sender, instance, parent_page_before, parent_page_after, **kwargs):
     """Its address and its descendants' changed; the listings it left and joined too."""
     forget_restricted_paths()
+    forget_routes()
     if min(parent_page_before.depth, parent_page_after.depth) < MENU_DEPTH:
         invalidate_shell()
     else:
@@ -71,11 +74,14 @@ def refresh_for_moved_page(sender, instance, parent_page_before, parent_page_aft
 
 
 @receiver(post_save)
-def refresh_for_saved_home_page(sender, instance, update_fields, **kwargs):
-    """A home page created, translated or saved whole may change the sites' root paths,
-    which are kept with each site (home.sites); drafts save only their revision fields."""
-    if isinstance(instance, Page) and instance.depth <= 2 and update_fields is None:
-        invalidate_shell()
+def refresh_for_saved_page(sender, instance, update_fields, **kwargs):
+    """A page created, published, unpublished or moved is saved whole (a draft saves only
+    its revision fields): the pages on some paths (home.routing) may have changed, and a
+    home page's the sites' root paths, kept with each site (home.sites)."""
+    if isinstance(instance, Page) and update_fields is None:
+        forget_routes()
+        if instance.depth <= 2:
+            invalidate_shell()
 
 
 @receiver(post_save, sender=PageViewRestriction)

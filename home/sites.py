@@ -9,9 +9,8 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from . import privacy, shell
+from . import privacy, routing, shell
 from .page_cache import EVERYTHING_KEY, reading_ahead, site_wide
-from .routing import live_translations
 
 SITE_TIMEOUT = 24 * 60 * 60
 
@@ -28,7 +27,7 @@ def _site_for(hostname, port):
     root = site.root_page.specific
     translations = {
         code: root if page.pk == root.pk else page.specific
-        for code, page in live_translations(root).items()
+        for code, page in routing.live_translations(root).items()
     }
     for page in translations.values():
         page._live_translations = translations
@@ -54,7 +53,7 @@ def find_site(request):
 
 class CurrentSiteMiddleware:
     """Reads what every page needs from the cache in one round trip — the site, its shell in
-    the request's language, the private pages' paths — and hands Wagtail the site:
+    the request's language, the private pages' paths, the pages on the path — and hands Wagtail the site:
     `Site.find_for_request` reads `request._wagtail_site` before it queries, and page URLs
     `request._wagtail_cached_site_root_paths`."""
 
@@ -67,6 +66,8 @@ class CurrentSiteMiddleware:
             shell.cache_key(request, get_language()),
             privacy.RESTRICTED_PATHS_KEY,
             privacy.RESTRICTIONS_VERSION_KEY,
+            routing.route_key(request),
+            routing.ROUTES_VERSION_KEY,
             EVERYTHING_KEY,
         ]
         with reading_ahead(ahead):

@@ -229,9 +229,7 @@ def test_a_moved_page_leaves_its_old_address_and_old_index(client, pages):
     assert queries_for(client, sibling.url) == 0
 
 
-def test_a_renamed_index_changes_the_breadcrumbs_and_addresses_of_the_pages_below_it(
-    client, pages
-):
+def test_a_renamed_index_changes_the_breadcrumbs_and_addresses_of_the_pages_below_it(client, pages):
     section, index, item, sibling, elsewhere = pages
     old_url = item.url
     for page in (item, sibling, elsewhere):

@@ -1,7 +1,10 @@
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from home.routing import route_key
 from home.tests.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +61,38 @@ def test_a_slug_used_at_several_levels_finds_the_page_at_its_own_address(client,
     assert "<h1>Внутренняя</h1>" in client.get(inner.url).content.decode()
     assert "<h1>Внешняя</h1>" in client.get(outer.url).content.decode()
     assert client.get("/same/leaf/").status_code == 404
+
+
+def test_a_repeat_visit_finds_the_pages_on_the_path_without_a_query(client, chain):
+    client.get(chain[-1].url)
+
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(chain[-1].url).content.decode()
+
+    assert "<h1>Уровень 3</h1>" in content
+    assert f'href="{chain[0].url}"' in content  # breadcrumbs
+    assert not [q for q in queries.captured_queries if '"url_path" IN' in q["sql"]]
+
+
+def test_a_page_changed_after_a_visit_is_served_as_it_is_now(client, chain):
+    old_url = chain[-1].url
+    client.get(old_url)
+
+    chain[1].slug = "renamed"
+    chain[1].save_revision().publish()
+    chain[3].refresh_from_db()
+
+    assert client.get(old_url).status_code in (301, 404)
+    assert client.get(chain[3].url).status_code == 200
+    chain[3].unpublish()
+    assert client.get(chain[3].url).status_code == 404
+
+
+def test_an_address_that_leads_nowhere_is_not_kept(client, chain):
+    request = RequestFactory().get("/l0/nope/")
+
+    assert client.get("/l0/nope/").status_code == 404
+    assert client.get(chain[0].url).status_code == 200
+
+    assert cache.get(route_key(request)) is None
+    assert cache.get(route_key(RequestFactory().get(chain[0].url))) is not None

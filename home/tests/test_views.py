@@ -93,6 +93,18 @@ def test_a_page_whose_translation_was_unpublished_links_to_the_other_home_page(
     assert 'hreflang="en" href=' not in content
 
 
+def test_a_translation_published_after_a_visit_is_in_the_switcher_at_once(
+    client, home_page, english
+):
+    translate(home_page, english, {})
+    page = ContentPageFactory(parent=home_page, title="О школе", slug="about")
+    assert 'hreflang="en" href=' not in client.get("/about/").content.decode()
+
+    translate(page, english, {"О школе": "About the school"})
+
+    assert '<a href="/en/about/" hreflang="en" lang="en">' in client.get("/about/").content.decode()
+
+
 def test_switcher_falls_back_to_home_when_page_is_not_translated(
     client,
     home_page,
