@@ -13,15 +13,23 @@ def _russian_by_default():
         yield
 
 
+def _clear_caches():
+    from home.templatetags import site_images
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    # What each worker process keeps of them, as well.
+    site_images._renditions.clear()
+    site_images._pictures.clear()
+
+
 @pytest.fixture(autouse=True)
 def _empty_caches():
     """The caches outlive a test's database transaction, whose ids the next test reuses:
     start each test without them."""
-    for alias in settings.CACHES:
-        caches[alias].clear()
+    _clear_caches()
     yield
-    for alias in settings.CACHES:
-        caches[alias].clear()
+    _clear_caches()
 
 
 @pytest.fixture(autouse=True)

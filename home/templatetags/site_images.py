@@ -7,11 +7,12 @@
   rendition it read from the cache back on every render (fixed upstream in
   wagtail/wagtail#14541, not yet released): on a news item, ten pickled renditions per
   request. Here they are handed to Wagtail as prefetched, which it does not write.
-- The `<picture>` markup of the same renditions is built once per process: Wagtail builds
-  each rendition's URL, srcset and attributes anew, over a third of the time of a listing
-  of fifty mentors. A rendition never changes (a new file or crop makes new ones) and its
-  address does not expire (files under MEDIA_URL, not signed links), so its identity and
-  the tag's attributes are the whole key.
+- Renditions are read from the cache once per process, and the `<picture>` markup of the
+  same renditions is built once per process: Wagtail builds each rendition's URL, srcset
+  and attributes anew, over a third of the time of a listing of fifty mentors. A rendition
+  never changes (a new file or crop makes new ones) and its address does not expire
+  (files under MEDIA_URL, not signed links), so its identity and the tag's attributes are
+  the whole key.
 - `{% rendition image "spec" as name %}` stands in for `{% image image spec as name %}`,
   which writes even a prefetched rendition back."""
 
@@ -44,7 +45,12 @@ def renditions_from_cache(image, filters):
         for f in filters
         if (f.spec, key := f.get_cache_key(image)) not in have
     }
-    found = Rendition.cache_backend.get_many(list(wanted)) if wanted else {}
+    found = _known_renditions(wanted)
+    missing = [key for key in wanted if key not in found]
+    if missing:
+        fetched = Rendition.cache_backend.get_many(missing)
+        _remember_renditions(fetched)
+        found.update(fetched)
     if len(found) == len(wanted):
         for rendition in found.values():
             rendition.image = image
@@ -53,6 +59,23 @@ def renditions_from_cache(image, filters):
     elif ours:
         del image.prefetched_renditions
         setattr(image, FROM_CACHE, False)
+
+
+RENDITIONS_MAX = 4096
+_renditions = {}
+
+
+def _known_renditions(cache_keys):
+    """The renditions this process has read from the cache before: a rendition never
+    changes once made, so it is read once, not on every render. Wagtail's key names the
+    image, its file's hash and the crop: a new file or crop is another key."""
+    return {key: _renditions[key] for key in cache_keys if key in _renditions}
+
+
+def _remember_renditions(renditions):
+    if len(_renditions) + len(renditions) > RENDITIONS_MAX:
+        _renditions.clear()
+    _renditions.update(renditions)
 
 
 PICTURES_MAX = 4096

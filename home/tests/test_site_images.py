@@ -4,6 +4,8 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
+from home.templatetags import site_images
+
 pytestmark = pytest.mark.django_db
 
 SPEC = "format-{avif,webp,jpeg} fill-{320x320,640x640}"
@@ -40,11 +42,16 @@ def test_a_second_render_finds_its_renditions_without_a_query():
 
 
 class RecordingCache:
-    """The renditions cache, recording what is written to it."""
+    """The renditions cache, recording what is written to it and read from it."""
 
     def __init__(self, cache):
         self.cache = cache
         self.written = []
+        self.read = []
+
+    def get_many(self, keys, *args, **kwargs):
+        self.read.extend(keys)
+        return self.cache.get_many(keys, *args, **kwargs)
 
     def set(self, key, *args, **kwargs):
         self.written.append(key)
@@ -86,10 +93,23 @@ def test_renditions_read_from_the_cache_are_not_written_back(renditions_cache, t
     assert not queries.captured_queries
 
 
+def test_a_worker_reads_each_rendition_from_the_cache_once(renditions_cache):
+    image = wagtail_factories.ImageFactory(file__width=800, file__height=600)
+    OURS.render(Context({"image": image}))  # made, and kept in the cache
+    OURS.render(Context({"image": type(image).objects.get(pk=image.pk)}))  # read from it
+    renditions_cache.read.clear()
+
+    third = OURS.render(Context({"image": type(image).objects.get(pk=image.pk)}))
+
+    assert renditions_cache.read == []
+    assert third == WAGTAILS.render(Context({"image": image}))
+
+
 def test_a_rendition_missing_from_the_cache_is_found_in_the_database(renditions_cache):
     image = wagtail_factories.ImageFactory(file__width=800, file__height=600)
     first = OURS.render(Context({"image": image}))
     renditions_cache.cache.delete(renditions_cache.written[0])
+    site_images._renditions.clear()  # another worker, which never read it
 
     second = OURS.render(Context({"image": type(image).objects.get(pk=image.pk)}))
 
@@ -122,3 +142,22 @@ def test_the_same_picture_with_another_alt_text_or_a_new_crop_is_not_taken_for_t
     assert recropped == Template(
         f"{{% load wagtailimages_tags %}}{{% picture image {SPEC} alt=alt %}}"
     ).render(Context({"image": image, "alt": "Наставник"}))
+
+
+def test_a_new_file_for_the_same_image_shows_its_own_renditions():
+    image = wagtail_factories.ImageFactory(file__width=800, file__height=600, file__color="red")
+    OURS.render(Context({"image": image}))  # made
+    first = OURS.render(Context({"image": type(image).objects.get(pk=image.pk)}))  # and read
+
+    # As Wagtail's image form replaces a file.
+    image.file = wagtail_factories.ImageFactory.build(
+        file__width=800, file__height=600, file__color="blue", file__filename="new.jpg"
+    ).file
+    image._set_image_file_metadata()
+    image.save()
+    image.renditions.all().delete()
+    image = type(image).objects.get(pk=image.pk)
+    replaced = OURS.render(Context({"image": image}))
+
+    assert replaced != first
+    assert replaced == WAGTAILS.render(Context({"image": image}))
