@@ -76,8 +76,8 @@ def refresh_for_moved_page(sender, instance, parent_page_before, parent_page_aft
 @receiver(post_save)
 def refresh_for_saved_page(sender, instance, update_fields, **kwargs):
     """A page created, published, unpublished or moved is saved whole (a draft saves only
-    its revision fields): the pages on some paths (home.routing) may have changed, and a
-    home page's the sites' root paths, kept with each site (home.sites)."""
+    its revision fields): the pages found on some addresses (home.routing) may have
+    changed, and, for a home page, the sites' root paths kept with each site (home.sites)."""
     if isinstance(instance, Page) and update_fields is None:
         forget_routes()
         if instance.depth <= 2:

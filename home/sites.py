@@ -1,8 +1,10 @@
-"""Which Site answers a request, without a query.
+"""Which Site answers a request, without a query, and what else every request needs from
+the cache, in one round trip.
 
 Wagtail asks the database on every request (`get_site_for_hostname`), though sites change a
 few times in a school's life. The answer for each host and port is kept with the site-wide
-cache token, which saving a site or anything in the shell drops (home.signals)."""
+cache token, which saving a site, a home page or anything in the shell drops
+(home.signals)."""
 
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
@@ -53,9 +55,9 @@ def find_site(request):
 
 class CurrentSiteMiddleware:
     """Reads what every page needs from the cache in one round trip — the site, its shell in
-    the request's language, the private pages' paths, the pages on the path — and hands Wagtail the site:
-    `Site.find_for_request` reads `request._wagtail_site` before it queries, and page URLs
-    `request._wagtail_cached_site_root_paths`."""
+    the request's language, the private pages' paths, the pages on the path — and hands
+    Wagtail the site: `Site.find_for_request` reads `request._wagtail_site` before it
+    queries, and page URLs `request._wagtail_cached_site_root_paths`."""
 
     def __init__(self, get_response):
         self.get_response = get_response
