@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import IntegerField
 from django.db.models.functions import Cast
 from django.http import HttpResponse
@@ -109,11 +110,15 @@ def _written(key, value):
 
 
 def drop_tokens(keys):
-    """Whatever was kept under these tokens stops matching, in this request too."""
+    """Whatever was kept under these tokens stops matching, in this request too, and
+    again once the change is committed: a request that read the database before that
+    could have kept what it read under a token made since."""
     cache.delete_many(keys)
     known = _read_ahead.get()
     if known is not None:
         known.clear()
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def _current_token(key):

@@ -1,6 +1,6 @@
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.middleware.csrf import get_token
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -276,3 +276,15 @@ def test_a_piece_left_in_the_cache_by_an_earlier_version_is_built_again():
     assert page_cache.kept_until_dropped("piece", lambda: "built again", 60, "piece-token") == (
         "built"
     )
+
+
+def test_a_token_made_while_a_change_was_being_committed_is_dropped_with_it(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        page_cache.invalidate_everything()
+        # Another worker renders from the database before the commit, under a new token.
+        stale = page_cache.site_wide("piece", lambda: "read before the commit", 60)
+
+    assert stale == "read before the commit"
+    assert page_cache.site_wide("piece", lambda: "read after it", 60) == "read after it"
