@@ -14,13 +14,8 @@ def _russian_by_default():
 
 
 def _clear_caches():
-    from home.templatetags import site_images
-
     for alias in settings.CACHES:
         caches[alias].clear()
-    # What each worker process keeps of them, as well.
-    site_images._renditions.clear()
-    site_images._pictures.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -7,4 +7,4 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import purging, signals  # noqa: F401  (connect the receivers)

@@ -8,13 +8,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
-from .privacy import KnownRestrictionsMixin
-from .routing import route_below
 
 LATEST_NEWS = 3
 
 
-class HomePage(KnownRestrictionsMixin, Page):
+class HomePage(Page):
     """The root of a school's site in one language."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -30,21 +28,6 @@ class HomePage(KnownRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
-
-    @property
-    def localized(self):
-        """The live translation in the active language, or this page: as Wagtail finds it,
-        from the translations kept with the site (home.sites) rather than two queries on
-        every request, where routing begins."""
-        translations = self.__dict__.get("_live_translations")
-        if translations is None:
-            return super().localized
-        return translations.get(get_language(), self)
-
-    def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        return route_below(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the section's models import this app's blocks.
@@ -63,7 +46,7 @@ class HomePage(KnownRestrictionsMixin, Page):
         return context
 
 
-class ContentPage(KnownRestrictionsMixin, Page):
+class ContentPage(Page):
     """A generic page of text, images, documents and tables."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)

@@ -5,14 +5,12 @@ Without it each page would spend half its query budget on the same header and fo
 
 from dataclasses import dataclass
 
-from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 
-from .page_cache import invalidate_everything, site_wide
+from .page_cache import kept_for_page
 
 SHELL_TIMEOUT = 24 * 60 * 60
-MENU_DEPTH = 3  # the home page's children: the site's sections
 
 
 @dataclass(frozen=True)
@@ -37,12 +35,6 @@ class Organisation:
 class Shell:
     menu: tuple
     organisation: Organisation
-
-
-def cache_key(request, language):
-    # By address, as the site is found (home.sites): known before the site is, so the
-    # shell is read in the same round trip (CurrentSiteMiddleware).
-    return f"shell:{split_domain_port(request.get_host())[0]}:{request.get_port()}:{language}"
 
 
 def _localized_page(page, locale):
@@ -77,31 +69,17 @@ def build_shell(site, language):
 
 
 def site_shell(request):
-    """The shell of the request's site in the active language, fetched once per request."""
+    """The shell of the request's site in the active language: kept until the site's home
+    page is dropped (home.purging drops every page of a site when its menu or details
+    change), and read once per request."""
     language = get_language()
-    shells = request.__dict__.setdefault("_site_shells", {})
+    shells = request.__dict__.setdefault("site_shells", {})
     if language not in shells:
         site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-        shells[language] = site_wide(
-            cache_key(request, language), lambda: build_shell(site, language), SHELL_TIMEOUT
+        shells[language] = kept_for_page(
+            site.root_page_id,
+            f"shell:{site.pk}:{language}",
+            lambda: build_shell(site, language),
+            SHELL_TIMEOUT,
         )
     return shells[language]
-
-
-def invalidate_shell():
-    """Forget every site's shell in every language, and so every cached page, which wears
-    it."""
-    invalidate_everything()
-
-
-def shows_in_shell(page):
-    """Whether publishing, unpublishing, moving or deleting `page` changes some shell: a
-    menu page, a home page, or a page the footer links to."""
-    from .models import SiteSettings
-
-    return (
-        page.depth <= MENU_DEPTH
-        or SiteSettings.objects.filter(
-            privacy_policy_page__translation_key=page.translation_key
-        ).exists()
-    )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -5,9 +6,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
+from django.views import static
+from wagtail import hooks
 from wagtail.models import Locale, Page
-from wagtail.url_routing import RouteResult
-from wagtail.views import serve
 
 from . import accessibility as accessibility_settings
 
@@ -45,18 +46,24 @@ def robots_txt(request):
 
 
 def serve_page_file(request, path, filename):
-    """`…/page/calendar.ics` is the page's route named in its FILE_ROUTES, if it has one.
-
-    Wagtail's own view serves it, view restrictions and all, from the route found here."""
-    result = Page.route_for_request(request, path)
-    page = result[0] if result else None
+    """`…/page/calendar.ics` is the page's route named in its FILE_ROUTES, if it has one,
+    served as Wagtail serves a page: view restrictions and the other hooks first."""
+    found = Page.route_for_request(request, path)
+    page = found.page if found else None
     routes = getattr(page, "FILE_ROUTES", {})
     if filename not in routes:
         raise Http404
-    match = page.resolve_subpage("/" + page.reverse_subpage(routes[filename]))
-    request.routable_resolver_match = match
-    request._wagtail_route_for_request = RouteResult(page, args=tuple(match))
-    return serve(request, path)
+    view, args, kwargs = page.resolve_subpage("/" + page.reverse_subpage(routes[filename]))
+    for hook in hooks.get_hooks("before_serve_page"):
+        answer = hook(page, request, (view, args, kwargs), {})
+        if isinstance(answer, HttpResponse):
+            return answer
+    return page.serve(request, view, args, kwargs)
+
+
+def image_file(request, path):
+    """An image rendition from MEDIA_ROOT, where nginx does not serve them (make serve)."""
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT / "images")
 
 
 def accessibility(request):

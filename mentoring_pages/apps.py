@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class MentoringPagesConfig(AppConfig):
     name = "mentoring_pages"
     verbose_name = _("Mentoring pages")
-
-    def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)

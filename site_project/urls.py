@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -21,14 +20,10 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    # Images only: documents (consent scans among them) go through Wagtail's view, which
-    # checks who may open them.
-    urlpatterns += static(
-        f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images"
-    )
+# Image renditions, for a site served without nginx (`make run`, `make serve`); nginx serves
+# them from disk itself (deploy/nginx/). Images only: documents (consent scans among them)
+# go through Wagtail's view, which checks who may open them.
+urlpatterns += [re_path(r"^media/images/(?P<path>.+)$", home_views.image_file)]
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),

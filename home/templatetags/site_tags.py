@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
@@ -7,7 +8,6 @@ from wagtail.models import Page
 
 from home import documents
 from home.accessibility import settings_for
-from home.routing import live_translations
 from home.shell import site_shell
 
 register = template.Library()
@@ -39,7 +39,7 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    translations = live_translations(page) if isinstance(page, Page) else {}
+    translations = relatives(page)[1] if isinstance(page, Page) else {}
     links = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)
@@ -67,16 +67,35 @@ register.filter("document_meta", documents.document_meta)
 
 @register.simple_tag
 def breadcrumb_trail(page):
-    """The page's ancestors from the home page down. Wagtail's routing leaves each parent
-    it walked through on the child, so a served page usually needs no query for them."""
-    trail, node = [], page
-    while node.depth > 2:
-        if "_cached_parent_obj" not in node.__dict__:
-            trail.extend(reversed(node.get_ancestors().filter(depth__gte=2)))
-            break
-        node = node.get_parent()
-        trail.append(node)
-    return trail[::-1]
+    """The page's ancestors from the home page down."""
+    return relatives(page)[0]
+
+
+RELATIVES = "site_tags_relatives"
+
+
+def relatives(page):
+    """(the page's ancestors from the home page down, {language: live translation}): the
+    breadcrumbs and the language switcher, read in one query and once per page served."""
+    found = page.__dict__.get(RELATIVES)
+    if found is None:
+        steps = range(2 * Page.steplen, len(page.path), Page.steplen)
+        ancestor_paths = {page.path[:end] for end in steps}
+        rows = (
+            Page.objects.filter(
+                Q(path__in=ancestor_paths) | Q(translation_key=page.translation_key, live=True)
+            )
+            .select_related("locale")
+            .order_by("path")
+        )
+        ancestors, translations = [], {}
+        for row in rows:
+            if row.path in ancestor_paths:
+                ancestors.append(row)
+            else:
+                translations[row.locale.language_code] = row
+        found = page.__dict__[RELATIVES] = (ancestors, translations)
+    return found
 
 
 class ImageOrAltNode(template.Node):

@@ -5,10 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from home.privacy import KnownRestrictionsMixin
 
-
-class SectionPage(KnownRestrictionsMixin, Page):
+class SectionPage(Page):
     """A page of the «Наставничество» section."""
 
     # The image shown when the page is shared (OpenGraph), if the page type has one.
@@ -55,8 +53,6 @@ class PhotoMixin(models.Model):
     )
 
     og_image_field = "image"
-    # Every such page shows its picture: fetched with the page (home.routing).
-    select_related_when_served = ("image",)
 
     class Meta:
         abstract = True

@@ -32,6 +32,8 @@ class CaseIndexPage(SectionIndexPage):
         verbose_name = _("case index")
         verbose_name_plural = _("case indexes")
 
+    cache_query_parameters = ("page", "form", "tag")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         cases = visible_children(CasePage, self)

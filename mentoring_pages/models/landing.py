@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -11,12 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from home.blocks import BodyBlock
-from home.page_cache import (
-    invalidate_pages,
-    kept_until_dropped,
-    page_token_key,
-    seconds_until_midnight,
-)
+from home.page_cache import ChangesInCacheKeyMixin, seconds_until_midnight
 from mentoring_pages import roadmap
 from programmes.coverage import indicator_rows
 from programmes.models import MentoringForm, Programme
@@ -30,7 +25,7 @@ from .news import NewsPage
 from .roadmap import RoadmapPage
 
 
-class MentoringIndexPage(RoutablePageMixin, SectionPage):
+class MentoringIndexPage(ChangesInCacheKeyMixin, RoutablePageMixin, SectionPage):
     """«Наставничество»: the section's landing, a link to everything deeper."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -70,25 +65,54 @@ class MentoringIndexPage(RoutablePageMixin, SectionPage):
         verbose_name = _("mentoring section")
         verbose_name_plural = _("mentoring sections")
 
+    def get_cached_paths(self):
+        return ["/", "programme/"]
+
     @path("")
     def landing(self, request):
+        """What the landing shows is read only when its fragment is not kept (the template's
+        {% wagtailpagecache %})."""
         return self.render(
-            request, context_overrides=cached_content(self, "landing", landing_context)
+            request,
+            context_overrides={
+                "landing": SimpleLazyObject(lambda: landing_context(self)),
+                "today": roadmap.today(),
+                "fragment_timeout": fragment_timeout(),
+            },
         )
 
     @path("programme/")
     def programme_details(self, request):
-        """The whole programme as its document states it."""
-        context = cached_content(self, "programme", programme_context)
-        if context["programme"] is None:
+        """The whole programme as its document states it; read only when the template's
+        {% wagtailpagecache %} is not kept."""
+        title = (
+            Programme.objects.filter(pk=self.programme_id, live=True)
+            .values_list("title", flat=True)
+            .first()
+        )
+        if title is None:
             raise Http404
         return self.render(
-            request, template="mentoring_pages/programme.html", context_overrides=context
+            request,
+            template="mentoring_pages/programme.html",
+            context_overrides={
+                "programme_title": title,
+                "details": SimpleLazyObject(lambda: programme_context(self)),
+                "fragment_timeout": fragment_timeout(),
+            },
         )
 
 
 LATEST = 3
 LANDING_TIMEOUT = 6 * 60 * 60
+
+
+def fragment_timeout():
+    """The landing's fragments end within hours, and at midnight, when overdue counts
+    change."""
+    return min(LANDING_TIMEOUT, seconds_until_midnight())
+
+
 MENTORS_SHOWN = 4
 DOCUMENTS_SHOWN = 5
 
@@ -127,9 +151,6 @@ def roadmap_summaries(page, private):
                 [(stage, roadmap.progress(stage_events)) for stage, stage_events in stages],
             )
         )
-        # Only the counts are shown: the cached landing need not carry (and unpickle on
-        # every visit) each roadmap's hundred events.
-        roadmap_page._prefetched_objects_cache.pop("events")
     return summaries
 
 
@@ -177,23 +198,3 @@ def programme_context(page):
         "programme": programme,
         "indicators": indicator_rows(programme) if programme else [],
     }
-
-
-def cached_content(page, part, build):
-    """What `build(page)` fetches for the landing, kept in the cache until the landing's
-    page-cache token is dropped — when something it shows changes (home.signals,
-    mentoring_pages.signals) — or the day ends."""
-    return kept_until_dropped(
-        f"landing-content:{page.pk}:{get_language()}:{part}",
-        lambda: build(page),
-        min(LANDING_TIMEOUT, seconds_until_midnight()),
-        page_token_key(page.pk),
-    )
-
-
-def invalidate_landings(page_ids=None):
-    """Forget these landings (all of them if None): their cached content and the landings
-    themselves as cached whole pages."""
-    if page_ids is None:
-        page_ids = MentoringIndexPage.objects.values_list("pk", flat=True)
-    invalidate_pages(list(page_ids))

@@ -28,6 +28,8 @@ class MentorIndexPage(SectionIndexPage):
         verbose_name = _("mentor index")
         verbose_name_plural = _("mentor indexes")
 
+    cache_query_parameters = ("form",)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         mentors = (

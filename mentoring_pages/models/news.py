@@ -32,6 +32,11 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
+    cache_query_parameters = ("page",)
+
+    def get_cached_paths(self):
+        return ["/", "rss/", "atom/"]
+
     def news(self):
         """The live news items, newest first."""
         return visible_children(NewsPage, self).order_by("-date", "-pk")

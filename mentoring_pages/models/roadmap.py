@@ -2,10 +2,8 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from modelcluster.fields import ParentalKey
@@ -17,7 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.page_cache import kept_until_dropped, page_token_key, seconds_until_midnight
+from home.page_cache import ChangesInCacheKeyMixin, seconds_until_midnight
 from mentoring_pages import exports, roadmap
 from mentoring_pages.deadlines import Recurrence
 from mentoring_pages.roadmap import EventStatus
@@ -72,7 +70,7 @@ class RoadmapPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class RoadmapPage(RoutablePageMixin, SectionPage):
+class RoadmapPage(ChangesInCacheKeyMixin, RoutablePageMixin, SectionPage):
     """A roadmap (дорожная карта): stages of numbered events, each with its live status."""
 
     programme = models.ForeignKey(
@@ -156,48 +154,36 @@ class RoadmapPage(RoutablePageMixin, SectionPage):
         url = request.build_absolute_uri(page_url + "calendar.ics")
         return url, "webcal://" + url.split("://", 1)[1]
 
+    cache_query_parameters = ("status",)
+
+    def get_cached_paths(self):
+        return ["/", *self.FILE_ROUTES, "export/csv/", "export/xlsx/", "calendar/"]
+
     @path("", name="roadmap")
     def roadmap_view(self, request):
         # `?status=done&status=planned` or an unknown value shows everything, never an error.
         status = roadmap.status_filter(request.GET.getlist("status"))
+        on = roadmap.today()
         calendar_url, webcal_url = self.calendar_urls(request)
         return self.render(
             request,
             context_overrides={
                 "status": status,
                 "status_label": roadmap.status_label(status) if status else "",
-                "events": self.events_fragment(request, status),
+                # Read only when the template's {% wagtailpagecache %} is not kept.
+                "events": SimpleLazyObject(lambda: self.events_context(status, on)),
+                "today": on,
+                "fragment_timeout": seconds_until_midnight(),
                 "calendar_url": calendar_url,
                 "webcal_url": webcal_url,
             },
         )
 
-    def events_fragment(self, request, status):
-        """{"event_count", "html"}: the progress, the status filter and the events shown
-        by `status`. Rendering a hundred events is most of the page's work, so the result
-        is kept until the page changes (its page-cache token: publishing, the curators'
-        board, a move) or the day ends (overdue statuses change at midnight). A preview
-        shows the draft: never kept."""
-        on = roadmap.today()
-
-        def render():
-            return self._render_events(request, status, on)
-
-        if getattr(request, "is_preview", False):
-            return render()
-        return kept_until_dropped(
-            f"roadmap-events:{self.pk}:{get_language()}:{on.isoformat()}:{status}",
-            render,
-            seconds_until_midnight(),
-            page_token_key(self.pk),
-        )
-
-    def _render_events(self, request, status, on):
+    def events_context(self, status, on):
+        """The progress, the status filter and the events shown by `status`: rendering a
+        hundred events is most of the page's work."""
         shown = {id(event) for event in self.filter_events(status, on)}
-        context = {
-            "page": self,
-            "status": status,
-            "status_label": roadmap.status_label(status) if status else "",
+        return {
             "status_choices": [
                 (value, roadmap.status_label(value), len(self.filter_events(value, on)))
                 for value in roadmap.STATUS_FILTERS
@@ -213,10 +199,6 @@ class RoadmapPage(RoutablePageMixin, SectionPage):
             ],
             "event_count": len(self.all_events),
             "shown_count": len(shown),
-        }
-        return {
-            "event_count": len(self.all_events),
-            "html": render_to_string("mentoring_pages/includes/roadmap_events.html", context),
         }
 
     # The files' routes end in a slash, not «.csv»/«.ics»: Wagtail serves only paths of

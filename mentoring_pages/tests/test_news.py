@@ -201,17 +201,6 @@ def test_a_news_item_is_shared_with_its_picture_and_lead(client, section):
     assert '<meta name="description" content="Итоги конкурса.">' in content
 
 
-def test_a_news_items_picture_comes_with_the_page_not_in_a_query_of_its_own(client, section):
-    item = news(section, "Новость", datetime.date(2024, 1, 1), image=picture(), image_alt="Фото")
-    client.get(item.url)  # renditions are made on the first view
-
-    with CaptureQueriesContext(connection) as queries:
-        content = client.get(item.url).content.decode()
-
-    assert 'property="og:image"' in content and 'alt="Фото"' in content
-    assert not [q for q in queries.captured_queries if 'FROM "wagtailimages_image"' in q["sql"]]
-
-
 def test_a_news_item_without_a_picture_has_no_og_image(client, section):
     item = news(section, "Новость", datetime.date(2024, 1, 1))
 

@@ -50,12 +50,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # A hit needs nothing below: it finds the page's language in its address itself.
+    # A hit needs nothing below: the page's language is in its address.
     "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "home.sites.CurrentSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -99,30 +98,65 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Two caches: pages and the pieces they are built from ("default"), and the lookups of image
 # renditions ("renditions", which Wagtail uses by that name), so that many pages cannot
-# push the renditions out. Redis when REDIS_URL is set (shared by every worker), else each
-# process's memory (production.py keeps files instead; see there why).
+# push the renditions out. Redis when REDIS_URL is set (shared by every worker; give it a
+# maxmemory with an LRU policy, README), else each process's memory (production.py keeps
+# files instead). Every backend is bounded, and a Redis that is down or full only makes
+# the site slower: its errors are logged and each read is a miss (home.page_cache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_ALIASES = ("default", "renditions")
-if REDIS_URL:
-    CACHES = {
+CACHE_MAX_ENTRIES = int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))
+
+
+def cache_settings(redis_url):
+    """CACHES for Redis at `redis_url`, or for each process's memory without one."""
+    if not redis_url:
+        return {
+            alias: {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": f"nastavnik-{alias}",
+                "OPTIONS": {"MAX_ENTRIES": CACHE_MAX_ENTRIES},
+            }
+            for alias in CACHE_ALIASES
+        }
+    return {
         alias: {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": redis_url,
             "KEY_PREFIX": f"nastavnik-{alias}",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # A Redis that hangs must not hold a page for long.
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
         for alias in CACHE_ALIASES
     }
-else:
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": f"nastavnik-{alias}",
-        }
-        for alias in CACHE_ALIASES
-    }
-# Whole pages for anonymous visitors (home.page_cache), in seconds; entries also end at
-# local midnight. 0 turns the page cache off.
+
+
+CACHES = cache_settings(REDIS_URL)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Whole pages for anonymous visitors in Django's cache (home.page_cache), in seconds;
+# entries also end at local midnight. 0 turns this layer off (nginx, when in front, keeps
+# its own copies: deploy/nginx/).
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
+
+# nginx in front (deploy/nginx/, `make serve-nginx`) is purged through Wagtail's stock HTTP
+# backend, by the rule of home.purging. The app wagtail.contrib.frontend_cache is not
+# installed: its own receivers would purge published pages a second time, by a narrower
+# rule. Translations are pages of their own, purged at their own addresses.
+NGINX_PURGE_URL = os.environ.get("NGINX_PURGE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": NGINX_PURGE_URL,
+        }
+    }
+    if NGINX_PURGE_URL
+    else {}
+)
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

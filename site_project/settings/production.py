@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHE_ALIASES, MIDDLEWARE, REDIS_URL, VAR_DIR, env_list
+from .base import CACHE_ALIASES, CACHE_MAX_ENTRIES, MIDDLEWARE, REDIS_URL, VAR_DIR, env_list
 
 DEBUG = False
 
@@ -42,6 +42,7 @@ if not REDIS_URL:
         alias: {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache" / alias),
+            "OPTIONS": {"MAX_ENTRIES": CACHE_MAX_ENTRIES},
         }
         for alias in CACHE_ALIASES
     }

@@ -1,0 +1,213 @@
+"""What a change drops from the caches: the one rule, and the one place that drops it.
+
+Whatever is published, unpublished, saved, moved or deleted — a page, a snippet, an image, a
+document, the site settings, a site, a view restriction — the pages to drop are:
+
+- for a page: the page and its translations, their ancestors (indexes, the landing and home
+  list them) and descendants (their breadcrumbs show its title, their addresses start with
+  its slug); for a page in the menu or a site's home page, every page of the site;
+- every page that references the changed object in Wagtail's reference index, directly or
+  through snippets that reference one another: a form of mentoring is shown wherever its
+  programme is, a programme wherever the forms that name it are;
+- every page of the site when the object is, or is referenced by, the site settings or a
+  site: the header and footer of every page show them.
+
+Django's page cache and its pieces (home.page_cache) drop them at once and again when the
+change is committed; nginx, through Wagtail's frontend cache (WAGTAILFRONTENDCACHE), purges
+their addresses — and those they had before a move or a new slug — once it is committed.
+No other module keeps a list of what shows what."""
+
+import os
+from functools import reduce
+from operator import or_
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from . import page_cache
+from .models import SiteSettings
+
+MENU_DEPTH = 3  # a site's home page is at depth 2, its sections (the menu) at 3
+# What saving a draft or locking writes: nothing a visitor sees.
+UNSEEN_FIELDS = frozenset(
+    {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
+)
+SITE_WIDE = (SiteSettings, Site)
+
+
+def shown_models():
+    """The models, besides pages, whose objects pages show."""
+    return (*get_snippet_models(), get_image_model(), get_document_model(), *SITE_WIDE)
+
+
+def _below_any(paths):
+    return reduce(or_, (Q(path__startswith=path) for path in paths), Q(pk__in=[]))
+
+
+def every_page_of_sites(pages):
+    """Every page of the sites these pages lie in, in every language."""
+    roots = {page.path[: Page.steplen * 2] for page in pages}
+    home_keys = Page.objects.filter(path__in=roots).values("translation_key")
+    homes = Page.objects.filter(translation_key__in=home_keys).values_list("path", flat=True)
+    return Page.objects.filter(_below_any(homes))
+
+
+def pages_around(page, with_descendants=True):
+    """The page, its translations, their ancestors and (unless told not to) descendants."""
+    if page.depth <= MENU_DEPTH:
+        return every_page_of_sites([page])
+    paths = list(
+        Page.objects.filter(translation_key=page.translation_key).values_list("path", flat=True)
+    )
+    steps = range(Page.steplen, page.depth * Page.steplen + 1, Page.steplen)
+    up_to_them = {path[:end] for path in paths for end in steps}
+    if not with_descendants:
+        return Page.objects.filter(path__in=up_to_them)
+    return Page.objects.filter(Q(path__in=up_to_them) | _below_any(paths))
+
+
+def objects_linked_to(obj):
+    """The objects that show `obj`: those referencing it, directly or through snippets; and,
+    for a snippet, those referencing a snippet it references (directly or through snippets):
+    a page showing a programme shows its forms."""
+    snippets = set(get_snippet_models())
+    seen = {(type(obj), str(obj.pk))}
+    if isinstance(obj, Page):
+        seen.add((Page, str(obj.pk)))  # pages are named in the index by their base model
+
+    def follow(objects, references, columns, onwards=True):
+        """The objects these rows lead to, and on through snippets if `onwards`."""
+        wanted = {}
+        for content_type_id, object_id in references(objects).values_list(*columns).distinct():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is not None and (model, str(object_id)) not in seen:
+                seen.add((model, str(object_id)))
+                wanted.setdefault(model, set()).add(object_id)
+        found = []
+        for model, ids in wanted.items():
+            objects_of_model = list(model.objects.filter(pk__in=ids))
+            found.extend(objects_of_model)
+            if onwards and model in snippets and objects_of_model:
+                found.extend(follow(objects_of_model, references, columns))
+        return found
+
+    referencing = ("base_content_type", "object_id")
+    linked = follow([obj], ReferenceIndex.get_references_to_in_bulk, referencing)
+    if type(obj) in snippets:
+        containing = follow([obj], _references_from, ("to_content_type", "to_object_id"))
+        containing = [item for item in containing if type(item) in snippets]
+        if containing:
+            linked += follow(
+                containing, ReferenceIndex.get_references_to_in_bulk, referencing, onwards=False
+            )
+    return linked
+
+
+def _references_from(objects):
+    return reduce(or_, (ReferenceIndex.get_references_for_object(obj) for obj in objects))
+
+
+def pages_showing(obj):
+    """The pages to drop when `obj` changes: the rule above."""
+    linked = objects_linked_to(obj)
+    site_wide = [item for item in (obj, *linked) if isinstance(item, SITE_WIDE)]
+    if site_wide:
+        roots = [
+            item.site.root_page if isinstance(item, SiteSettings) else item.root_page
+            for item in site_wide
+        ]
+        return list(every_page_of_sites(roots))
+    pages = [item for item in linked if isinstance(item, Page)]
+    if isinstance(obj, Page):
+        pages.extend(pages_around(obj))
+    return pages
+
+
+def addresses_before(page, url_path_before):
+    """The addresses `page` and the pages below it had when its path was `url_path_before`
+    (before a move or a new slug): nginx keeps pages by address."""
+    new_url = page.get_full_url()
+    if new_url is None:
+        return []
+    # Both paths lie under the same site root: the addresses end with what differs.
+    common = os.path.commonprefix([page.url_path, url_path_before])
+    common = common[: common.rfind("/") + 1]
+    old_url = new_url[: len(new_url) - len(page.url_path) + len(common)]
+    old_url += url_path_before[len(common) :]
+    batch = PurgeBatch()
+    batch.add_pages(page.get_descendants(inclusive=True).specific(defer=True))
+    return [old_url + url[len(new_url) :] for url in batch.urls if url.startswith(new_url)]
+
+
+def purge(pages, old_addresses=()):
+    """Drop these pages from every cache: Django's at once and on commit, nginx on commit.
+    Their addresses are read now, while a deleted page still has one."""
+    ids = {page.pk for page in pages}
+    batch = PurgeBatch(old_addresses)
+    batch.add_pages(Page.objects.filter(pk__in=ids).specific(defer=True))
+    page_cache.drop_pages(ids)
+
+    def when_committed():
+        page_cache.drop_pages(ids)
+        batch.purge()
+
+    transaction.on_commit(when_committed)
+
+
+def purge_what_shows(obj):
+    purge(pages_showing(obj))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_shown_changed(sender, instance, **kwargs):
+    purge_what_shows(instance)
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, parent_page_before, url_path_before, **kwargs):
+    """Its new place and its old one: the index it left no longer lists it."""
+    pages = [*pages_showing(instance), *pages_around(parent_page_before, with_descendants=False)]
+    purge(pages, addresses_before(instance, url_path_before))
+
+
+@receiver(page_slug_changed)
+def page_renamed(sender, instance, instance_before, **kwargs):
+    purge(pages_showing(instance), addresses_before(instance, instance_before.url_path))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    """The page and everything below it became private, or public again."""
+    purge_what_shows(instance.page)
+
+
+@receiver(post_delete)
+def object_deleted(sender, instance, **kwargs):
+    # A page's rows are deleted model by model: its base row stands for them all.
+    if sender is Page or (isinstance(instance, shown_models()) and not isinstance(instance, Page)):
+        purge_what_shows(instance)
+
+
+@receiver(post_save)
+def object_saved(sender, instance, created, update_fields, **kwargs):
+    """A snippet (published, unpublished or without drafts), an image, a document, the site
+    settings or a site saved; a page changes what visitors see only when published."""
+    if not isinstance(instance, shown_models()) or isinstance(instance, Page):
+        return
+    # The settings are made, empty, the first time a page asks for them.
+    if created and isinstance(instance, SiteSettings):
+        return
+    if update_fields is not None and set(update_fields) <= UNSEEN_FIELDS:
+        return
+    purge_what_shows(instance)

@@ -1,0 +1,112 @@
+"""Degrade, never fail: with Redis (Django's cache) gone, pages are served uncached, forms are
+accepted and the admin works; when Redis is back, pages are cached again. Against a real
+redis-server that the test starts on a port of its own and stops."""
+
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.urls import reverse
+
+from home.page_cache import STATUS_HEADER
+from home.tests.factories import ContentPageFactory
+from mentoring_pages.models import ApplicationSubmission
+from mentoring_pages.tests.factories import ApplicationPageFactory, NewsPageFactory
+from mentoring_pages.tests.test_forms import add_fields, answers
+from programmes.tests.factories import ConsentTextFactory
+from site_project.settings.base import cache_settings
+
+pytestmark = pytest.mark.django_db
+
+START_TIMEOUT = 10
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RedisServer:
+    """A throwaway redis-server, as the machine's package installs it."""
+
+    def __init__(self, port):
+        self.port = port
+        self.process = None
+
+    def start(self):
+        executable = shutil.which("redis-server")
+        assert executable, "redis-server is not installed (Debian: redis-server)"
+        self.process = subprocess.Popen(
+            [executable, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+            + ["--appendonly", "no", "--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru"],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError("redis-server did not start")
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=START_TIMEOUT)
+            self.process = None
+
+
+@pytest.fixture
+def redis(settings):
+    server = RedisServer(free_port())
+    server.start()
+    settings.CACHES = cache_settings(f"redis://127.0.0.1:{server.port}/0")
+    settings.PAGE_CACHE_TIMEOUT = 3600
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def public_pages(section, home_page):
+    ContentPageFactory(parent=home_page, title="О школе", slug="about")
+    news = NewsPageFactory(parent=section.news, title="Новость")
+    return ["/", "/about/", section.landing.url, section.news.url, news.url]
+
+
+@pytest.fixture
+def application(section):
+    ConsentTextFactory()
+    page = ApplicationPageFactory(parent=section.landing, to_address="curator@example.org")
+    page.fields = add_fields(page)
+    return page
+
+
+def statuses(client, urls):
+    return {url: client.get(url) for url in urls}
+
+
+def test_pages_forms_and_the_admin_work_while_redis_is_down_and_pages_are_cached_again_after(
+    client, admin_client, redis, public_pages, application
+):
+    for url in public_pages:
+        client.get(url)
+    assert {r[STATUS_HEADER] for r in statuses(client, public_pages).values()} == {"hit"}
+
+    redis.stop()
+
+    down = statuses(client, public_pages)
+    assert {response.status_code for response in down.values()} == {200}
+    assert not [url for url, response in down.items() if response.get(STATUS_HEADER) == "hit"]
+    assert client.post(application.url, answers(application)).status_code == 200
+    assert ApplicationSubmission.objects.count() == 1
+    assert admin_client.get(reverse("wagtailadmin_home")).status_code == 200
+
+    redis.start()
+
+    for url in public_pages:
+        client.get(url)
+    assert {r[STATUS_HEADER] for r in statuses(client, public_pages).values()} == {"hit"}
