@@ -1,0 +1,149 @@
+"""What home.purging asks Wagtail's frontend cache (nginx in production) to purge: the same
+pages as it drops from Django's cache, by address, once the change is committed."""
+
+import pytest
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+from home.models import ContentPage, SiteSettings
+from home.tests.factories import ContentPageFactory
+from site_project.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+purged = []
+
+
+class RecordingBackend(BaseBackend):
+    """Stands in for nginx: records what it is asked to purge."""
+
+    def purge(self, url):
+        purged.append(url)
+
+
+@pytest.fixture(autouse=True)
+def recording_frontend_cache(settings):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    purged.clear()
+    yield
+    purged.clear()
+
+
+@pytest.fixture
+def pages(home_page, english):
+    """A section in the menu, an index below it with two pages, and their English twins."""
+    section = ContentPageFactory(parent=home_page, title="Раздел", slug="razdel")
+    index = ContentPageFactory(parent=section, title="Список", slug="spisok")
+    item = ContentPageFactory(parent=index, title="Статья", slug="statya")
+    sibling = ContentPageFactory(parent=index, title="Соседняя", slug="sosednyaya")
+    for page in (home_page, section, index, item):
+        translate(page, english, {})
+    return section, index, item, sibling
+
+
+def paths(urls):
+    return {url.split("://", 1)[1].split("/", 1)[1] for url in urls}
+
+
+def committed(callbacks_fixture, change):
+    with callbacks_fixture(execute=True):
+        change()
+    return paths(purged)
+
+
+def publish(page, **changes):
+    page = ContentPage.objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+
+
+def test_publishing_purges_the_page_its_translation_and_ancestors_nothing_else(
+    pages, django_capture_on_commit_callbacks
+):
+    section, index, item, sibling = pages
+
+    purged_paths = committed(
+        django_capture_on_commit_callbacks, lambda: publish(item, intro="Новое")
+    )
+
+    assert purged_paths == {
+        "razdel/spisok/statya/",
+        "en/razdel/spisok/statya/",
+        "razdel/spisok/",
+        "en/razdel/spisok/",
+        "razdel/",
+        "en/razdel/",
+        "",
+        "en/",
+    }
+
+
+def test_nothing_is_purged_before_the_change_is_committed(
+    pages, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        publish(pages[2], intro="Новое")
+
+    assert purged == []
+
+
+def test_a_moved_page_is_purged_at_its_old_address_too(pages, django_capture_on_commit_callbacks):
+    section, index, item, sibling = pages
+
+    purged_paths = committed(
+        django_capture_on_commit_callbacks,
+        lambda: ContentPage.objects.get(pk=item.pk).move(sibling, pos="last-child"),
+    )
+
+    assert {"razdel/spisok/statya/", "razdel/spisok/sosednyaya/statya/"} <= purged_paths
+
+
+def test_a_new_slug_purges_the_old_addresses_of_the_page_and_those_below_it(
+    pages, django_capture_on_commit_callbacks
+):
+    section, index, item, sibling = pages
+
+    purged_paths = committed(
+        django_capture_on_commit_callbacks, lambda: publish(index, slug="novyj-spisok")
+    )
+
+    assert {
+        "razdel/spisok/",
+        "razdel/spisok/statya/",
+        "razdel/spisok/sosednyaya/",
+        "razdel/novyj-spisok/",
+        "razdel/novyj-spisok/statya/",
+    } <= purged_paths
+
+
+def test_the_school_details_purge_every_page_of_the_site(
+    pages, site, django_capture_on_commit_callbacks
+):
+    def change_details():
+        site_settings = SiteSettings.for_site(site)
+        site_settings.phone = "+7 (900) 000-00-00"
+        site_settings.save()
+
+    SiteSettings.for_site(site)  # made on first use, which purges nothing
+
+    purged_paths = committed(django_capture_on_commit_callbacks, change_details)
+
+    assert {"", "en/", "razdel/spisok/sosednyaya/", "en/razdel/spisok/statya/"} <= purged_paths
+
+
+def test_purging_survives_a_frontend_cache_that_is_down(
+    pages, settings, django_capture_on_commit_callbacks, client
+):
+    """nginx gone: Wagtail's HTTP backend logs the failure; the publication stands."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",  # nothing listens on the discard port
+        }
+    }
+    item = pages[2]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(item, intro="Новое при выключенном nginx")
+
+    assert "Новое при выключенном nginx" in client.get(item.url).content.decode()
