@@ -12,11 +12,12 @@ BROWSER_ENV := VAR_DIR=$(CURDIR)/var/browser DJANGO_SETTINGS_MODULE=browser_test
 AXE := browser_tests/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve bench test test-postgres test-browser lint format check messages compilemessages clean
+.PHONY: help run serve serve-nginx bench test test-postgres test-browser lint format check messages compilemessages clean
 
 help:
 	@echo "make run            install, migrate, load the demo school and serve on http://$(HOST):$(PORT)"
 	@echo "make serve          production-like: gunicorn, DEBUG off, compressed static files, on http://$(HOST):$(PORT)"
+	@echo "make serve-nginx    the same behind nginx (pages cached until Wagtail purges them, static files from disk)"
 	@echo "make bench          build a large site in var/bench/ and measure every public page type (a few minutes)"
 	@echo "make test           lint, checks, migrations check, translations and the whole test suite"
 	@echo "make test-postgres  the test suite against PostgreSQL ($(POSTGRES_URL))"
@@ -63,6 +64,10 @@ run: $(VENV)/.installed compilemessages
 # Local defaults for what production reads from the environment: see scripts/serve.
 serve: $(VENV)/.installed compilemessages
 	HOST=$(HOST) PORT=$(PORT) scripts/serve
+
+# nginx with its cache-purge module (Debian packages; see deploy/README.md).
+serve-nginx: $(VENV)/.installed compilemessages
+	HOST=$(HOST) PORT=$(PORT) scripts/serve-nginx
 
 # Not part of `make test` or CI: it takes minutes and its figures depend on the machine.
 bench: $(VENV)/.installed-dev compilemessages

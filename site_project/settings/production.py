@@ -47,8 +47,8 @@ if not REDIS_URL:
         for alias in CACHE_ALIASES
     }
 
-# Static files are served by the application itself, compressed and with hashed names,
-# so the reverse proxy needs no configuration for them.
+# Static files have hashed names and compressed copies; the application serves them itself
+# (`make serve`), and nginx from STATIC_ROOT when it is in front (deploy/).
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 
 STORAGES = {

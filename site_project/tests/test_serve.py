@@ -11,6 +11,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from django.db import connection
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 180
+# The site's stylesheet in a page, by its collected name with a content hash.
+STYLESHEET = re.compile(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"')
 
 
 def free_port():
@@ -35,6 +38,10 @@ def database_url(tmp_path):
         with sqlite3.connect(copy) as target:
             connection.connection.backup(target)
         return f"sqlite:///{copy}"
+    return postgres_url(settings)
+
+
+def postgres_url(settings):
     return "postgres://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**settings)
 
 
@@ -45,6 +52,35 @@ def fetch(url, **headers):
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+@contextmanager
+def running(script, env, log):
+    """scripts/`script` started with `env` (in a session of its own, its output in `log`),
+    once it listens on env["PORT"]; stopped (SIGTERM to the script alone) after."""
+    port = int(env["PORT"])
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [BASE_DIR / "scripts" / script],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    deadline = time.monotonic() + START_TIMEOUT
+    try:
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"{script} did not start: " + log.read_text()[-2000:])
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 @pytest.fixture
@@ -58,28 +94,8 @@ def server(db, tmp_path):
         "DATABASE_URL": database_url(tmp_path),
     }
     env.pop("REDIS_URL", None)
-    process = subprocess.Popen(
-        [BASE_DIR / "scripts" / "serve"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT
-    try:
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the server did not start: " + process.stderr.read().decode()[-2000:])
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with running("serve", env, tmp_path / "serve.log"):
+        yield f"http://127.0.0.1:{port}"
 
 
 def test_serve_answers_with_debug_off_and_hashed_compressed_static_files(server):
@@ -91,7 +107,7 @@ def test_serve_answers_with_debug_off_and_hashed_compressed_static_files(server)
     assert status == 404
     assert "Страница не найдена" in body.decode()  # the site's own page, not Django's debug page
 
-    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', page)
+    stylesheet = STYLESHEET.search(page)
     assert stylesheet, "static file URLs carry a content hash"
     status, headers, body = fetch(server + stylesheet[1], **{"Accept-Encoding": "gzip"})
     assert status == 200

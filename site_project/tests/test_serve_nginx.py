@@ -1,0 +1,410 @@
+"""`make serve-nginx`: nginx in front of the production-like server keeps the pages of
+anonymous visitors and serves them without Django until Wagtail purges them; it never keeps
+nor serves anyone's own version of a page; static files and image renditions come from disk.
+
+One server for the module runs scripts/serve-nginx, as `make serve-nginx` does, against a
+database of its own (a copy of the test database, or a clone on PostgreSQL), to which a shell
+in the server's environment adds the pages, the editor and the image the tests use: the
+server's writes never reach the database other tests share."""
+
+import gzip
+import http.client
+import http.cookiejar
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+from home.accessibility import COOKIE_NAME, AccessibilitySettings
+from site_project.tests.test_serve import (
+    BASE_DIR,
+    STYLESHEET,
+    database_url,
+    fetch,
+    free_port,
+    postgres_url,
+    running,
+)
+
+NGINX = Path("/usr/sbin/nginx")
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+SITE_HOST = "localhost"  # the hostname of the Wagtail site the migrations create
+# Another address of this machine: nginx sees it as a client that is not 127.0.0.1.
+ELSEWHERE = "127.0.0.2"
+# One page per test, so that no test finds a page another one had nginx keep.
+PAGES = (
+    "cached",
+    "host",
+    "sessionid",
+    "messages",
+    "a11y",
+    "query",
+    "purged",
+    "editor",
+    "published",
+)
+EDITOR_PASSWORD = "an-editor's-password-for-tests"
+USERBAR = '<template id="wagtail-userbar-template">'
+# The version for the visually impaired at larger letters, white on black.
+ACCESSIBLE = AccessibilitySettings(size="size3", scheme="dark")
+# What a browser sends besides the address (Django varies on both).
+BROWSER = {"Accept-Language": "en-GB,en;q=0.9", "Cookie": "csrftoken=a-csrf-token"}
+
+# The test database is made only for tests that ask for it; the server's is a copy of it.
+pytestmark = pytest.mark.django_db
+
+SETUP = """
+import json, os
+import wagtail_factories
+from django.contrib.auth.models import Group, User
+from wagtail.models import Site
+from home.tests.factories import ContentPageFactory
+from programmes.roles import EDITOR
+
+from mentoring_pages.tests.factories import MentoringIndexPageFactory
+from programmes.tests.factories import ProgrammeFactory
+
+home = Site.objects.get(is_default_site=True).root_page
+for slug in os.environ["PAGES"].split():
+    ContentPageFactory(parent=home, slug=slug, title=f"Page {slug}")
+# For the rule: an index with two pages, a page linking to one of them, and a landing
+# showing a programme.
+index = ContentPageFactory(parent=home, slug="index", title="Index")
+item = ContentPageFactory(parent=index, slug="item", title="Item")
+ContentPageFactory(parent=index, slug="sibling", title="Sibling")
+link = f'<p><a linktype="page" id="{item.pk}">the item</a></p>'
+ContentPageFactory(parent=home, slug="linking", body=[("paragraph", link)]).save_revision().publish()
+programme = ProgrammeFactory(title="Old programme")
+programme.save_revision().publish()
+MentoringIndexPageFactory(parent=home, slug="landing", programme=programme)
+editor = User.objects.create_user("editor", password=os.environ["EDITOR_PASSWORD"])
+editor.groups.add(Group.objects.get(name=EDITOR))
+image = wagtail_factories.ImageFactory(file__width=80, file__height=60)
+print(json.dumps([image.file.url, image.get_rendition("fill-40x30").url]))
+"""
+
+CHANGE_ITEM = """
+from home.models import ContentPage
+
+page = ContentPage.objects.get(slug="item")
+page.title, page.slug = "Item renamed", "renamed"
+page.save_revision().publish()
+"""
+
+RENAME_PROGRAMME = """
+from programmes.models import Programme
+
+programme = Programme.objects.get(title="Old programme")
+programme.title = "New programme"
+programme.save_revision().publish()
+"""
+
+PUBLISH = """
+from home.models import ContentPage
+
+page = ContentPage.objects.get(slug="published")
+page.title = "Published again"
+page.save_revision().publish()
+"""
+
+
+@dataclass
+class ServedSite:
+    url: str
+    env: dict
+    var_dir: Path
+    original_image: str
+    rendition: str
+
+
+@pytest.fixture(scope="module")
+def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    if not (NGINX.exists() and PURGE_MODULE.exists()):
+        reason = (
+            "nginx or its cache-purge module is missing: "
+            "apt-get install nginx libnginx-mod-http-cache-purge"
+        )
+        if os.environ.get("REQUIRE_NGINX") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    var_dir = tmp_path_factory.mktemp("serve-nginx")
+    port = free_port()
+    with django_db_blocker.unblock(), server_database(var_dir) as url:
+        env = {
+            **os.environ,
+            "PORT": str(port),
+            "WORKERS": "2",
+            "VAR_DIR": str(var_dir),
+            "DATABASE_URL": url,
+            # What scripts/serve would supply, set here for the shells the tests run too.
+            "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
+            "SECRET_KEY": "test-only-secret-key-of-the-nginx-tests",
+            "ALLOWED_HOSTS": "localhost,127.0.0.1",
+            "NGINX_PURGE_URL": f"http://127.0.0.1:{port}",
+            "GUNICORN_ARGS": f"--access-logfile {var_dir / 'gunicorn-access.log'}",
+        }
+        env.pop("REDIS_URL", None)
+        printed = manage_shell(
+            {**env, "PAGES": " ".join(PAGES), "EDITOR_PASSWORD": EDITOR_PASSWORD}, SETUP
+        )
+        original_image, rendition = json.loads(printed.splitlines()[-1])
+        with running("serve-nginx", env, var_dir / "serve-nginx.log") as process:
+            yield ServedSite(f"http://127.0.0.1:{port}", env, var_dir, original_image, rendition)
+        assert_no_process_left(process.pid)
+
+
+@contextmanager
+def server_database(var_dir):
+    """The URL of a database of the server's own, with what the migrations put in it."""
+    if connection.vendor == "sqlite":
+        yield database_url(var_dir)
+        return
+    suffix = "nginx"
+    connection.creation.clone_test_db(suffix, verbosity=0)
+    try:
+        yield postgres_url(connection.creation.get_test_db_clone_settings(suffix))
+    finally:
+        connection.creation.destroy_test_db(suffix=suffix, verbosity=0)
+
+
+def manage_shell(env, code):
+    """What `code` printed, run by `manage.py shell` in the server's environment."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def assert_no_process_left(group):
+    """Stopping scripts/serve-nginx stopped nginx and gunicorn with it."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.killpg(group, 9)
+    pytest.fail("scripts/serve-nginx left processes running after it stopped")
+
+
+def cache_status(site, path, **headers):
+    status, response_headers, body = fetch(site.url + path, **headers)
+    assert status == 200, (path, status)
+    return response_headers["X-Cache-Status"], body.decode()
+
+
+def send(site, method, path, source="127.0.0.1", **headers):
+    """The status of a request sent from `source`, one of this machine's addresses."""
+    port = urllib.parse.urlsplit(site.url).port
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(source, 0))
+    try:
+        client.request(method, path, headers=headers)
+        return client.getresponse().status
+    finally:
+        client.close()
+
+
+def test_a_second_anonymous_visit_is_served_by_nginx_from_its_cache(nginx_site):
+    status, first = cache_status(nginx_site, "/cached/")
+    assert status == "MISS"
+    status, second = cache_status(nginx_site, "/cached/")
+    assert status == "HIT"
+    assert second == first
+    assert "Page cached" in second
+
+    # The address alone says the language, and a CSRF cookie changes nothing on the page.
+    assert cache_status(nginx_site, "/cached/", **BROWSER) == ("HIT", first)
+
+    _, headers, body = fetch(nginx_site.url + "/cached/", **{"Accept-Encoding": "gzip"})
+    assert headers["X-Cache-Status"] == "HIT"
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body).decode() == first
+
+
+def test_a_kept_page_shows_the_sites_own_address_whatever_host_its_first_visitor_sent(
+    nginx_site,
+):
+    status, _ = cache_status(nginx_site, "/host/", Host="127.0.0.1:1")
+    assert status == "MISS"
+    status, page = cache_status(nginx_site, "/host/", Host=SITE_HOST)
+    assert status == "HIT"
+    assert '"http://localhost/host/"' in page  # og:url and hreflang
+    assert "127.0.0.1:1" not in page
+
+
+@pytest.mark.parametrize(
+    ("slug", "query", "cookie"),
+    [
+        ("sessionid", "", "sessionid=a-session-key"),
+        ("messages", "", "messages=a-signed-message"),
+        ("a11y", "", f"{COOKIE_NAME}={ACCESSIBLE.cookie_value}"),
+        ("query", "?utm_source=newsletter", ""),
+    ],
+    ids=["session", "messages", "accessible-version", "query"],
+)
+def test_a_visitors_own_version_of_a_page_is_neither_kept_nor_served_by_nginx(
+    nginx_site, slug, query, cookie
+):
+    path = f"/{slug}/"
+    own = {"Cookie": cookie} if cookie else {}
+    status, own_version = cache_status(nginx_site, path + query, **own)
+    assert status == "BYPASS"
+    status, page = cache_status(nginx_site, path)
+    assert status == "MISS", "the answer to the request above was not kept"
+    assert cache_status(nginx_site, path) == ("HIT", page)
+    status, _ = cache_status(nginx_site, path + query, **own)
+    assert status == "BYPASS", "nor is the kept page served to it"
+    if slug == "a11y":
+        accessible = f'class="{ACCESSIBLE.html_class}"'
+        assert accessible in own_version
+        assert accessible not in page
+
+
+def test_wagtail_purges_a_kept_page_from_this_machine_and_nobody_elsewhere_can(nginx_site, caplog):
+    assert cache_status(nginx_site, "/purged/")[0] == "MISS"
+    assert cache_status(nginx_site, "/purged/")[0] == "HIT"
+    assert cache_status(nginx_site, "/purged/", **BROWSER)[0] == "HIT"
+
+    # From anywhere else a PURGE is refused, and no address (such as /_purge) leads to it.
+    assert send(nginx_site, "PURGE", "/purged/", source=ELSEWHERE, Host=SITE_HOST) == 403
+    assert send(nginx_site, "GET", "/_purge", source=ELSEWHERE) != 200
+    assert send(nginx_site, "PURGE", "/_purge", source=ELSEWHERE) == 403
+    assert cache_status(nginx_site, "/purged/")[0] == "HIT"
+
+    # As the app does: Wagtail's own backend, which logs an error for any answer but 2xx.
+    backend = HTTPBackend({"LOCATION": nginx_site.env["NGINX_PURGE_URL"]})
+    with caplog.at_level(logging.ERROR, logger="wagtail.frontendcache"):
+        backend.purge(f"http://{SITE_HOST}/purged/")
+        backend.purge(f"http://{SITE_HOST}/never-visited/")
+    assert [record for record in caplog.records if record.name == "wagtail.frontendcache"] == []
+    assert cache_status(nginx_site, "/purged/", **BROWSER)[0] == "MISS"
+    assert cache_status(nginx_site, "/purged/")[0] == "HIT"
+    assert send(nginx_site, "PURGE", "/never-visited/", Host=SITE_HOST) == 204
+
+
+def test_static_files_and_image_renditions_come_from_disk_but_no_original_image(nginx_site):
+    page = fetch(nginx_site.url + "/")[2].decode()
+    stylesheet = STYLESHEET.search(page)[1]
+    status, headers, body = fetch(nginx_site.url + stylesheet, **{"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert b"{" in gzip.decompress(body)
+    assert "immutable" in headers["Cache-Control"]
+
+    status, headers, _ = fetch(nginx_site.url + nginx_site.rendition)
+    assert status == 200
+    assert headers["Content-Type"] == "image/jpeg"
+
+    original = nginx_site.var_dir / nginx_site.original_image.lstrip("/")
+    assert original.is_file()
+    assert fetch(nginx_site.url + nginx_site.original_image)[0] == 404
+
+    # A request that reaches gunicorn, logged after any of those had they reached it.
+    access_log = nginx_site.var_dir / "gunicorn-access.log"
+    fetch(nginx_site.url + "/?after-static-files")
+    deadline = time.monotonic() + 10
+    while "after-static-files" not in access_log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    logged = access_log.read_text()
+    assert "after-static-files" in logged
+    for path in (stylesheet, nginx_site.rendition, nginx_site.original_image):
+        assert path not in logged
+
+
+def logged_in_editor(site):
+    """An opener with the cookies of the editor, logged in through the admin's form."""
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    login_url = site.url + "/admin/login/"
+    with opener.open(login_url, timeout=10) as response:
+        form = response.read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+    data = {"username": "editor", "password": EDITOR_PASSWORD, "csrfmiddlewaretoken": token}
+    with opener.open(login_url, urllib.parse.urlencode(data).encode(), timeout=10) as response:
+        assert response.url == site.url + "/admin/", "the editor is logged in"
+    return opener
+
+
+def test_an_editor_never_gets_a_kept_page_and_no_visitor_ever_gets_the_editors(nginx_site):
+    editor = logged_in_editor(nginx_site)
+
+    def as_editor():
+        with editor.open(nginx_site.url + "/editor/", timeout=10) as response:
+            return response.headers["X-Cache-Status"], response.read().decode()
+
+    status, page = as_editor()
+    assert status == "BYPASS"
+    assert USERBAR in page
+    for expected in ("MISS", "HIT"):
+        status, page = cache_status(nginx_site, "/editor/")
+        assert status == expected
+        assert USERBAR not in page
+    status, page = as_editor()
+    assert status == "BYPASS"
+    assert USERBAR in page
+
+
+def test_publishing_a_page_purges_it_from_nginx(nginx_site):
+    cache_status(nginx_site, "/published/")
+    status, page = cache_status(nginx_site, "/published/")
+    assert status == "HIT"
+    assert "Published again" not in page
+
+    manage_shell(nginx_site.env, PUBLISH)
+
+    status, page = cache_status(nginx_site, "/published/")
+    assert "Published again" in page
+    assert status == "MISS"
+
+
+def test_a_publication_purges_the_page_its_old_address_ancestors_and_referrers_only(nginx_site):
+    kept = ["/index/item/", "/index/", "/", "/linking/", "/index/sibling/"]
+    for path in kept:
+        cache_status(nginx_site, path)
+        assert cache_status(nginx_site, path)[0] == "HIT", path
+
+    manage_shell(nginx_site.env, CHANGE_ITEM)
+
+    # The old address is no longer served from nginx: Wagtail redirects it (followed here).
+    assert "Item renamed" in fetch(nginx_site.url + "/index/item/")[2].decode()
+    assert "Item renamed" in cache_status(nginx_site, "/index/renamed/")[1]
+    for path in ("/index/", "/"):
+        assert cache_status(nginx_site, path)[0] == "MISS", path
+    status, linking = cache_status(nginx_site, "/linking/")
+    assert status == "MISS"
+    assert 'href="/index/renamed/"' in linking
+    assert cache_status(nginx_site, "/index/sibling/")[0] == "HIT"
+
+
+def test_a_renamed_programme_shows_on_the_landing_at_once(nginx_site):
+    cache_status(nginx_site, "/landing/")
+    status, page = cache_status(nginx_site, "/landing/")
+    assert status == "HIT"
+    assert "Old programme" in page
+
+    manage_shell(nginx_site.env, RENAME_PROGRAMME)
+
+    status, page = cache_status(nginx_site, "/landing/")
+    assert status == "MISS"
+    assert "New programme" in page
