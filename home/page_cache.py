@@ -4,11 +4,12 @@ Two layers keep whole pages for anonymous visitors: nginx in production (deploy/
 behind it or alone (`make run`, `make serve`), this middleware. Both follow the same headers
 (set here) and are dropped by the same rule (home.purging).
 
-Each page has a generation in the cache, read before the page renders; an entry holds the
-generation it was rendered under. Dropping a page deletes its generation, so every entry of
-it — any address, variant or query — stops matching, and so do the pieces kept for it
-(`kept_for_page`, `{% wagtailpagecache %}` through `cache_key`). A page rendered while a
-change was being committed keeps the older generation and is never served after it.
+Each address, and each page, has a generation in the cache, read before the page renders; an
+entry holds the generation it was rendered under. Dropping a page deletes its generation and
+those of its addresses, so every entry at them — any host, variant or query — stops
+matching, and so do the pieces kept for the page (`kept_for_page`, `{% wagtailpagecache %}`
+through `cache_key`). A page rendered while a change was being committed keeps the older
+generation and is never served after it.
 
 Never kept: anything not served as a Wagtail page (admin, search, sitemap), previews,
 responses other than 200, responses that set a cookie (a form's CSRF token does), requests
@@ -17,8 +18,10 @@ overdue statuses change."""
 
 import datetime
 import hashlib
+import operator
 import uuid
 from functools import cache as once
+from functools import partial
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -26,6 +29,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import get_page_models
 
 from home.accessibility import cache_variant
@@ -34,7 +38,9 @@ STATUS_HEADER = "X-Page-Cache"
 CACHEABLE_METHODS = ("GET", "HEAD")
 # Cookies that make a page someone's own: a login (or an unlocked private page), messages.
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
-SERVED_PAGE = "page_cache_served"  # request attribute: (page id, its generation)
+SERVED_PAGE = "page_cache_serves_page"  # request attribute: Wagtail serves a page
+# Generations outlive every entry kept under them; one that ends only makes those misses.
+GENERATION_TIMEOUT = 2 * 24 * 60 * 60
 
 
 def seconds_until_midnight():
@@ -46,30 +52,44 @@ def seconds_until_midnight():
     return max(1, int((midnight - now).total_seconds()))
 
 
-def generation_key(page_id):
-    return f"page-generation:{page_id}"
+def generation_key(name):
+    return f"generation:{name}"
 
 
-def page_generation(page_id):
-    """The page's current generation, made up the first time it is asked for."""
-    key = generation_key(page_id)
+def current_generation(name):
+    """The current generation of `name`, made up the first time it is asked for; None
+    while the cache is down."""
+    key = generation_key(name)
     generation = cache.get(key)
     if generation is None:
-        cache.add(key, uuid.uuid4().hex, timeout=None)
+        cache.add(key, uuid.uuid4().hex, timeout=GENERATION_TIMEOUT)
         generation = cache.get(key)
     return generation
 
 
-def drop_pages(page_ids):
-    """Whatever is kept of these pages stops matching: called by home.purging only."""
-    cache.delete_many([generation_key(pk) for pk in page_ids])
+def page_generation(page_id):
+    """What the pieces and fragments of a page are kept under (kept_for_page, cache_key)."""
+    return current_generation(f"page:{page_id}")
+
+
+def address_generation_name(path):
+    """What the whole pages at an address are kept under, whatever their host, query or
+    variant: known from the request alone, so a hit is one round trip to the cache."""
+    return "address:" + hashlib.sha256(path.encode()).hexdigest()
+
+
+def drop(page_ids, paths):
+    """Whatever is kept of these pages and at these addresses stops matching: called by
+    home.purging only."""
+    names = [f"page:{pk}" for pk in page_ids] + [address_generation_name(p) for p in paths]
+    cache.delete_many([generation_key(name) for name in names])
 
 
 def kept_for_page(page_id, key, build, timeout):
     """`build()`, kept in the cache until the page is dropped or `timeout` runs out: one
     round trip when kept. The generation is read before building, so a value built while
     a change was committed is not kept past it. Without a cache (down), built each time."""
-    generation_of_page = generation_key(page_id)
+    generation_of_page = generation_key(f"page:{page_id}")
     found = cache.get_many([key, generation_of_page])
     entry, generation = found.get(key), found.get(generation_of_page)
     if generation is not None and isinstance(entry, tuple) and entry[0] == generation:
@@ -81,13 +101,25 @@ def kept_for_page(page_id, key, build, timeout):
     return value
 
 
-class ChangesInCacheKeyMixin:
-    """For a page with `{% wagtailpagecache %}` fragments: its `cache_key` changes whenever
-    the page is dropped (home.purging), so also when something it shows changes, not only
-    when it is published."""
+class FragmentCacheMixin:
+    """For a page with `{% wagtailpagecache fragment_timeout … %}` fragments: its
+    `cache_key` changes whenever the page is dropped (home.purging), so also when something
+    it shows changes, not only when it is published; its fragments end at midnight."""
 
     def get_cache_key_components(self):
         return [*super().get_cache_key_components(), page_generation(self.pk)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["fragment_timeout"] = seconds_until_midnight()
+        return context
+
+
+def lazy_context(build, names):
+    """{name: what `build()` gives it}, built only if a template reads one of them — not
+    when the fragment showing them is kept — and then once for all."""
+    built = SimpleLazyObject(build)
+    return {name: SimpleLazyObject(partial(operator.getitem, built, name)) for name in names}
 
 
 @once
@@ -101,7 +133,8 @@ def known_query_parameters():
 
 def entry_key(request):
     known = known_query_parameters()
-    query = urlencode(sorted((k, v) for k, v in request.GET.items() if k in known))
+    # Every value of a parameter counts: ?status=done&status=planned is a page of its own.
+    query = urlencode(sorted((k, v) for k, v in request.GET.lists() if k in known), doseq=True)
     address = "|".join(
         (request.scheme, request.get_host(), request.path, query, cache_variant(request))
     )
@@ -115,17 +148,15 @@ def may_be_shared(request):
     )
 
 
-def remember_served_page(page, request):
-    """A page is about to render for this request: it may be kept under the page's current
-    generation (read now, before anything it shows is read); None while the cache is
-    down, and then nothing is kept."""
+def mark_served_page(request):
+    """Wagtail serves a page for this request (not a preview): a shared cache may keep it."""
     if may_be_shared(request) and not getattr(request, "is_preview", False):
-        setattr(request, SERVED_PAGE, (page.pk, page_generation(page.pk)))
+        setattr(request, SERVED_PAGE, True)
 
 
 def is_shareable(request, response):
     return (
-        getattr(request, SERVED_PAGE, None) is not None
+        getattr(request, SERVED_PAGE, False)
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
@@ -150,47 +181,47 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = entry_key(request) if self.enabled() and may_be_shared(request) else None
-        if key is not None:
-            hit = self.fetch(key)
+        key = generation = None
+        if settings.PAGE_CACHE_TIMEOUT > 0 and may_be_shared(request):
+            key = entry_key(request)
+            hit, generation = self.fetch(key, request.path)
             if hit is not None:
                 return hit
+            # Before anything is read for the page: a change committed while it renders
+            # drops this generation, and the page is not served after it.
+            generation = generation or current_generation(address_generation_name(request.path))
         response = self.get_response(request)
         if is_shareable(request, response):
             mark_public(response)
-            page_id, generation = getattr(request, SERVED_PAGE)
             if key is not None and generation is not None:
-                self.store(key, page_id, generation, response)
+                self.store(key, generation, response)
                 response[STATUS_HEADER] = "miss"
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_cache=True)
         return response
 
     @staticmethod
-    def enabled():
-        return settings.PAGE_CACHE_TIMEOUT > 0
-
-    @staticmethod
-    def fetch(key):
-        entry = cache.get(key)
-        if entry is None:
-            return None
-        page_id, generation, status, headers, content = entry
-        current = cache.get(generation_key(page_id))
-        if current is None or current != generation:
-            return None
+    def fetch(key, path):
+        """(the entry's response if it was kept under its address's current generation,
+        that generation): both read in one round trip."""
+        generation_of_address = generation_key(address_generation_name(path))
+        found = cache.get_many([key, generation_of_address])
+        entry, current = found.get(key), found.get(generation_of_address)
+        if entry is None or current is None or entry[0] != current:
+            return None, current
+        _generation, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
         response[STATUS_HEADER] = "hit"
-        return mark_public(response)
+        return mark_public(response), current
 
     @staticmethod
-    def store(key, page_id, generation, response):
+    def store(key, generation, response):
         headers = [
             (name, value)
             for name, value in response.items()
             if name.lower() not in {"set-cookie", "cache-control"}
         ]
-        entry = (page_id, generation, response.status_code, headers, response.content)
+        entry = (generation, response.status_code, headers, response.content)
         cache.set(key, entry, min(settings.PAGE_CACHE_TIMEOUT, seconds_until_midnight()))

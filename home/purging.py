@@ -7,8 +7,9 @@ document, the site settings, a site, a view restriction — the pages to drop ar
   list them) and descendants (their breadcrumbs show its title, their addresses start with
   its slug); for a page in the menu or a site's home page, every page of the site;
 - every page that references the changed object in Wagtail's reference index, directly or
-  through snippets that reference one another: a form of mentoring is shown wherever its
-  programme is, a programme wherever the forms that name it are;
+  through snippets that reference one another (a form of mentoring is shown wherever its
+  programme is, a programme wherever the forms that name it are), with its translations
+  and ancestors, whose cards show it;
 - every page of the site when the object is, or is referenced by, the site settings or a
   site: the header and footer of every page show them.
 
@@ -17,9 +18,10 @@ change is committed; nginx, through Wagtail's frontend cache (WAGTAILFRONTENDCAC
 their addresses — and those they had before a move or a new slug — once it is committed.
 No other module keeps a list of what shows what."""
 
-import os
+import copy
 from functools import reduce
 from operator import or_
+from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -30,7 +32,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from . import page_cache
@@ -61,18 +63,28 @@ def every_page_of_sites(pages):
     return Page.objects.filter(_below_any(homes))
 
 
+def translations_and_ancestors(pages):
+    """These pages, their translations and the ancestors of all of them: the pages that
+    show them or list them."""
+    keys = {page.translation_key for page in pages}
+    paths = Page.objects.filter(translation_key__in=keys).values_list("path", flat=True)
+    return Page.objects.filter(
+        path__in={
+            path[:end] for path in paths for end in range(Page.steplen, len(path) + 1, Page.steplen)
+        }
+    )
+
+
 def pages_around(page, with_descendants=True):
-    """The page, its translations, their ancestors and (unless told not to) descendants."""
+    """The page, its translations, their ancestors and (unless told not to) descendants;
+    every page of the site for a page in the menu or a home page."""
     if page.depth <= MENU_DEPTH:
         return every_page_of_sites([page])
-    paths = list(
-        Page.objects.filter(translation_key=page.translation_key).values_list("path", flat=True)
-    )
-    steps = range(Page.steplen, page.depth * Page.steplen + 1, Page.steplen)
-    up_to_them = {path[:end] for path in paths for end in steps}
+    around = translations_and_ancestors([page])
     if not with_descendants:
-        return Page.objects.filter(path__in=up_to_them)
-    return Page.objects.filter(Q(path__in=up_to_them) | _below_any(paths))
+        return around
+    translations = Page.objects.filter(translation_key=page.translation_key)
+    return around | Page.objects.filter(_below_any(translations.values_list("path", flat=True)))
 
 
 def objects_linked_to(obj):
@@ -101,7 +113,10 @@ def objects_linked_to(obj):
         return found
 
     referencing = ("base_content_type", "object_id")
-    linked = follow([obj], ReferenceIndex.get_references_to_in_bulk, referencing)
+    # A page is shown wherever one of its translations is (the footer links to the
+    # privacy policy in the visitor's language).
+    starts = list(obj.get_translations(inclusive=True)) if isinstance(obj, Page) else [obj]
+    linked = follow(starts, ReferenceIndex.get_references_to_in_bulk, referencing)
     if type(obj) in snippets:
         containing = follow([obj], _references_from, ("to_content_type", "to_object_id"))
         containing = [item for item in containing if type(item) in snippets]
@@ -126,7 +141,8 @@ def pages_showing(obj):
             for item in site_wide
         ]
         return list(every_page_of_sites(roots))
-    pages = [item for item in linked if isinstance(item, Page)]
+    # A page showing the object is listed by its ancestors, in every language.
+    pages = list(translations_and_ancestors([item for item in linked if isinstance(item, Page)]))
     if isinstance(obj, Page):
         pages.extend(pages_around(obj))
     return pages
@@ -134,15 +150,14 @@ def pages_showing(obj):
 
 def addresses_before(page, url_path_before):
     """The addresses `page` and the pages below it had when its path was `url_path_before`
-    (before a move or a new slug): nginx keeps pages by address."""
+    (before a move or a new slug): nginx keeps pages by address. Wagtail works the old
+    address out from the old path, as it would have served it."""
     new_url = page.get_full_url()
-    if new_url is None:
+    before = copy.copy(page)
+    before.url_path = url_path_before
+    old_url = before.get_full_url()
+    if new_url is None or old_url is None:
         return []
-    # Both paths lie under the same site root: the addresses end with what differs.
-    common = os.path.commonprefix([page.url_path, url_path_before])
-    common = common[: common.rfind("/") + 1]
-    old_url = new_url[: len(new_url) - len(page.url_path) + len(common)]
-    old_url += url_path_before[len(common) :]
     batch = PurgeBatch()
     batch.add_pages(page.get_descendants(inclusive=True).specific(defer=True))
     return [old_url + url[len(new_url) :] for url in batch.urls if url.startswith(new_url)]
@@ -150,26 +165,34 @@ def addresses_before(page, url_path_before):
 
 def purge(pages, old_addresses=()):
     """Drop these pages from every cache: Django's at once and on commit, nginx on commit.
-    Their addresses are read now, while a deleted page still has one."""
+    Returns their ids."""
     ids = {page.pk for page in pages}
     batch = PurgeBatch(old_addresses)
     batch.add_pages(Page.objects.filter(pk__in=ids).specific(defer=True))
-    page_cache.drop_pages(ids)
+    paths = {urlsplit(url).path for url in batch.urls}
+    page_cache.drop(ids, paths)
 
     def when_committed():
-        page_cache.drop_pages(ids)
+        page_cache.drop(ids, paths)
         batch.purge()
 
     transaction.on_commit(when_committed)
+    return ids
 
 
-def purge_what_shows(obj):
-    purge(pages_showing(obj))
+def purge_what_shows(obj, again_when_committed=False):
+    """Purge the pages showing `obj`, and, if asked, those showing it once the change is
+    committed that were not purged already: Wagtail indexes a saved object's references
+    after it is saved, so a new figure's programme, say, is known only then."""
+    purged = purge(pages_showing(obj))
+    if again_when_committed:
+        transaction.on_commit(
+            lambda: purge([page for page in pages_showing(obj) if page.pk not in purged])
+        )
 
 
-@receiver(page_published)
 @receiver(page_unpublished)
-def page_shown_changed(sender, instance, **kwargs):
+def page_unpublished_changed(sender, instance, **kwargs):
     purge_what_shows(instance)
 
 
@@ -194,20 +217,26 @@ def restriction_changed(sender, instance, **kwargs):
 
 @receiver(post_delete)
 def object_deleted(sender, instance, **kwargs):
-    # A page's rows are deleted model by model: its base row stands for them all.
-    if sender is Page or (isinstance(instance, shown_models()) and not isinstance(instance, Page)):
+    """A snippet, image, document, the site settings or a site deleted. A live page is
+    unpublished before Wagtail deletes it (page_unpublished above)."""
+    if isinstance(instance, shown_models()) and not isinstance(instance, Page):
         purge_what_shows(instance)
 
 
 @receiver(post_save)
 def object_saved(sender, instance, created, update_fields, **kwargs):
-    """A snippet (published, unpublished or without drafts), an image, a document, the site
-    settings or a site saved; a page changes what visitors see only when published."""
-    if not isinstance(instance, shown_models()) or isinstance(instance, Page):
+    """A live page saved whole (published, or saved by code: an import, a command), a
+    snippet (published, unpublished or without drafts), an image, a document, the site
+    settings or a site saved. Saving a draft writes only some fields, and shows nothing."""
+    if isinstance(instance, Page):
+        if instance.live and update_fields is None:
+            purge_what_shows(instance, again_when_committed=True)
+        return
+    if not isinstance(instance, shown_models()):
         return
     # The settings are made, empty, the first time a page asks for them.
     if created and isinstance(instance, SiteSettings):
         return
     if update_fields is not None and set(update_fields) <= UNSEEN_FIELDS:
         return
-    purge_what_shows(instance)
+    purge_what_shows(instance, again_when_committed=True)

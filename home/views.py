@@ -47,18 +47,24 @@ def robots_txt(request):
 
 def serve_page_file(request, path, filename):
     """`…/page/calendar.ics` is the page's route named in its FILE_ROUTES, if it has one,
-    served as Wagtail serves a page: view restrictions and the other hooks first."""
+    served as Wagtail's own view serves a page: its hooks first (view restrictions)."""
     found = Page.route_for_request(request, path)
     page = found.page if found else None
     routes = getattr(page, "FILE_ROUTES", {})
     if filename not in routes:
         raise Http404
-    view, args, kwargs = page.resolve_subpage("/" + page.reverse_subpage(routes[filename]))
+    args = page.resolve_subpage("/" + page.reverse_subpage(routes[filename]))
+
+    def serve_page(page, request, args, kwargs):
+        return page.serve(request, *args, **kwargs)
+
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        serve_page = wrap(serve_page)
     for hook in hooks.get_hooks("before_serve_page"):
-        answer = hook(page, request, (view, args, kwargs), {})
+        answer = hook(page, request, args, {})
         if isinstance(answer, HttpResponse):
             return answer
-    return page.serve(request, view, args, kwargs)
+    return serve_page(page, request, args, {})
 
 
 def image_file(request, path):

@@ -40,4 +40,4 @@ def announce_linked_documents(features):
 # not marked as rendered.
 @hooks.register("before_serve_page", order=100)
 def mark_page_for_cache(page, request, serve_args, serve_kwargs):
-    page_cache.remember_served_page(page, request)
+    page_cache.mark_served_page(request)

@@ -20,6 +20,13 @@ def visible_children(model, parent):
     return model.objects.live().child_of(parent).exclude(Exists(restricted))
 
 
+def index_url(page, request):
+    """The address of the index the page lies in, for its links to the index filtered by
+    one of its tags or its form."""
+    index = page.get_parent()
+    return index.get_url(request) if index else None
+
+
 def page_number(request):
     """The page asked for in ?page=, or 1 for a missing, malformed or non-positive one.
     A number past the end is left to the paginator, which shows the last page."""

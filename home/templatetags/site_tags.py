@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from home import documents
 from home.accessibility import settings_for
+from home.page_cache import kept_for_page
 from home.shell import site_shell
 
 register = template.Library()
@@ -72,30 +73,42 @@ def breadcrumb_trail(page):
 
 
 RELATIVES = "site_tags_relatives"
+RELATIVES_TIMEOUT = 24 * 60 * 60
 
 
 def relatives(page):
     """(the page's ancestors from the home page down, {language: live translation}): the
-    breadcrumbs and the language switcher, read in one query and once per page served."""
+    breadcrumbs and the language switcher, read in one query, kept until the page is dropped
+    (home.purging drops it with its ancestors and translations), and once per page served."""
     found = page.__dict__.get(RELATIVES)
     if found is None:
-        steps = range(2 * Page.steplen, len(page.path), Page.steplen)
-        ancestor_paths = {page.path[:end] for end in steps}
-        rows = (
-            Page.objects.filter(
-                Q(path__in=ancestor_paths) | Q(translation_key=page.translation_key, live=True)
+        if page.pk is None:  # a preview of a page not saved yet
+            found = read_relatives(page)
+        else:
+            found = kept_for_page(
+                page.pk, f"relatives:{page.pk}", lambda: read_relatives(page), RELATIVES_TIMEOUT
             )
-            .select_related("locale")
-            .order_by("path")
-        )
-        ancestors, translations = [], {}
-        for row in rows:
-            if row.path in ancestor_paths:
-                ancestors.append(row)
-            else:
-                translations[row.locale.language_code] = row
-        found = page.__dict__[RELATIVES] = (ancestors, translations)
+        page.__dict__[RELATIVES] = found
     return found
+
+
+def read_relatives(page):
+    steps = range(2 * Page.steplen, len(page.path), Page.steplen)
+    ancestor_paths = {page.path[:end] for end in steps}
+    rows = (
+        Page.objects.filter(
+            Q(path__in=ancestor_paths) | Q(translation_key=page.translation_key, live=True)
+        )
+        .select_related("locale")
+        .order_by("path")
+    )
+    ancestors, translations = [], {}
+    for row in rows:
+        if row.path in ancestor_paths:
+            ancestors.append(row)
+        else:
+            translations[row.locale.language_code] = row
+    return ancestors, translations
 
 
 class ImageOrAltNode(template.Node):

@@ -227,7 +227,9 @@ def test_a_moved_page_leaves_its_old_address_and_old_index(client, pages):
     assert queries_for(client, sibling.url) == 0
 
 
-def test_a_renamed_index_changes_the_breadcrumbs_and_addresses_of_the_pages_below_it(client, pages):
+def test_a_renamed_index_changes_the_breadcrumbs_and_addresses_of_the_pages_below_it(
+    client, pages, django_capture_on_commit_callbacks
+):
     section, index, item, sibling, elsewhere = pages
     old_url = item.url
     for page in (item, sibling, elsewhere):
@@ -235,9 +237,12 @@ def test_a_renamed_index_changes_the_breadcrumbs_and_addresses_of_the_pages_belo
 
     index = ContentPage.objects.get(pk=index.pk)
     index.title, index.slug = "Новый список", "novyj-spisok"
-    index.save_revision().publish()
+    # Wagtail announces a new slug once it is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        index.save_revision().publish()
 
-    assert client.get(old_url).status_code in (301, 404)
+    # Wagtail's redirect to the new address, not the page kept at the old one.
+    assert client.get(old_url).status_code == 301
     index.refresh_from_db()
     item.refresh_from_db()
     assert f'<a href="{index.url}">Новый список</a>' in client.get(item.url).content.decode()
@@ -267,7 +272,7 @@ def test_school_details_change_every_page(client, pages, site):
 
 def test_a_piece_built_while_a_change_was_committed_is_not_kept_past_it(home_page):
     def built_while_the_page_changes():
-        page_cache.drop_pages([home_page.pk])  # a change commits during the build
+        page_cache.drop([home_page.pk], [])  # a change commits during the build
         return "read before the change"
 
     page_cache.kept_for_page(home_page.pk, "piece", built_while_the_page_changes, 60)

@@ -147,3 +147,22 @@ def test_purging_survives_a_frontend_cache_that_is_down(
         publish(item, intro="Новое при выключенном nginx")
 
     assert "Новое при выключенном nginx" in client.get(item.url).content.decode()
+
+
+def test_a_home_page_with_a_new_slug_is_purged_everywhere(
+    home_page, pages, django_capture_on_commit_callbacks
+):
+    """Its old address cannot be worked out once the site's root has moved: nothing is
+    purged there, and nothing fails."""
+    purged_paths = committed(
+        django_capture_on_commit_callbacks, lambda: publish_home(home_page, slug="glavnaya")
+    )
+
+    assert {"", "razdel/spisok/statya/", "en/razdel/"} <= purged_paths
+
+
+def publish_home(home_page, **changes):
+    page = home_page.specific_class.objects.get(pk=home_page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()

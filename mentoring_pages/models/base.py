@@ -5,8 +5,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.page_cache import FragmentCacheMixin
 
-class SectionPage(Page):
+
+class SectionPage(FragmentCacheMixin, Page):
     """A page of the «Наставничество» section."""
 
     # The image shown when the page is shared (OpenGraph), if the page type has one.

@@ -8,14 +8,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_cache import lazy_context
 from mentoring_pages.listing import (
     filter_links,
+    index_url,
     paginate,
     query_string,
     selected_id,
     visible_children,
 )
-from programmes.models import MentoringForm, RoleModel
+from programmes.models import MentoringForm
 from programmes.models.programme import DocumentLink
 
 from .base import SectionIndexPage, SectionPage
@@ -143,25 +145,18 @@ class CasePage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        self.fetch_form_and_role_model()
-        index = self.get_parent()
         context.update(
-            {
-                # The form and the tags link to the index filtered by them.
-                "index_url": index.get_url(request) if index else None,
-                "materials": self.materials.select_related("document"),
-                "tag_list": sorted(self.tags.all(), key=lambda tag: tag.name),
-            }
+            lazy_context(
+                lambda: {
+                    # The form and the tags link to the index filtered by them.
+                    "index_url": index_url(self, request),
+                    "materials": self.materials.select_related("document"),
+                    "tag_list": sorted(self.tags.all(), key=lambda tag: tag.name),
+                },
+                ("index_url", "materials", "tag_list"),
+            )
         )
         return context
-
-    def fetch_form_and_role_model(self):
-        """Both in one query when, as it should, the role model belongs to the form."""
-        if self.role_model_id and not CasePage.role_model.is_cached(self):
-            role_model = RoleModel.objects.filter(pk=self.role_model_id).select_related("form")
-            self.role_model = role_model.first()
-            if self.role_model and self.role_model.form_id == self.form_id:
-                self.form = self.role_model.form
 
 
 class CaseMaterial(DocumentLink):

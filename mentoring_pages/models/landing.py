@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from home.blocks import BodyBlock
-from home.page_cache import ChangesInCacheKeyMixin, seconds_until_midnight
+from home.page_cache import seconds_until_midnight
 from mentoring_pages import roadmap
 from programmes.coverage import indicator_rows
 from programmes.models import MentoringForm, Programme
@@ -25,7 +25,7 @@ from .news import NewsPage
 from .roadmap import RoadmapPage
 
 
-class MentoringIndexPage(ChangesInCacheKeyMixin, RoutablePageMixin, SectionPage):
+class MentoringIndexPage(RoutablePageMixin, SectionPage):
     """«Наставничество»: the section's landing, a link to everything deeper."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

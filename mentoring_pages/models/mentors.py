@@ -10,8 +10,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from home.page_cache import lazy_context
 from mentoring_pages.consent import check_consent, consent_problems
-from mentoring_pages.listing import filter_by_form, visible_children
+from mentoring_pages.listing import filter_by_form, index_url, visible_children
 
 from .base import PhotoMixin, SectionIndexPage, SectionPage
 
@@ -38,7 +39,8 @@ class MentorIndexPage(SectionIndexPage):
             .prefetch_related("image__renditions")
             .order_by(*MENTOR_ORDER)
         )
-        context.update(filter_by_form(request, mentors))
+        names = ("items", "forms", "selected_form", "form_links")
+        context.update(lazy_context(lambda: filter_by_form(request, mentors), names))
         return context
 
 
@@ -114,9 +116,10 @@ class MentorPage(PhotoMixin, SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index = self.get_parent()
         # The form links to the index filtered by it.
-        context["index_url"] = index.get_url(request) if index else None
+        context.update(
+            lazy_context(lambda: {"index_url": index_url(self, request)}, ("index_url",))
+        )
         return context
 
     def publish(self, revision, *args, **kwargs):

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.page_cache import lazy_context
 from mentoring_pages import feeds
 from mentoring_pages.listing import paginate, visible_children
 
@@ -85,5 +86,10 @@ class NewsPage(PhotoMixin, SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tag_list"] = sorted(self.tags.all(), key=lambda tag: tag.name)
+        context.update(
+            lazy_context(
+                lambda: {"tag_list": sorted(self.tags.all(), key=lambda tag: tag.name)},
+                ("tag_list",),
+            )
+        )
         return context

@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.page_cache import ChangesInCacheKeyMixin, seconds_until_midnight
+from home.page_cache import seconds_until_midnight
 from mentoring_pages import exports, roadmap
 from mentoring_pages.deadlines import Recurrence
 from mentoring_pages.roadmap import EventStatus
@@ -70,7 +70,7 @@ class RoadmapPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class RoadmapPage(ChangesInCacheKeyMixin, RoutablePageMixin, SectionPage):
+class RoadmapPage(RoutablePageMixin, SectionPage):
     """A roadmap (дорожная карта): stages of numbered events, each with its live status."""
 
     programme = models.ForeignKey(

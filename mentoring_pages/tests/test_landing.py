@@ -3,7 +3,7 @@ import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.page_cache import drop_pages
+from home.purging import purge
 from mentoring_pages.roadmap import EventStatus
 from mentoring_pages.tests.factories import (
     CasePageFactory,
@@ -121,7 +121,7 @@ def test_programme_page_is_404_without_a_programme(client, section):
 def queries_for(client, url, cold=False, landing=None):
     client.get(url)  # warm up: renditions, the site shell
     if cold:
-        drop_pages([landing.pk])
+        purge([landing])
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries.captured_queries)

@@ -19,7 +19,11 @@ from mentoring_pages.tests.factories import (
     RoadmapPageFactory,
 )
 from programmes.models import MentoringForm, Programme
-from programmes.tests.factories import MentoringFormFactory, ProgrammeFactory
+from programmes.tests.factories import (
+    MentoringFormFactory,
+    ProgrammeFactory,
+    TargetIndicatorFactory,
+)
 from site_project.translation import sync_translations, translate
 
 pytestmark = pytest.mark.django_db
@@ -124,8 +128,16 @@ def test_a_renamed_programme_shows_on_the_landing_roadmap_and_programme_page(cli
 
 
 def test_a_renamed_form_of_mentoring_shows_on_its_mentors_cases_and_the_landing(client, shown):
-    showing = urls_of(shown["pages"], "mentor", "case", "landing") + urls_of(
-        shown["english"], "mentor", "case", "landing"
+    # The mentor's and the case's pages, their indexes' cards, the landing's forms.
+    showing = (
+        [
+            page.url
+            for group in ("pages", "english")
+            for name in ("mentor", "case")
+            for page in (shown[group][name], shown[group][name].get_parent())
+        ]
+        + urls_of(shown["pages"], "landing")
+        + urls_of(shown["english"], "landing")
     )
     not_showing = urls_of(shown["pages"], "news", "about")
     visit(client, showing + not_showing)
@@ -258,3 +270,43 @@ def test_known_filters_are_pages_of_their_own(client, section):
     assert (first[STATUS_HEADER], second[STATUS_HEADER]) == ("miss", "miss")
     assert client.get(url, {"page": 2})[STATUS_HEADER] == "hit"
     assert client.get(url, {"page": 2}).content == second.content != first.content
+
+
+def test_a_new_indicator_shows_on_the_landing_once_saved(
+    client, shown, django_capture_on_commit_callbacks
+):
+    """Wagtail indexes what a new snippet references after it is saved: the landing is
+    found through its programme once the indicator is committed."""
+    landing = shown["pages"]["landing"]
+    visit(client, [landing.url])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        TargetIndicatorFactory(programme=shown["programme"], year=2023, target_percent=77)
+
+    assert "indicator-chart" in client.get(landing.url).content.decode()
+
+
+def test_an_unpublished_privacy_policy_leaves_the_footer_of_every_page(
+    client, shown, site, home_page
+):
+    about = shown["pages"]["about"]
+    policy = ContentPageFactory(parent=about, title="Политика", slug="policy")
+    site_settings = SiteSettings.for_site(site)
+    site_settings.privacy_policy_page = policy
+    site_settings.save()
+    urls = urls_of(shown["pages"], "news", "mentor", "about")
+    assert_shown_everywhere(client, urls, policy.url)
+
+    policy.unpublish()
+
+    for url in urls:
+        assert policy.url not in client.get(url).content.decode(), url
+
+
+def test_every_value_of_a_repeated_filter_makes_a_page_of_its_own(client, shown):
+    roadmap = shown["pages"]["roadmap"]
+    one = client.get(roadmap.url + "?status=planned")
+    both = client.get(roadmap.url + "?status=planned&status=done")
+
+    assert (one[STATUS_HEADER], both[STATUS_HEADER]) == ("miss", "miss")
+    assert client.get(roadmap.url + "?status=planned&status=done")[STATUS_HEADER] == "hit"

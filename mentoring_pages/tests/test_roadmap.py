@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from home.page_cache import drop_pages
+from home.purging import purge
 from mentoring_pages import roadmap
 from mentoring_pages.models import RoadmapPage
 from mentoring_pages.roadmap import EventStatus
@@ -479,7 +479,7 @@ def queries_to_render(client, url, after_change_to=None):
     first visit after that page changed, so its kept events are rendered again."""
     client.get(url)  # warm-up: the site shell and routing caches
     if after_change_to is not None:
-        drop_pages([after_change_to.pk])  # what publishing it does
+        purge([after_change_to])  # what publishing it does
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200

@@ -3,11 +3,13 @@ compressed static files. The server runs scripts/serve, as `make serve` does, ag
 of the test database (SQLite) or the test database itself (PostgreSQL)."""
 
 import gzip
+import json
 import os
 import re
 import socket
 import sqlite3
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -52,6 +54,35 @@ def fetch(url, **headers):
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+@contextmanager
+def server_database(var_dir):
+    """The URL of a database of the server's own, with what the migrations put in it."""
+    if connection.vendor == "sqlite":
+        yield database_url(var_dir)
+        return
+    suffix = "nginx"
+    connection.creation.clone_test_db(suffix, verbosity=0)
+    try:
+        yield postgres_url(connection.creation.get_test_db_clone_settings(suffix))
+    finally:
+        connection.creation.destroy_test_db(suffix=suffix, verbosity=0)
+
+
+def manage_shell(env, code):
+    """What `code` printed, run by `manage.py shell` in the server's environment."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
 @contextmanager
@@ -114,3 +145,30 @@ def test_serve_answers_with_debug_off_and_hashed_compressed_static_files(server)
     assert headers["Content-Encoding"] == "gzip"
     assert b"{" in gzip.decompress(body)
     assert "immutable" in headers["Cache-Control"]
+
+
+MAKE_IMAGE = """
+import json
+import wagtail_factories
+
+image = wagtail_factories.ImageFactory(file__width=80, file__height=60)
+print(json.dumps([image.get_rendition("fill-40x30").url, image.file.url]))
+"""
+
+
+def test_serve_shows_image_renditions_but_not_original_images(
+    django_db_setup, django_db_blocker, tmp_path
+):
+    with django_db_blocker.unblock(), server_database(tmp_path) as url:
+        env = {**os.environ, "PORT": str(free_port()), "VAR_DIR": str(tmp_path)}
+        env.update(DATABASE_URL=url, WORKERS="1")
+        env.pop("REDIS_URL", None)
+        rendition, original = json.loads(manage_shell(env, MAKE_IMAGE).splitlines()[-1])
+        with running("serve", env, tmp_path / "serve.log"):
+            status, headers, body = fetch(f"http://127.0.0.1:{env['PORT']}{rendition}")
+            original_status = fetch(f"http://127.0.0.1:{env['PORT']}{original}")[0]
+
+    assert status == 200
+    assert headers["Content-Type"] == "image/jpeg"
+    assert body[:2] == b"\xff\xd8"  # a JPEG
+    assert original_status == 404  # on disk, but not public

@@ -14,28 +14,23 @@ import json
 import logging
 import os
 import re
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 
 from home.accessibility import COOKIE_NAME, AccessibilitySettings
 from site_project.tests.test_serve import (
-    BASE_DIR,
     STYLESHEET,
-    database_url,
     fetch,
     free_port,
-    postgres_url,
+    manage_shell,
     running,
+    server_database,
 )
 
 NGINX = Path("/usr/sbin/nginx")
@@ -163,35 +158,6 @@ def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
         with running("serve-nginx", env, var_dir / "serve-nginx.log") as process:
             yield ServedSite(f"http://127.0.0.1:{port}", env, var_dir, original_image, rendition)
         assert_no_process_left(process.pid)
-
-
-@contextmanager
-def server_database(var_dir):
-    """The URL of a database of the server's own, with what the migrations put in it."""
-    if connection.vendor == "sqlite":
-        yield database_url(var_dir)
-        return
-    suffix = "nginx"
-    connection.creation.clone_test_db(suffix, verbosity=0)
-    try:
-        yield postgres_url(connection.creation.get_test_db_clone_settings(suffix))
-    finally:
-        connection.creation.destroy_test_db(suffix=suffix, verbosity=0)
-
-
-def manage_shell(env, code):
-    """What `code` printed, run by `manage.py shell` in the server's environment."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def assert_no_process_left(group):
