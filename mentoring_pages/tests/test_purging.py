@@ -4,7 +4,10 @@ that do not show it stay cached."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -12,10 +15,13 @@ from wagtail.images.tests.utils import get_test_image_file
 from home.models import SiteSettings
 from home.page_cache import STATUS_HEADER
 from home.tests.factories import ContentPageFactory
+from mentoring_pages.models import MentorPage, RoadmapPage
+from mentoring_pages.roadmap import EventStatus
 from mentoring_pages.tests.factories import (
     CasePageFactory,
     MentorPageFactory,
     NewsPageFactory,
+    RoadmapEventFactory,
     RoadmapPageFactory,
 )
 from programmes.models import MentoringForm, Programme
@@ -310,3 +316,107 @@ def test_every_value_of_a_repeated_filter_makes_a_page_of_its_own(client, shown)
 
     assert (one[STATUS_HEADER], both[STATUS_HEADER]) == ("miss", "miss")
     assert client.get(roadmap.url + "?status=planned&status=done")[STATUS_HEADER] == "hit"
+
+
+# Each kind of page, cached whole, follows a change at once, and no further.
+
+
+@pytest.fixture
+def site_pages(section, home_page):
+    """A page of each kind, all published, the landing showing a programme."""
+    programme = ProgrammeFactory(goal="Старая цель.")
+    programme.save_revision().publish()
+    section.landing.programme = programme
+    section.landing.save_revision().publish()
+    roadmap = RoadmapPageFactory(parent=section.roadmaps)
+    RoadmapEventFactory(page=roadmap, title="Анкетирование", status=EventStatus.PLANNED)
+    roadmap.save_revision().publish()
+    return {
+        "programme": programme,
+        "roadmap": RoadmapPage.objects.get(pk=roadmap.pk),
+        "news": NewsPageFactory(parent=section.news, title="Старая новость"),
+        "mentor": MentorPageFactory(parent=section.mentors),
+        "other_mentor": MentorPageFactory(parent=section.mentors),
+        "programme_page": section.landing.url + "programme/",
+    }
+
+
+def url_of(item):
+    return item if isinstance(item, str) else item.url
+
+
+def visit_items(client, *items):
+    visit(client, [url_of(item) for item in items])
+
+
+def served_from_cache_without_a_query(client, item):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url_of(item))
+    return response[STATUS_HEADER] == "hit" and not queries.captured_queries
+
+
+def test_a_published_news_item_shows_on_its_page_index_landing_and_home(
+    client, section, home_page, site_pages
+):
+    news = site_pages["news"]
+    unrelated = (site_pages["roadmap"], site_pages["mentor"])
+    visit_items(client, news, section.news, section.landing, home_page, *unrelated)
+
+    news.title = "Новая новость"
+    news.save_revision().publish()
+
+    for page in (news, section.news, section.landing):
+        assert "Новая новость" in client.get(page.url).content.decode()
+    assert client.get(home_page.url)[STATUS_HEADER] == "miss"
+    for item in unrelated:
+        assert served_from_cache_without_a_query(client, item)
+
+
+def test_a_roadmap_status_shows_at_once_in_both_languages(
+    client, section, site_pages, english_section, english
+):
+    roadmap = site_pages["roadmap"]
+    translate(section.roadmaps, english, {})
+    translate(roadmap, english, {"Анкетирование": "Survey"})
+    english_roadmap = roadmap.get_translation(english)
+    visit_items(client, roadmap, english_roadmap, section.roadmaps, site_pages["news"])
+    assert "roadmap-event--done" not in client.get(english_roadmap.url).content.decode()
+
+    event = roadmap.events.get()
+    event.status = EventStatus.DONE
+    roadmap.events = [event]
+    roadmap.save_revision().publish()
+
+    for page in (roadmap, english_roadmap):
+        assert "roadmap-event--done" in client.get(page.url).content.decode()
+    assert client.get(section.roadmaps.url)[STATUS_HEADER] == "miss"
+    assert served_from_cache_without_a_query(client, site_pages["news"])
+
+
+def test_a_changed_programme_shows_on_the_landing_and_programme_page_only(
+    client, section, site_pages
+):
+    unrelated = (site_pages["news"], site_pages["roadmap"], section.news)
+    visit_items(client, section.landing, site_pages["programme_page"], *unrelated)
+
+    programme = site_pages["programme"]
+    programme.goal = "Новая цель."
+    programme.save_revision().publish()
+
+    for url in (section.landing.url, site_pages["programme_page"]):
+        assert "Новая цель." in client.get(url).content.decode()
+    for item in unrelated:
+        assert served_from_cache_without_a_query(client, item)
+
+
+def test_a_withdrawn_consent_takes_the_mentor_off_at_once(client, section, site_pages):
+    mentor, other = site_pages["mentor"], site_pages["other_mentor"]
+    visit_items(client, mentor, other, section.mentors)
+
+    consent = MentorPage.objects.get(pk=mentor.pk).consent
+    consent.withdrawn_at = timezone.now()
+    consent.save()
+
+    assert client.get(mentor.url).status_code == 404
+    assert mentor.title not in client.get(section.mentors.url).content.decode()
+    assert served_from_cache_without_a_query(client, other)
