@@ -15,7 +15,6 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.page_cache import seconds_until_midnight
 from mentoring_pages import exports, roadmap
 from mentoring_pages.deadlines import Recurrence
 from mentoring_pages.roadmap import EventStatus
@@ -173,7 +172,6 @@ class RoadmapPage(RoutablePageMixin, SectionPage):
                 # Read only when the template's {% wagtailpagecache %} is not kept.
                 "events": SimpleLazyObject(lambda: self.events_context(status, on)),
                 "today": on,
-                "fragment_timeout": seconds_until_midnight(),
                 "calendar_url": calendar_url,
                 "webcal_url": webcal_url,
             },
