@@ -210,9 +210,10 @@ def page_renamed(sender, instance, instance_before, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def restriction_changed(sender, instance, **kwargs):
+def restriction_changed(sender, instance, raw=False, **kwargs):
     """The page and everything below it became private, or public again."""
-    purge_what_shows(instance.page)
+    if not raw:
+        purge_what_shows(instance.page)
 
 
 @receiver(post_delete)
@@ -224,10 +225,14 @@ def object_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save)
-def object_saved(sender, instance, created, update_fields, **kwargs):
+def object_saved(sender, instance, created, update_fields, raw=False, **kwargs):
     """A live page saved whole (published, or saved by code: an import, a command), a
     snippet (published, unpublished or without drafts), an image, a document, the site
-    settings or a site saved. Saving a draft writes only some fields, and shows nothing."""
+    settings or a site saved. Saving a draft writes only some fields, and shows nothing.
+    Rows loaded as they are (loaddata, a restore) are not there yet to look at: whatever
+    loads them drops every cache after."""
+    if raw:
+        return
     if isinstance(instance, Page):
         if instance.live and update_fields is None:
             purge_what_shows(instance, again_when_committed=True)
