@@ -5,7 +5,7 @@ version linked to its Russian source: editors can update it in the admin's trans
 editor, and synchronised fields (statuses, dates, numbers, links) follow the source each
 time it is published (`sync_translations`)."""
 
-from wagtail.models import DraftStateMixin
+from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -13,6 +13,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 from wagtail_localize.strings import StringValue, extract_strings
+
+from home.publishing import has_unreviewed_text
 
 
 class TranslationMemory:
@@ -46,7 +48,13 @@ def _save_target(translation, instance):
 
     wagtail-localize would publish a draftable object when the transaction commits, from an
     in-memory copy: a page translated before its children were would then be saved with a
-    stale child count and lose them. Save a draft and publish it now instead."""
+    stale child count and lose them. Save a draft and publish it now instead. A translated
+    page holding text that nobody who may publish it has seen is left as it is until
+    someone who may publishes it in the translation editor (home.publishing)."""
+    target = instance.get_translation_or_none(translation.target_locale)
+    if isinstance(target, Page) and has_unreviewed_text(translation, target):
+        # Saving even a draft of a translated page writes its text to the live row.
+        return target
     draftable = isinstance(instance, DraftStateMixin)
     translation.save_target(publish=not draftable)
     target = instance.get_translation(translation.target_locale)

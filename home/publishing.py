@@ -1,0 +1,100 @@
+"""Who may make a page live: the one rule, on every path, in every language.
+
+A page becomes live — published, published on schedule, reverted, copied or aliased live, or
+translated and published by wagtail-localize — only when the person doing it may publish it
+(Wagtail's page permissions, which the roles in programmes.roles grant). Editors' pages reach
+that person through the moderation workflow, whose approval publishes as the moderator.
+The rule is checked as a live page row is about to be written, which every way in goes
+through (the page editor, bulk actions, copy, alias, revert, wagtail-localize's submit,
+update and sync, the admin API); Wagtail's own views check the same permission before,
+and wagtail-localize's views do not. Without a request (a command, the cron job of
+scheduled publishing, which publishes what someone allowed approved) the operator acts.
+
+Text typed into a translation by someone who may not publish it is a draft until someone
+who may publishes the translation: publishing the source page does not carry it live."""
+
+from contextvars import ContextVar
+
+from django.contrib import messages
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
+from wagtail.actions.publish_revision import PublishPermissionError
+from wagtail.models import Page
+
+current_request = ContextVar("current_request", default=None)
+
+
+class PublishingActorMiddleware:
+    """Remembers whose request this is, for the rule below (after authentication)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            current_request.reset(token)
+
+
+class NotAllowedToPublish(PublishPermissionError):
+    """A page refused to go live: the person may not publish it."""
+
+
+def acting_user():
+    """The signed-in user of the request being served, or None outside a request."""
+    request = current_request.get()
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+def may_publish(user, page):
+    """Whether `user` may make `page` live: the page itself, or a page not yet saved
+    under its parent."""
+    if page.pk is None:
+        return page.get_parent().permissions_for_user(user).can_publish_subpage()
+    return page.permissions_for_user(user).can_publish()
+
+
+def shows_new_content(page):
+    """Whether writing the live `page` whole puts something new before visitors: a new page
+    does, and so does any page but an alias, whose content follows its source's (checked
+    when that was published). wagtail-localize writes a translation's new text into the
+    live row even when it saves a draft."""
+    return page.pk is None or not page.alias_of_id
+
+
+@receiver(pre_save)
+def refuse_publication_without_permission(sender, instance, raw=False, update_fields=None, **kw):
+    if raw or not isinstance(instance, Page) or not instance.live:
+        return
+    if update_fields is not None and not {"live", "live_revision"} & set(update_fields):
+        return
+    user = acting_user()
+    if user is None or not shows_new_content(instance) or may_publish(user, instance):
+        return
+    reason = _(
+        "You may not publish «%(page)s»: nothing was published. Submit it for moderation or "
+        "ask someone who may publish it."
+    ) % {"page": instance.title}
+    # The admin answers a refusal with a redirect and a message of its own: say why too.
+    messages.error(current_request.get(), reason, fail_silently=True)
+    raise NotAllowedToPublish(reason)
+
+
+def has_unreviewed_text(translation, target):
+    """Whether the translation's text holds strings typed, since `target` (the translated
+    page) was last published, by someone who may not publish it."""
+    from wagtail_localize.models import StringTranslation
+
+    typed = StringTranslation.objects.filter(
+        translation_of__segments__source=translation.source,
+        locale=translation.target_locale,
+        last_translated_by__isnull=False,
+    ).select_related("last_translated_by")
+    if target.last_published_at:
+        typed = typed.filter(updated_at__gt=target.last_published_at)
+    translators = {string.last_translated_by for string in typed}
+    return any(not may_publish(translator, target) for translator in translators)
