@@ -9,7 +9,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.models import ReferenceIndex
 
-        from . import publishing, purging, signals  # noqa: F401  (connect the receivers)
+        from . import publishing, purging, restrictions, signals  # noqa: F401  (connect the receivers)
         from .models import SiteSettings
 
         # The header and footer show what the settings reference (the logo, the privacy
