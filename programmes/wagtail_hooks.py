@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
@@ -97,10 +98,31 @@ class MonitoringResultViewSet(SnippetViewSet):
     search_fields = ["metric", "comment"]
 
 
+class UsableConsentsMixin:
+    """A page's consent chooser offers only what the page may rely on, not the registry."""
+
+    def get_object_list(self):
+        return Consent.objects.usable_on_pages()
+
+
+class UsableConsentChooseView(UsableConsentsMixin, ChooseView):
+    pass
+
+
+class UsableConsentChooseResultsView(UsableConsentsMixin, ChooseResultsView):
+    pass
+
+
+class ConsentChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = UsableConsentChooseView
+    choose_results_view_class = UsableConsentChooseResultsView
+
+
 class ConsentViewSet(SnippetViewSet):
     """The consent registry: curators only (see roles.py)."""
 
     model = Consent
+    chooser_viewset_class = ConsentChooserViewSet
     icon = "clipboard-list"
     menu_label = _("Consents")
     list_display = ["person", "kind", "valid_from", "valid_until", "withdrawn_at", "is_minor"]

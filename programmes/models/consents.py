@@ -29,6 +29,19 @@ def normalise_path(path):
     return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
+class ConsentQuerySet(models.QuerySet):
+    def valid(self, on=None):
+        """The consents in force on `on` (today): the rule of Consent.is_valid, in SQL."""
+        on = on or timezone.localdate()
+        return self.filter(withdrawn_at__isnull=True, valid_from__lte=on).filter(
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=on)
+        )
+
+    def usable_on_pages(self):
+        """What a page showing a person may rely on: valid consents to dissemination."""
+        return self.valid().filter(kind=ConsentKind.DISSEMINATION)
+
+
 class Consent(index.Indexed, models.Model):
     """A person's signed consent, with what it allows, where, and until when."""
 
@@ -81,6 +94,7 @@ class Consent(index.Indexed, models.Model):
         help_text=_("Upload it to the private collection of consents: only curators can open it."),
     )
 
+    objects = ConsentQuerySet.as_manager()
     panels = [
         FieldRowPanel([FieldPanel("person"), FieldPanel("kind")]),
         FieldPanel("data_categories"),

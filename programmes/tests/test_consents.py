@@ -11,7 +11,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from programmes.models.consents import PRIVATE_COLLECTION
+from programmes.models import Consent
+from programmes.models.consents import PRIVATE_COLLECTION, ConsentKind
 from programmes.roles import CURATOR, EDITOR, MODERATOR
 from programmes.tests.factories import ConsentFactory
 
@@ -135,3 +136,37 @@ def test_curators_see_the_registry(client, django_user_model):
 
     assert response.status_code == 200
     assert "Иванова Анна Сергеевна" in response.content.decode()
+
+
+def consents_of_every_state():
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    return {
+        "usable": ConsentFactory(person="Действующее согласие"),
+        "open-ended from today": ConsentFactory(person="С сегодняшнего дня", valid_from=today),
+        "processing": ConsentFactory(person="Согласие на обработку", kind=ConsentKind.PROCESSING),
+        "withdrawn": ConsentFactory(person="Отозванное согласие", withdrawn_at=timezone.now()),
+        "expired": ConsentFactory(person="Истёкшее согласие", valid_until=today - day),
+        "not yet": ConsentFactory(person="Будущее согласие", valid_from=today + day),
+    }
+
+
+@pytest.mark.django_db
+def test_valid_in_sql_agrees_with_is_valid():
+    consents = consents_of_every_state().values()
+
+    assert set(Consent.objects.valid()) == {c for c in consents if c.is_valid()}
+
+
+@pytest.mark.django_db
+def test_a_pages_consent_chooser_offers_only_valid_consents_to_dissemination(login_as):
+    consents_of_every_state()
+    client = login_as(EDITOR)
+
+    chooser = client.get(reverse("wagtailsnippetchoosers_programmes_consent:choose"))
+
+    shown = chooser.json()["html"]
+    assert "Действующее согласие" in shown
+    assert "С сегодняшнего дня" in shown
+    for hidden in ["обработку", "Отозванное", "Истёкшее", "Будущее"]:
+        assert hidden not in shown
