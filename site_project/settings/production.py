@@ -1,6 +1,7 @@
 """Production settings: everything secret or host-specific comes from the environment."""
 
 import os
+from email.utils import parseaddr
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -33,6 +34,9 @@ SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview frames SAMEORIGIN.
+# Curators and superusers see personal data: a code from an authenticator app after the
+# password (site_security.two_factor).
+STAFF_2FA_REQUIRED = env_flag("STAFF_2FA_REQUIRED", True)
 
 # Cached pages and pieces of pages are dropped when content changes; every gunicorn worker
 # must see that, so without Redis the caches live in files all workers share, not in each
@@ -64,3 +68,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Errors reach the school's own administrators by e-mail, through Django's handler (a mail
+# server that is down only loses the e-mail). No foreign error service: what a request
+# carries may be a child's personal data. ADMINS="Name <address>, Name <address>".
+ADMINS = [parseaddr(address) for address in env_list("ADMINS")]

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.urls import path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -39,3 +40,37 @@ def test_production_refuses_to_start_without_its_secrets(missing):
 
     assert result.returncode != 0
     assert f"{missing} must be set" in result.stderr
+
+
+def test_production_mails_errors_to_the_admins_it_is_given():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.ADMINS)",
+        ADMINS="Завуч <zavuch@school.example.org>, admin@school.example.org",
+        **PRODUCTION,
+    )
+
+    assert result.stdout.strip().splitlines()[-1] == str(
+        [("Завуч", "zavuch@school.example.org"), ("", "admin@school.example.org")]
+    )
+
+
+def fail(request):
+    raise RuntimeError("something broke")
+
+
+urlpatterns = [path("fail/", fail)]
+
+
+@pytest.mark.django_db
+def test_an_error_reaches_the_admins_by_email(client, settings, mailoutbox):
+    settings.ROOT_URLCONF = __name__
+    settings.ADMINS = [("Завуч", "zavuch@school.example.org")]
+    client.raise_request_exception = False
+
+    response = client.get("/fail/")
+
+    assert response.status_code == 500
+    assert [message.to for message in mailoutbox] == [["zavuch@school.example.org"]]
+    assert "something broke" in mailoutbox[0].body
