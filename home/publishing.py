@@ -13,8 +13,6 @@ scheduled publishing, which publishes what someone allowed approved) the operato
 Text typed into a translation by someone who may not publish it is a draft until someone
 who may publishes the translation: publishing the source page does not carry it live."""
 
-from contextvars import ContextVar
-
 from django.contrib import messages
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
@@ -22,32 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.models import Page
 
-current_request = ContextVar("current_request", default=None)
-
-
-class PublishingActorMiddleware:
-    """Remembers whose request this is, for the rule below (after authentication)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = current_request.set(request)
-        try:
-            return self.get_response(request)
-        finally:
-            current_request.reset(token)
+from .acting_user import acting_user, current_request
 
 
 class NotAllowedToPublish(PublishPermissionError):
     """A page refused to go live: the person may not publish it."""
-
-
-def acting_user():
-    """The signed-in user of the request being served, or None outside a request."""
-    request = current_request.get()
-    user = getattr(request, "user", None)
-    return user if user is not None and user.is_authenticated else None
 
 
 def may_publish(user, page):

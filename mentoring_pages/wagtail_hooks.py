@@ -1,4 +1,10 @@
 """The section's admin: the roadmap import, the curator's board, the consent report and the
-forms register their own views, menu items and buttons in these modules."""
+forms register their own views, menu items and buttons in these modules; the log of who saw
+personal data registers its actions here."""
 
-from . import board_admin, consent_admin, forms_admin, import_admin  # noqa: F401
+from wagtail import hooks
+
+from . import board_admin, consent_admin, forms_admin, import_admin, personal_data_log  # noqa: F401
+
+hooks.register("register_log_actions", personal_data_log.register_actions)
+hooks.register("before_serve_document", personal_data_log.scan_opened)

@@ -172,6 +172,14 @@ class SectionFormPage(FormMixin, SectionPage):
     """A form of the «Наставничество» section: an introduction, the questions, and the
     thanks shown once it is sent."""
 
+    @property
+    def submissions_list_view_class(self):
+        # Who read or exported what people sent is logged. Wagtail's admin views cannot be
+        # imported while the models load.
+        from mentoring_pages.personal_data_log import LoggedSubmissionsListView
+
+        return LoggedSubmissionsListView
+
     intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
     thank_you_text = RichTextField(
         _("thank-you text"), blank=True, features=TEXT_FEATURES, help_text=_("Shown once sent.")

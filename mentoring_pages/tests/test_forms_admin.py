@@ -2,17 +2,22 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.documents import get_document_model
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import Collection, Page
 
+from mentoring_pages import personal_data_log
 from mentoring_pages.models import ApplicationSubmission
 from mentoring_pages.tests.factories import (
     ApplicationFormFieldFactory,
     ApplicationPageFactory,
     QuestionnairePageFactory,
 )
+from programmes.models.consents import PRIVATE_COLLECTION
 from programmes.roles import CURATOR, EDITOR, MODERATOR
-from programmes.tests.factories import ConsentTextFactory
+from programmes.tests.factories import ConsentFactory, ConsentTextFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +163,64 @@ def test_the_admin_edits_and_adds_form_pages(log_in, section, application):
     for model in ("applicationpage", "questionnairepage"):
         add = reverse("wagtailadmin_pages:add", args=["mentoring_pages", model, section.landing.pk])
         assert admin.get(add).status_code == 200
+
+
+def history(page_or_object, action):
+    """(who, what) of the log entries of `action` on the object."""
+    entries = log_registry.get_logs_for_instance(page_or_object).filter(action=action)
+    return [(entry.user.username if entry.user else None, entry.data) for entry in entries]
+
+
+@pytest.mark.parametrize(
+    ("address", "action", "data"),
+    [
+        ("", personal_data_log.READ, {}),
+        ("?export=csv", personal_data_log.EXPORT, {"format": "csv"}),
+        ("?export=xlsx", personal_data_log.EXPORT, {"format": "xlsx"}),
+    ],
+)
+def test_reading_and_exporting_applications_is_logged(
+    application, submission, log_in, address, action, data
+):
+    url = reverse("wagtailforms:list_submissions", args=[application.pk]) + address
+
+    assert log_in(CURATOR).get(url).status_code == 200
+
+    assert history(application, action) == [(CURATOR, data)]
+
+
+def test_deleting_an_application_is_logged(application, submission, log_in):
+    url = reverse("wagtailforms:delete_submissions", args=[application.pk])
+
+    log_in(CURATOR).post(f"{url}?selected-submissions={submission.pk}")
+
+    assert not ApplicationSubmission.objects.exists()
+    assert history(application, personal_data_log.DELETE) == [
+        (CURATOR, {"submission": submission.pk})
+    ]
+
+
+def test_curators_see_who_read_the_applications_in_the_site_history(
+    application, submission, log_in
+):
+    client = log_in(CURATOR)
+    client.get(reverse("wagtailforms:list_submissions", args=[application.pk]))
+
+    report = client.get(reverse("wagtailadmin_reports:site_history"))
+
+    assert "Заявки прочитаны" in report.content.decode()
+
+
+def test_opening_a_consents_scan_is_logged(client, django_user_model):
+    private = Collection.objects.get(name=PRIVATE_COLLECTION)
+    scan = get_document_model().objects.create(
+        title="Скан согласия", file=ContentFile(b"%PDF-1.4", name="scan.pdf"), collection=private
+    )
+    consent = ConsentFactory(document=scan)
+    curator = django_user_model.objects.create_user(username="curator")
+    curator.groups.add(Group.objects.get(name=CURATOR))
+    client.force_login(curator)
+
+    assert client.get(scan.url).status_code == 200
+
+    assert history(consent, personal_data_log.OPEN_SCAN) == [("curator", {"document": scan.pk})]
