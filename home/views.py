@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -20,9 +22,12 @@ RESULTS_PER_PAGE = 10
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
-    if query:
+    # Only the words are searched for: quotes, NUL and the database's own search syntax
+    # would reach SQLite's full-text query as they are, and fail there.
+    words = " ".join(re.findall(r"\w+", query))
+    if words:
         locale = Locale.objects.get_for_language(get_language())
-        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
+        results = Page.objects.live().public().filter(locale=locale).specific().search(words)
     # get_page() turns "?page=abc" or an out-of-range number into a real page.
     results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(

@@ -144,6 +144,27 @@ def test_search_in_english_finds_only_english_pages(client, about_page):
     assert 'href="/about/"' not in content
 
 
+# What a fuzzer or a careless link sends: quotes, NUL, search syntax, odd Unicode, huge.
+ODD_VALUES = [
+    '"',
+    "'",
+    "\x00",
+    "%00",
+    "\\",
+    "a" * 10_000,
+    "\u202e\u200f",  # right-to-left marks
+    "🙂" * 50,
+    "е\u0301" * 20,  # combining accents
+    "-1",
+    "99999999999999999999",
+    "1e309",
+    "NULL",
+    "<script>",
+    "a OR b AND NOT",  # search syntax
+    "NEAR(",
+]
+
+
 @pytest.mark.parametrize(
     "params",
     [
@@ -153,12 +174,29 @@ def test_search_in_english_finds_only_english_pages(client, about_page):
         {"q": "ш" * 5000},
         {"q": "школа", "page": "abc"},
         {"page": "999"},
+        *({"q": value} for value in ODD_VALUES),
+        *({"q": "школа", "page": value} for value in ODD_VALUES),
     ],
 )
 def test_search_never_fails_on_odd_input(client, home_page, params):
     response = client.get("/search/", params)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("raw", ["q=%ED%A0%80", "q=%FF%FE", "q=%", "q=%00%22", "q=a&q=b"])
+def test_search_never_fails_on_broken_percent_escapes(client, home_page, raw):
+    assert client.get(f"/search/?{raw}").status_code == 200
+
+
+@pytest.mark.parametrize("query", ['"', '""', "'", "\x00", "школа\x00", "*", "^", "(", ":"])
+def test_search_reads_punctuation_as_nothing_and_still_finds_the_words(client, home_page, query):
+    ContentPageFactory(parent=home_page, title="Школа наставников").save_revision().publish()
+
+    response = client.get("/search/", {"q": f"{query} наставников {query}"})
+
+    assert response.status_code == 200
+    assert "Школа наставников" in response.content.decode()
 
 
 def test_robots_txt_points_to_the_sitemap(client, db):
