@@ -6,7 +6,6 @@ import datetime
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -25,17 +24,6 @@ pytestmark = pytest.mark.django_db
 committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 DRAFT_TITLE = "Новость, которую ещё не проверили"
-
-
-@pytest.fixture
-def signed_in(client, django_user_model):
-    def sign_in(role):
-        user = django_user_model.objects.create_user(username=role)
-        user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
-        return user
-
-    return sign_in
 
 
 def live_news(section, english=None):
@@ -220,10 +208,10 @@ def allowed(role):
 @pytest.mark.parametrize("role", [EDITOR, CURATOR, MODERATOR])
 @pytest.mark.parametrize("path", RUSSIAN_PATHS, ids=lambda path: path.__name__)
 def test_russian_news_goes_live_only_through_someone_who_may_publish_it(
-    section, client, signed_in, role, path
+    section, client, login_as, role, path
 ):
     page = unpublished_draft(live_news(section))
-    signed_in(role)
+    login_as(role)
 
     result = path(client, page)
 
@@ -234,11 +222,11 @@ def test_russian_news_goes_live_only_through_someone_who_may_publish_it(
 @pytest.mark.parametrize("role", [EDITOR, CURATOR, MODERATOR])
 @pytest.mark.parametrize("path", ENGLISH_PATHS, ids=lambda path: path.__name__)
 def test_english_news_goes_live_only_through_someone_who_may_publish_it(
-    section, english, client, signed_in, role, path
+    section, english, client, login_as, role, path
 ):
     news = live_news(section, english)
     page = unpublished_draft(news.get_translation(english))
-    signed_in(role)
+    login_as(role)
 
     path(client, page)
 
@@ -248,10 +236,10 @@ def test_english_news_goes_live_only_through_someone_who_may_publish_it(
 @committing
 @pytest.mark.parametrize("role", [EDITOR, CURATOR, MODERATOR])
 def test_submitting_a_translation_publishes_it_only_for_someone_who_may(
-    section, english, client, signed_in, role
+    section, english, client, login_as, role
 ):
     news = live_news(section, english)
-    signed_in(role)
+    login_as(role)
 
     translated = through_localize_submit(client, news.get_translation(english))
 
@@ -261,12 +249,12 @@ def test_submitting_a_translation_publishes_it_only_for_someone_who_may(
 
 @committing
 def test_an_editor_cannot_publish_the_english_home_page_by_updating_translations(
-    home_page, english, client, signed_in
+    home_page, english, client, login_as
 ):
     translate(home_page, english, {home_page.title: "Home"})
     english_home = home_page.get_translation(english)
     english_home.unpublish()  # the English site is not open yet
-    signed_in(EDITOR)
+    login_as(EDITOR)
 
     through_localize_update(client, home_page)
 
@@ -275,15 +263,15 @@ def test_an_editor_cannot_publish_the_english_home_page_by_updating_translations
 
 @committing
 def test_text_an_editor_types_into_a_translation_waits_for_a_moderator(
-    section, english, client, signed_in
+    section, english, client, login_as
 ):
     news = live_news(section, english)
     english_news = news.get_translation(english)
-    signed_in(EDITOR)
+    login_as(EDITOR)
     type_english_title(client, news, "Unreviewed title")
-    moderator = signed_in(MODERATOR)
+    login_as(MODERATOR)
 
-    news.save_revision(user=moderator)
+    news.save_revision()
     through_bulk_action(client, news)  # the moderator publishes the Russian page
 
     english_news = NewsPage.objects.get(pk=english_news.pk)
@@ -297,11 +285,11 @@ def test_text_an_editor_types_into_a_translation_waits_for_a_moderator(
 
 @committing
 def test_an_editor_cannot_change_a_live_translation_by_updating_it(
-    section, english, client, signed_in
+    section, english, client, login_as
 ):
     """wagtail-localize writes the new text into the live page's row before publishing."""
     news = live_news(section, english)
-    signed_in(EDITOR)
+    login_as(EDITOR)
     type_english_title(client, news, "Unreviewed title")
 
     response = update_translations(client, news)
