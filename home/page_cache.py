@@ -164,6 +164,14 @@ def is_shareable(request, response):
     )
 
 
+def with_status(response, status):
+    """Says whether Django's cache served the page, where settings ask (tests, development):
+    not to the public, whom it would tell how the site is built."""
+    if settings.PAGE_CACHE_STATUS_HEADER:
+        response[STATUS_HEADER] = status
+    return response
+
+
 def mark_public(response):
     """A shared cache (nginx) may keep it until it is purged or the day ends; a browser
     asks again each time, so a change shows on the next visit."""
@@ -195,7 +203,7 @@ class PageCacheMiddleware:
             mark_public(response)
             if key is not None and generation is not None:
                 self.store(key, generation, response)
-                response[STATUS_HEADER] = "miss"
+                with_status(response, "miss")
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_cache=True)
         return response
@@ -213,8 +221,7 @@ class PageCacheMiddleware:
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
-        response[STATUS_HEADER] = "hit"
-        return mark_public(response), current
+        return mark_public(with_status(response, "hit")), current
 
     @staticmethod
     def store(key, generation, response):

@@ -6,6 +6,7 @@ from site_project.translation import sync_translations
 
 from . import page_cache
 from .documents import DocumentLinkWithMeta
+from .security import lockouts, two_factor  # noqa: F401  (their admin views and menu items)
 
 
 @hooks.register("after_edit_snippet")

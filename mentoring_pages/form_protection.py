@@ -7,18 +7,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from home.security.addresses import client_address
+
 # A field people never see or fill in (it is hidden and skipped by the keyboard); robots
 # that fill in every field they find give themselves away.
 HONEYPOT_FIELD = "website"
-
-
-def client_address(request):
-    """The visitor's address: from the header the reverse proxy sets, if configured."""
-    value = request.META.get(settings.FORM_CLIENT_ADDRESS_HEADER) or request.META.get(
-        "REMOTE_ADDR", ""
-    )
-    # X-Forwarded-For lists the client first.
-    return value.split(",")[0].strip()
 
 
 def rate_key(request):

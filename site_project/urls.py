@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.security import page_passwords
 from home.sitemaps import TranslatedSitemap
 
 urlpatterns = [
@@ -33,6 +34,11 @@ urlpatterns += i18n_patterns(
     re_path(
         r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>[\w\-]+\.(?:ics|csv|xlsx))$",
         home_views.serve_page_file,
+    ),
+    # Wagtail's page password form at its own address, behind a limit on wrong passwords.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_passwords.authenticate_with_password,
     ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,9 +1,11 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -40,6 +42,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,16 +57,23 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A hit needs nothing below: the page's language is in its address.
     "home.page_cache.PageCacheMiddleware",
+    # Below the page cache: a kept page keeps the headers it was rendered with.
+    "home.security.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "home.security.two_factor.TwoFactorMiddleware",
     # Whose request publishes a page or reads personal data (home.acting_user).
     "home.acting_user.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -142,6 +154,9 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # entries also end at local midnight. 0 turns this layer off (nginx, when in front, keeps
 # its own copies: deploy/nginx/).
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
+# An X-Page-Cache: hit/miss header, for tests and development only: it would tell the public
+# how the site is built.
+PAGE_CACHE_STATUS_HEADER = False
 
 # nginx in front (deploy/nginx/, `make serve-nginx`) is purged through Wagtail's stock HTTP
 # backend, by the rule of home.purging. The app wagtail.contrib.frontend_cache is not
@@ -159,6 +174,34 @@ WAGTAILFRONTENDCACHE = (
     else {}
 )
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Guessing passwords (django-axes): after AXES_FAILURE_LIMIT wrong passwords within
+# AXES_COOLOFF_TIME, the account (from anywhere) and the address (for any account) are
+# refused until the cool-off ends or a superuser unlocks them (admin: Settings → Sign-in
+# security; `manage.py axes_reset_username NAME`, `axes_reset_ip ADDRESS`). Counted in the
+# database, so an outage of the cache changes nothing. Page passwords have a limit of their
+# own (home.security.page_passwords).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The visitor's address as the forms' rate limit reads it: FORM_CLIENT_ADDRESS_HEADER below.
+AXES_CLIENT_IP_CALLABLE = "home.security.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "home.security.lockouts.lockout_response"
+# A password tried while locked out does not make the lock-out longer. (A right password
+# does not clear the mistakes before it: it would clear its address's too, and anyone with
+# one account could then keep guessing others'.)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# No record of every successful sign-in (who, from where): nothing here reads it.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Two-step sign-in (home.security.two_factor): curators and superusers, who see personal
+# data, give a code from an authenticator app after their password. On in production.
+STAFF_2FA_REQUIRED = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -206,6 +249,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Наставничество")
+# The name authenticator apps show beside the two-step sign-in's codes.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -224,6 +269,54 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Avatars are the ones users upload, never fetched from gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp): public pages run the site's own scripts and styles
+# only, and nothing inline; the admin, whose pages Wagtail writes with inline scripts and
+# styles, has ADMIN_CONTENT_SECURITY_POLICY (home.security.headers). Nothing comes from
+# another host.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Icons as data: URLs, and uploads shown before they are sent.
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # The preview panel shows the page in a frame.
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# What no page here uses: browsers deny it to the site and to anything it frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "browsing-topics",
+        "camera",
+        "geolocation",
+        "interest-cohort",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -18,3 +18,5 @@ def _dev_secret_key():
 
 SECRET_KEY = _dev_secret_key()
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Whether a page came from Django's cache: X-Page-Cache: hit or miss.
+PAGE_CACHE_STATUS_HEADER = True

@@ -35,7 +35,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview frames SAMEORIGIN.
 # Curators and superusers see personal data: a code from an authenticator app after the
-# password (site_security.two_factor).
+# password (home.security.two_factor).
 STAFF_2FA_REQUIRED = env_flag("STAFF_2FA_REQUIRED", True)
 
 # Cached pages and pieces of pages are dropped when content changes; every gunicorn worker

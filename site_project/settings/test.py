@@ -15,6 +15,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests measure what rendering a page costs; the page cache's own tests turn it on.
 PAGE_CACHE_TIMEOUT = 0
+# Whether a page came from Django's cache: X-Page-Cache: hit or miss.
+PAGE_CACHE_STATUS_HEADER = True
 # Never purge a developer's nginx (NGINX_PURGE_URL in the environment); the tests that
 # purge one start their own.
 WAGTAILFRONTENDCACHE = {}

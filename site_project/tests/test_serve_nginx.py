@@ -49,6 +49,7 @@ PAGES = (
     "purged",
     "editor",
     "published",
+    "headers",
 )
 EDITOR_PASSWORD = "an-editor's-password-for-tests"
 USERBAR = '<template id="wagtail-userbar-template">'
@@ -266,6 +267,40 @@ def test_wagtail_purges_a_kept_page_from_this_machine_and_nobody_elsewhere_can(n
     assert cache_status(nginx_site, "/purged/", **BROWSER)[0] == "MISS"
     assert cache_status(nginx_site, "/purged/")[0] == "HIT"
     assert send(nginx_site, "PURGE", "/never-visited/", Host=SITE_HOST) == 204
+
+
+def headers_from(site, path, source):
+    """The headers of the answer to a GET of `path` sent from `source`."""
+    port = urllib.parse.urlsplit(site.url).port
+    client = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(source, 0))
+    try:
+        client.request("GET", path, headers={"Host": SITE_HOST})
+        response = client.getresponse()
+        response.read()
+        return response.status, response.headers
+    finally:
+        client.close()
+
+
+def test_visitors_are_not_told_how_the_site_is_built_but_get_its_security_headers(nginx_site):
+    assert cache_status(nginx_site, "/headers/")[0] == "MISS"
+
+    status, headers = headers_from(nginx_site, "/headers/", ELSEWHERE)
+    assert status == 200
+    assert headers["Server"] == "nginx"
+    assert "X-Cache-Status" not in headers
+    assert "X-Page-Cache" not in headers
+    # From nginx's cache, with the headers Django rendered the page with.
+    assert "script-src 'self';" in headers["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
+    assert "camera=()" in headers["Permissions-Policy"]
+    # This machine is still told it was a hit.
+    assert cache_status(nginx_site, "/headers/")[0] == "HIT"
+
+    status, headers = headers_from(nginx_site, "/admin/login/", ELSEWHERE)
+    assert status == 200
+    assert headers["Server"] == "nginx"
+    assert "Content-Security-Policy" in headers
 
 
 def test_static_files_and_image_renditions_come_from_disk_but_no_original_image(nginx_site):

@@ -1,0 +1,13 @@
+"""The visitor's address, as every limit by address counts it (sign-ins, page passwords,
+form submissions)."""
+
+from django.conf import settings
+
+
+def client_address(request):
+    """The visitor's address: from the header the reverse proxy sets, if configured."""
+    value = request.META.get(settings.FORM_CLIENT_ADDRESS_HEADER) or request.META.get(
+        "REMOTE_ADDR", ""
+    )
+    # X-Forwarded-For lists the client first.
+    return value.split(",")[0].strip()

@@ -1,0 +1,195 @@
+"""Guessing passwords: the admin's login and a page's password stop answering after a few
+wrong passwords, by account and by address; a superuser unlocks an account."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils.translation import gettext
+from wagtail.models import PageViewRestriction
+
+from home.tests.factories import ContentPageFactory
+from programmes.roles import CURATOR, EDITOR
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "the-right-password-of-a-curator"
+LOCKED = "Too many wrong passwords"
+LOGIN = "wagtailadmin_login"
+LOCKOUTS = "security_lockouts"
+PRIVATE_TEXT = "Собрание родителей в четверг"
+
+
+@pytest.fixture
+def curator(django_user_model):
+    user = django_user_model.objects.create_user("curator", password=PASSWORD)
+    user.groups.add(Group.objects.get(name=CURATOR))
+    return user
+
+
+@pytest.fixture
+def superuser_client(django_user_model):
+    client = Client()
+    client.force_login(django_user_model.objects.create_superuser("boss", password=PASSWORD))
+    return client
+
+
+def log_in(client, username, password, **headers):
+    return client.post(
+        reverse(LOGIN), {"username": username, "password": password}, headers=headers
+    )
+
+
+def is_logged_in(client):
+    return client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_thirty_wrong_passwords_then_the_right_one_do_not_log_in(client, curator):
+    for _ in range(30):
+        log_in(client, "curator", "a-guess")
+
+    response = log_in(client, "curator", PASSWORD)
+
+    assert response.status_code == 429
+    assert gettext(LOCKED) in response.content.decode()
+    assert not is_logged_in(client)
+
+
+def test_the_account_is_locked_from_every_address(client, curator):
+    for _ in range(5):
+        log_in(client, "curator", "a-guess")
+
+    elsewhere = Client(REMOTE_ADDR="198.51.100.7")
+    assert log_in(elsewhere, "curator", PASSWORD).status_code == 429
+    assert not is_logged_in(elsewhere)
+
+
+def test_a_few_mistyped_passwords_then_the_right_one_log_in(client, curator):
+    for _ in range(4):
+        assert log_in(client, "curator", "a-typo").status_code == 200
+
+    assert log_in(client, "curator", PASSWORD).status_code == 302
+    assert is_logged_in(client)
+
+
+def test_an_address_trying_many_accounts_is_locked_for_all_of_them(
+    client, curator, settings, django_user_model
+):
+    # Behind nginx, the visitor's address comes from its header (deploy/README.md).
+    settings.FORM_CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
+    for n in range(5):
+        log_in(client, f"someone-{n}", "a-guess", x_real_ip="203.0.113.1")
+
+    response = log_in(client, "curator", PASSWORD, x_real_ip="203.0.113.1")
+    assert response.status_code == 429
+    assert gettext(LOCKED) in response.content.decode()
+    assert not is_logged_in(client)
+
+    # The same proxy passes on another visitor, who is not locked out.
+    other = Client()
+    assert log_in(other, "curator", PASSWORD, x_real_ip="198.51.100.7").status_code == 302
+    assert is_logged_in(other)
+
+
+def test_a_superuser_sees_the_lockout_and_unlocks_the_account(client, curator, superuser_client):
+    for _ in range(30):
+        log_in(client, "curator", "a-guess")
+
+    locked = 'data-locked="curator"'
+    assert locked in superuser_client.get(reverse(LOCKOUTS)).content.decode()
+    response = superuser_client.post(reverse(LOCKOUTS), {"username": "curator"}, follow=True)
+    assert response.status_code == 200
+    assert locked not in response.content.decode()
+
+    assert log_in(client, "curator", PASSWORD).status_code == 302
+    assert is_logged_in(client)
+
+
+def test_a_superuser_unlocks_an_address(client, curator, superuser_client):
+    for n in range(5):
+        log_in(client, f"someone-{n}", "a-guess")
+    locked = 'data-locked="127.0.0.1"'
+    assert locked in superuser_client.get(reverse(LOCKOUTS)).content.decode()
+
+    superuser_client.post(reverse(LOCKOUTS), {"ip_address": "127.0.0.1"})
+
+    assert log_in(client, "curator", PASSWORD).status_code == 302
+
+
+def test_only_superusers_see_the_lockouts(client, curator, django_user_model):
+    client.force_login(curator)
+    assert client.get(reverse(LOCKOUTS)).status_code in {302, 403}
+    assert client.post(reverse(LOCKOUTS), {"username": "curator"}).status_code in {302, 403}
+
+    response = client.get(reverse("wagtailadmin_home"))
+    assert reverse(LOCKOUTS) not in response.content.decode()
+
+
+def test_the_command_line_unlocks_an_account(client, curator):
+    for _ in range(5):
+        log_in(client, "curator", "a-guess")
+
+    call_command("axes_reset_username", "curator")
+
+    assert log_in(client, "curator", PASSWORD).status_code == 302
+
+
+@pytest.fixture
+def private_page(home_page):
+    page = ContentPageFactory(parent=home_page, slug="parents", intro=PRIVATE_TEXT)
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret-of-parents"
+    )
+    return page, restriction
+
+
+def try_page_password(client, private_page, password, **headers):
+    page, restriction = private_page
+    return client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]),
+        {"password": password, "return_url": page.url},
+        headers=headers,
+    )
+
+
+def test_a_page_password_stops_answering_after_a_few_wrong_ones(client, private_page):
+    for _ in range(5):
+        assert try_page_password(client, private_page, "a-guess").status_code == 200
+
+    response = try_page_password(client, private_page, "secret-of-parents")
+
+    assert response.status_code == 429
+    assert gettext(LOCKED) in response.content.decode()
+    assert PRIVATE_TEXT not in client.get(private_page[0].url).content.decode()
+
+
+def test_a_page_password_is_locked_for_the_guessing_address_only(client, private_page, settings):
+    settings.FORM_CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
+    for _ in range(5):
+        try_page_password(client, private_page, "a-guess", x_real_ip="203.0.113.1")
+
+    parent = Client()
+    response = try_page_password(
+        parent, private_page, "secret-of-parents", x_real_ip="198.51.100.7"
+    )
+    assert response.status_code == 302
+    assert PRIVATE_TEXT in parent.get(private_page[0].url).content.decode()
+
+
+def test_editors_keep_logging_in_as_before(client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", password=PASSWORD)
+    editor.groups.add(Group.objects.get(name=EDITOR))
+
+    assert log_in(client, "editor", PASSWORD).status_code == 302
+    assert is_logged_in(client)
+
+
+def test_unlocking_nothing_is_refused_with_a_reason(superuser_client):
+    response = superuser_client.post(reverse(LOCKOUTS), {})
+
+    assert response.status_code == 400
+    assert gettext("Choose one thing to unlock.") in response.content.decode()
+
+    response = superuser_client.post(reverse(LOCKOUTS), {"ip_address": "not an address"})
+    assert response.status_code == 400
