@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from mentoring_pages.deadlines import Recurrence
+from site_project.spreadsheets import BYTE_ORDER_MARK, csv_safe
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Characters per column of the spreadsheet, in the order of `header()`.
@@ -80,11 +81,11 @@ def attachment(content, content_type, name):
 def roadmap_csv(page):
     buffer = io.StringIO()
     # A byte-order mark and semicolons: what Excel in a Russian locale opens correctly.
-    buffer.write("\ufeff")
+    buffer.write(BYTE_ORDER_MARK)
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(header())
     for row in rows(page):
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow(["" if value is None else csv_safe(value) for value in row])
     return attachment(buffer.getvalue(), "text/csv; charset=utf-8", filename(page, "csv"))
 
 

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from home.acting_user import acting_user
 from programmes.models import Consent
+from site_project.spreadsheets import SafeCsvExportMixin
 
 READ = "nastavnik.submissions.read"
 EXPORT = "nastavnik.submissions.export"
@@ -33,8 +34,8 @@ def register_actions(actions):
         actions.register_action(action, label, message)
 
 
-class LoggedSubmissionsListView(SubmissionsListView):
-    """Wagtail's list and export of a form's submissions, logged."""
+class LoggedSubmissionsListView(SafeCsvExportMixin, SubmissionsListView):
+    """Wagtail's list and export of a form's submissions, logged; its CSV safe to open."""
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from site_project.spreadsheets import SafeCsvExportMixin
 
 from .models import (
     Consent,
@@ -17,7 +19,17 @@ from .models import (
 )
 
 
-class ProgrammeViewSet(SnippetViewSet):
+class SafeCsvIndexView(SafeCsvExportMixin, IndexView):
+    pass
+
+
+class ProgrammeSnippetViewSet(SnippetViewSet):
+    """The programme's data: its listings' CSV exports are safe to open in Excel."""
+
+    index_view_class = SafeCsvIndexView
+
+
+class ProgrammeViewSet(ProgrammeSnippetViewSet):
     model = Programme
     icon = "doc-full"
     menu_label = _("Programmes")
@@ -28,7 +40,7 @@ class ProgrammeViewSet(SnippetViewSet):
     search_fields = ["title", "goal"]
 
 
-class MentoringFormViewSet(SnippetViewSet):
+class MentoringFormViewSet(ProgrammeSnippetViewSet):
     model = MentoringForm
     icon = "group"
     menu_label = _("Forms of mentoring")
@@ -39,7 +51,7 @@ class MentoringFormViewSet(SnippetViewSet):
     search_fields = ["title", "goal"]
 
 
-class TargetIndicatorViewSet(SnippetViewSet):
+class TargetIndicatorViewSet(ProgrammeSnippetViewSet):
     model = TargetIndicator
     icon = "tasks"
     menu_label = _("Target indicators")
@@ -57,7 +69,7 @@ class TargetIndicatorViewSet(SnippetViewSet):
     search_fields = ["comment"]
 
 
-class ParticipationFiguresViewSet(SnippetViewSet):
+class ParticipationFiguresViewSet(ProgrammeSnippetViewSet):
     model = ParticipationFigures
     icon = "table"
     menu_label = _("Participation figures")
@@ -76,7 +88,7 @@ class ParticipationFiguresViewSet(SnippetViewSet):
     export_filename = "participation_figures"
 
 
-class MonitoringResultViewSet(SnippetViewSet):
+class MonitoringResultViewSet(ProgrammeSnippetViewSet):
     model = MonitoringResult
     icon = "pick"
     menu_label = _("Monitoring results")
@@ -118,7 +130,7 @@ class ConsentChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = UsableConsentChooseResultsView
 
 
-class ConsentViewSet(SnippetViewSet):
+class ConsentViewSet(ProgrammeSnippetViewSet):
     """The consent registry: curators only (see roles.py)."""
 
     model = Consent
@@ -130,7 +142,7 @@ class ConsentViewSet(SnippetViewSet):
     search_fields = ["person"]
 
 
-class ConsentTextViewSet(SnippetViewSet):
+class ConsentTextViewSet(ProgrammeSnippetViewSet):
     """The wordings of the consent to processing that the forms ask for."""
 
     model = ConsentText

@@ -194,6 +194,16 @@ def test_csv_has_a_header_and_every_events_fields(client, roadmap_page):
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize("text", ["=1+1", "+7 (900) 000-00-00", "-2+3", "@SUM(A1)", "\tcalc"])
+def test_csv_cells_that_look_like_formulas_stay_text(client, roadmap_page, text):
+    RoadmapEventFactory(page=roadmap_page, title=text, responsible=text)
+
+    response = client.get(url(roadmap_page, "export_csv"))
+
+    row = next(row for row in csv_rows(response) if row[2].endswith(text))
+    assert row[2] == row[7] == "'" + text
+
+
 def test_csv_of_the_english_page_speaks_english(client, english_page):
     response = client.get(url(english_page, "export_csv"))
 

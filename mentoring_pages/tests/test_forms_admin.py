@@ -189,6 +189,23 @@ def test_reading_and_exporting_applications_is_logged(
     assert history(application, action) == [(CURATOR, data)]
 
 
+def test_the_applications_csv_opens_in_russian_excel_and_runs_no_formula(application, log_in):
+    ApplicationSubmission.objects.create(
+        page=application,
+        form_data={application.name_field: '=HYPERLINK("http://evil.example","Открыть")'},
+        consent_text=ConsentTextFactory(),
+        consented_at="2025-03-01T10:00:00+03:00",
+    )
+    url = reverse("wagtailforms:list_submissions", args=[application.pk])
+
+    response = log_in(CURATOR).get(url, {"export": "csv"})
+
+    content = b"".join(response.streaming_content).decode("utf-8")
+    assert content.startswith("\ufeff")
+    assert "'=HYPERLINK" in content
+    assert ",=HYPERLINK" not in content
+
+
 def test_deleting_an_application_is_logged(application, submission, log_in):
     url = reverse("wagtailforms:delete_submissions", args=[application.pk])
 

@@ -4,10 +4,11 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from programmes.models import ParticipationFigures, TargetIndicator
+from programmes.models import ParticipationFigures, Programme, TargetIndicator
 from programmes.tests.factories import (
     MentoringFormFactory,
     ParticipationFiguresFactory,
+    ProgrammeFactory,
     TargetIndicatorFactory,
 )
 
@@ -27,6 +28,17 @@ def test_indicators_export_as_csv(admin_client):
     assert response.status_code == 200
     assert "2022" in content
     assert "40" in content and "38" in content
+
+
+def test_snippet_csv_exports_start_with_a_bom_and_keep_formulas_as_text(admin_client):
+    ProgrammeFactory(title='=cmd|"/C calc"!A0')
+
+    response = admin_client.get(list_url(Programme), {"export": "csv"})
+
+    content = b"".join(response.streaming_content).decode("utf-8")
+    assert content.startswith("\ufeff")
+    assert "'=cmd" in content
+    assert ",=cmd" not in content
 
 
 def test_figures_export_as_xlsx(admin_client):

@@ -1,0 +1,28 @@
+"""Every CSV the site writes goes through here: cells a spreadsheet would run as a formula
+are neutralised (CSV injection: an answer «=HYPERLINK(…)» in a curator's Excel), and files
+begin with a byte-order mark, without which Russian Excel shows mojibake."""
+
+BYTE_ORDER_MARK = "\ufeff"
+# What Excel and LibreOffice read as the start of a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """The cell as text a spreadsheet shows and never runs: a leading apostrophe before
+    text that begins like a formula. Numbers and dates stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeCsvExportMixin:
+    """For views with Wagtail's SpreadsheetExportMixin (snippet listings, form submissions):
+    their CSV by the rule above. Their XLSX keeps such text as text already."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return csv_safe(value) if export_format == self.FORMAT_CSV else value
+
+    def stream_csv(self, queryset):
+        yield BYTE_ORDER_MARK
+        yield from super().stream_csv(queryset)
