@@ -108,6 +108,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A parent's application must not be lost to an import or a board change writing at
+    # that moment: in WAL mode readers never wait, and a writer waits its turn (taken at the
+    # start of its transaction, where waiting works) for up to 20 s, not 5.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Two caches: pages and the pieces they are built from ("default"), and the lookups of image
