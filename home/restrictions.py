@@ -56,6 +56,10 @@ def copy_to(translation, restriction):
 
 @receiver(post_save, sender=PageViewRestriction)
 def restriction_saved(sender, instance, raw=False, **kwargs):
+    # loaddata (a restore) saves a restriction as it is, then sets its groups; m2m_changed
+    # says nothing of `raw`, so the restriction remembers it. Its translations' restrictions
+    # are loaded as they are too: copying to them would write rows the load then clashes with.
+    instance.loaded_as_is = raw
     if not raw and not spreading.get():
         spread(instance)
 
@@ -65,6 +69,7 @@ def restriction_groups_changed(sender, instance, action, **kwargs):
     if (
         action in {"post_add", "post_remove", "post_clear"}
         and isinstance(instance, PageViewRestriction)
+        and not getattr(instance, "loaded_as_is", False)
         and not spreading.get()
     ):
         spread(instance)

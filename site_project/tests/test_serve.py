@@ -57,12 +57,12 @@ def fetch(url, **headers):
 
 
 @contextmanager
-def server_database(var_dir):
-    """The URL of a database of the server's own, with what the migrations put in it."""
+def server_database(var_dir, suffix="nginx"):
+    """The URL of a database of the server's own, with what the migrations put in it; on
+    PostgreSQL, a clone named after `suffix`, which no other database in use may share."""
     if connection.vendor == "sqlite":
         yield database_url(var_dir)
         return
-    suffix = "nginx"
     connection.creation.clone_test_db(suffix, verbosity=0)
     try:
         yield postgres_url(connection.creation.get_test_db_clone_settings(suffix))
@@ -156,17 +156,27 @@ print(json.dumps([image.get_rendition("fill-40x30").url, image.file.url]))
 """
 
 
-def test_serve_shows_image_renditions_but_not_original_images(
-    django_db_setup, django_db_blocker, tmp_path
-):
+# Served before any test's transaction starts: cloning a database on PostgreSQL needs the
+# suite's connection to it closed, and a test of the database (sorted before those that
+# commit and empty it) finds what the migrations put in it.
+@pytest.fixture(scope="module")
+def served_image(django_db_setup, django_db_blocker, tmp_path_factory):
+    """(status, headers, body) of an image's rendition under `make serve`, and the status
+    of its original file."""
+    tmp_path = tmp_path_factory.mktemp("serve-images")
     with django_db_blocker.unblock(), server_database(tmp_path) as url:
         env = {**os.environ, "PORT": str(free_port()), "VAR_DIR": str(tmp_path)}
         env.update(DATABASE_URL=url, WORKERS="1")
         env.pop("REDIS_URL", None)
         rendition, original = json.loads(manage_shell(env, MAKE_IMAGE).splitlines()[-1])
         with running("serve", env, tmp_path / "serve.log"):
-            status, headers, body = fetch(f"http://127.0.0.1:{env['PORT']}{rendition}")
-            original_status = fetch(f"http://127.0.0.1:{env['PORT']}{original}")[0]
+            served = fetch(f"http://127.0.0.1:{env['PORT']}{rendition}")
+            return *served, fetch(f"http://127.0.0.1:{env['PORT']}{original}")[0]
+
+
+@pytest.mark.django_db
+def test_serve_shows_image_renditions_but_not_original_images(served_image):
+    status, headers, body, original_status = served_image
 
     assert status == 200
     assert headers["Content-Type"] == "image/jpeg"

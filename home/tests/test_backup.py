@@ -1,0 +1,187 @@
+"""backup_site and restore_site as the person running them sees them: a restore brings the
+backed-up site back, pages and files, and drops every cache, Django's and nginx's; an
+archive that is missing, damaged, of another version of the site, or that would replace a
+site without --force, is refused with a message, a non-zero exit and nothing changed. The
+round trips through `manage.py` with the demo school are in test_backup_round_trip."""
+
+import io
+import json
+import tarfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import wagtail_factories
+from django.core.cache import caches
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from home.tests.factories import ContentPageFactory
+from home.tests.test_purging import purged
+from site_project.tests.test_settings import manage
+
+pytestmark = pytest.mark.django_db
+# Committed, as a restore in its own process finds the database; PostgreSQL cannot empty
+# tables that a transaction still has unchecked rows in.
+committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def backup(home_page, tmp_path):
+    """A page and an image with a rendition, backed up."""
+    ContentPageFactory(parent=home_page, title="Положение о наставничестве", slug="polozhenie")
+    wagtail_factories.ImageFactory(title="Наставники").get_rendition("fill-40x30")
+    archive = tmp_path / "site.tar.gz"
+    call_command("backup_site", str(archive), verbosity=0)
+    return archive
+
+
+def site_now(settings):
+    """The pages' titles, the files in MEDIA_ROOT with what they hold, and anything a
+    restore left beside MEDIA_ROOT."""
+    media = Path(settings.MEDIA_ROOT)
+    return (
+        sorted(Page.objects.values_list("title", flat=True)),
+        {
+            str(path.relative_to(media)): path.read_bytes()
+            for path in media.rglob("*")
+            if path.is_file()
+        },
+        sorted(path.name for path in media.parent.glob(".restore-*")),
+    )
+
+
+def refusal(archive, *options):
+    with pytest.raises(CommandError) as refused:
+        call_command("restore_site", str(archive), *options, verbosity=0)
+    return str(refused.value)
+
+
+def rewritten(archive, name, content):
+    """A copy of `archive` with `content` as its member `name`."""
+    copy = archive.with_name(f"changed-{archive.name}")
+    with tarfile.open(archive) as source, tarfile.open(copy, "w:gz") as target:
+        for member in source.getmembers():
+            if member.name == name:
+                member.size = len(content)
+                target.addfile(member, io.BytesIO(content))
+            else:
+                target.addfile(member, source.extractfile(member) if member.isfile() else None)
+    return copy
+
+
+def manifest(archive):
+    with tarfile.open(archive) as tar:
+        return json.load(tar.extractfile("manifest.json"))
+
+
+@committing
+def test_a_restore_brings_the_site_back_and_drops_every_cache(backup, home_page, settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "home.tests.test_purging.RecordingBackend"}
+    }
+    backed_up = site_now(settings)
+    Page.objects.get(slug="polozhenie").delete()
+    ContentPageFactory(parent=home_page, title="Черновик", slug="chernovik")
+    (Path(settings.MEDIA_ROOT) / "stray.txt").write_text("not in the backup")
+    for alias in settings.CACHES:
+        caches[alias].set("kept", "before the restore")
+    purged.clear()
+
+    call_command("restore_site", str(backup), "--force", verbosity=0)
+
+    assert site_now(settings) == backed_up
+    assert [caches[alias].get("kept") for alias in settings.CACHES] == [None, None]
+    # nginx drops the restored pages, and those of the site replaced.
+    assert {"/polozhenie/", "/chernovik/"} <= {urlsplit(url).path for url in purged}
+
+
+def test_the_archive_is_readable_by_its_owner_only(backup):
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert manifest(backup)["format"] == 1
+
+
+def test_a_backup_into_a_missing_folder_says_so(tmp_path):
+    archive = tmp_path / "no-such-folder" / "site.tar.gz"
+
+    with pytest.raises(CommandError) as refused:
+        call_command("backup_site", str(archive), verbosity=0)
+
+    assert str(refused.value) == f"Cannot write {archive}: No such file or directory"
+
+
+def test_a_missing_archive_is_named_without_a_traceback_and_a_non_zero_exit(tmp_path):
+    archive = tmp_path / "site.tar.gz"
+    result = manage(
+        "restore_site",
+        str(archive),
+        VAR_DIR=str(tmp_path),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+
+    assert result.returncode == 1
+    assert result.stderr == f"CommandError: Cannot read {archive}: No such file or directory\n"
+
+
+def damaged(archive, how):
+    """A copy of `archive` damaged so, or none at all."""
+    copy = archive.with_name(f"{how}.tar.gz")
+    if how == "not-an-archive":
+        copy.write_text("notes, not an archive")
+    elif how == "cut-short":
+        copy.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    return copy
+
+
+@pytest.mark.parametrize("how", ["missing", "not-an-archive", "cut-short"])
+def test_an_archive_that_cannot_be_read_changes_nothing(backup, settings, how):
+    archive = damaged(backup, how)
+    before = site_now(settings)
+
+    assert refusal(archive, "--force").startswith(f"Cannot read {archive}: ")
+    assert site_now(settings) == before
+
+
+def test_an_archive_without_a_manifest_is_not_taken_for_a_backup(backup, settings, tmp_path):
+    other = tmp_path / "other.tar.gz"
+    with tarfile.open(other, "w:gz") as tar:
+        tar.add(backup, arcname="data.json")
+    before = site_now(settings)
+
+    assert (
+        refusal(other, "--force")
+        == f"{other} is not a backup of the site: it has no manifest.json."
+    )
+    assert site_now(settings) == before
+
+
+def test_a_site_is_replaced_only_with_force(backup, settings):
+    before = site_now(settings)
+
+    assert "Give --force to replace it" in refusal(backup)
+    assert site_now(settings) == before
+
+
+def test_an_archive_of_another_version_of_the_site_is_refused(backup, settings):
+    future = manifest(backup)
+    future["migrations"].append("home.9999_from_the_future")
+    newer = rewritten(backup, "manifest.json", json.dumps(future).encode())
+    before = site_now(settings)
+
+    message = refusal(newer, "--force")
+
+    assert message.startswith("The archive comes from another version of the site")
+    assert "Migrations the database lacks: home.9999_from_the_future." in message
+    assert site_now(settings) == before
+
+
+@committing
+def test_data_that_cannot_be_loaded_changes_nothing(backup, settings):
+    broken = rewritten(backup, "data.json", b'[{"model": "home.contentpage", "pk": 1, "fie')
+    before = site_now(settings)
+
+    message = refusal(broken, "--force")
+
+    assert message.startswith(f"{broken} could not be restored, nothing was changed: ")
+    assert site_now(settings) == before
