@@ -110,6 +110,10 @@ class ApplicationForm(SiteForm):
         return cleaned_data
 
 
+# Characters a long open answer may hold (a short one: Wagtail's 255).
+MAX_LONG_ANSWER = 4000
+
+
 class SiteFormBuilder(FormBuilder):
     """Wagtail's form builder with rating questions, on the site's own form class."""
 
@@ -120,6 +124,11 @@ class SiteFormBuilder(FormBuilder):
 
     def create_rating_10_field(self, field, options):
         return self.rating_field(RATING_SCALES["rating_10"], options)
+
+    def create_multiline_field(self, field, options):
+        # Wagtail sets no limit: a form must not store a megabyte a robot pastes in.
+        options["max_length"] = MAX_LONG_ANSWER
+        return super().create_multiline_field(field, options)
 
     @staticmethod
     def rating_field(top, options):

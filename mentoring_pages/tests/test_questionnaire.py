@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 
-from mentoring_pages.models.forms import CONSENT_FIELD
+from mentoring_pages.models.forms import CONSENT_FIELD, MAX_LONG_ANSWER
 from mentoring_pages.tests.factories import QuestionnaireFieldFactory, QuestionnairePageFactory
 from programmes.models import MonitoringResult
 from programmes.models.results import MetricKind, MonitoringStage
@@ -73,6 +73,21 @@ def test_a_rating_off_the_scale_is_refused(client, questionnaire):
     assert response.status_code == 400
     assert re.search(r'value="9"[^>]*checked', response.content.decode())  # the answer kept
     assert not FormSubmission.objects.exists()
+
+
+def test_a_long_answer_has_a_limit_the_page_and_the_server_keep(client, questionnaire):
+    answers = {questionnaire.rating.clean_name: "4", questionnaire.scale.clean_name: "9"}
+    field = questionnaire.open.clean_name
+    limit = f'maxlength="{MAX_LONG_ANSWER}"'
+
+    too_long = client.post(questionnaire.url, {**answers, field: "я" * (MAX_LONG_ANSWER + 1)})
+    just_fits = client.post(questionnaire.url, {**answers, field: "я" * MAX_LONG_ANSWER})
+
+    assert limit in client.get(questionnaire.url).content.decode()
+    assert too_long.status_code == 400
+    assert f"не более {MAX_LONG_ANSWER} символов" in too_long.content.decode()
+    assert just_fits.status_code == 200
+    assert FormSubmission.objects.count() == 1
 
 
 @pytest.fixture
