@@ -34,7 +34,7 @@ import io
 import logging
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePath
 from typing import IO
@@ -63,6 +63,7 @@ MAX_TITLE_LINES = 3
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _CSV_DELIMITERS = ";,\t"
+UNREADABLE = "\ufffd"  # what a byte that is not text in the file's encoding reads as
 
 Rows = list[list[str]]
 Block = str | Rows  # a paragraph or a table
@@ -240,15 +241,27 @@ def _csv_blocks(data: bytes) -> list[Block]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # Excel on Russian Windows saves CSV in Windows-1251.
-        try:
-            text = data.decode("cp1251")
-        except UnicodeDecodeError as exc:
-            raise _damaged(".csv") from exc
+        text = _mixed_utf_8(data)
+        if text is None:
+            # Excel on Russian Windows saves CSV in Windows-1251.
+            try:
+                text = data.decode("cp1251")
+            except UnicodeDecodeError as exc:
+                raise _damaged(".csv") from exc
     try:
         return [list(csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text)))]
     except csv.Error as exc:
         raise _damaged(".csv") from exc
+
+
+def _mixed_utf_8(data: bytes) -> str | None:
+    """The text of a file that is UTF-8 but for some pasted bytes (a row copied from a
+    Windows-1251 file), with those shown as «\ufffd» for the events' doubts to point out;
+    None for a file that is not mostly UTF-8. Read as Windows-1251 whole, such a file's
+    Russian would come out garbled everywhere, silently."""
+    text = data.decode("utf-8-sig", errors="replace")
+    letters = sum(1 for char in text if "\u0400" <= char <= "\u04ff")
+    return text if letters > text.count(UNREADABLE) else None
 
 
 def _csv_delimiter(text: str) -> str:
@@ -580,6 +593,13 @@ def _add_doubts(stages: list[ImportedStage]) -> None:
     for stage in stages:
         seen: set[tuple[int, ...]] = set()
         for event in stage.events:
+            if any(UNREADABLE in text for text in astuple(event) if isinstance(text, str)):
+                event.doubts.append(
+                    _(
+                        "Some letters could not be read (shown as �): the file mixes "
+                        "encodings. Check this row against the original."
+                    )
+                )
             if not event.deadline_text:
                 event.doubts.append(_("No deadline."))
             if not event.number:

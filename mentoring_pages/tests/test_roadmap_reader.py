@@ -223,6 +223,22 @@ def test_csv_imports_all_fields(encoding, delimiter):
     assert_six_column_roadmap(roadmap)
 
 
+def test_a_csv_mixing_encodings_is_read_as_utf_8_with_the_broken_rows_flagged():
+    """A UTF-8 file into which a row was pasted from a Windows-1251 one."""
+    utf8 = csv_bytes(SIX_COLUMN_ROWS, "utf-8", ";")
+    pasted = csv_bytes([["9.", "Встреча с родителями", "Май", "", "", "Завуч"]], "cp1251", ";")
+
+    with translation.override("en"):
+        roadmap = read_bytes(utf8 + pasted, "карта.csv")
+
+    events = [event for stage in roadmap.stages for event in stage.events]
+    assert events[0].title == "Разработка положения о наставничестве"
+    assert [event for event in events if event.doubts and "encoding" in " ".join(event.doubts)] == [
+        events[-1]
+    ]
+    assert "\ufffd" in events[-1].title
+
+
 def test_xlsx_with_merged_stage_rows_imports_all_fields():
     workbook = openpyxl.Workbook()
     sheet = workbook.active
