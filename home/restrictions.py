@@ -9,6 +9,7 @@ restriction on every page below it, so a translated subtree follows its top page
 
 from contextvars import ContextVar
 
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
@@ -76,9 +77,16 @@ def restriction_groups_changed(sender, instance, action, **kwargs):
 
 
 @receiver(post_delete, sender=PageViewRestriction)
-def restriction_lifted(sender, instance, **kwargs):
-    """Lifted here: lifted in every language (deleting a page deletes its restrictions,
-    and its translations' go with theirs)."""
-    if spreading.get() or not Page.objects.filter(pk=instance.page_id).exists():
+def restriction_lifted(sender, instance, origin=None, **kwargs):
+    """Lifted here: lifted in every language. A restriction deleted with its page (or an
+    ancestor) lifts nothing: the page's translations stay as private as they were."""
+    started_from_restrictions = isinstance(origin, PageViewRestriction) or (
+        isinstance(origin, QuerySet) and origin.model is PageViewRestriction
+    )
+    if spreading.get() or not started_from_restrictions:
         return
-    PageViewRestriction.objects.filter(page__in=translations_of(instance.page_id)).delete()
+    token = spreading.set(True)
+    try:
+        PageViewRestriction.objects.filter(page__in=translations_of(instance.page_id)).delete()
+    finally:
+        spreading.reset(token)

@@ -87,3 +87,12 @@ def test_changing_the_password_changes_it_in_every_language(admin_client, roadma
 
     assert russian.view_restrictions.get().password == "второй-2"
     assert english.view_restrictions.get().password == "второй-2"
+
+
+def test_deleting_a_translation_leaves_the_other_language_private(admin_client, client, roadmaps):
+    russian, english = roadmaps
+    set_privacy(admin_client, russian, restriction_type="login")
+
+    english.delete()
+
+    assert public_addresses(client, russian) == []
