@@ -7,5 +7,6 @@ class MentoringPagesConfig(AppConfig):
     verbose_name = _("Mentoring pages")
 
     def ready(self):
-        # Deleting a submission is logged whatever deletes it, a command included.
+        # Deleting a submission is logged whatever deletes it, a command included; so is
+        # a consent's scan, whatever serves it.
         from . import personal_data_log  # noqa: F401

@@ -2,13 +2,14 @@
 and opening a consent's scan are written to Wagtail's log (who, when, what), which curators
 read in the admin's site history and on each form's and consent's history. Deleting is
 logged on every path (the admin, the retention command) since it is caught where the row
-goes; reading and opening happen only in the admin views below."""
+goes; reading happens only in the admin view below, opening in Wagtail's document view."""
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.contrib.forms.views import SubmissionsListView
+from wagtail.documents.models import document_served
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -60,7 +61,10 @@ def submission_deleted(sender, instance, **kwargs):
         log(page, DELETE, user=acting_user(), data={"submission": instance.pk})
 
 
-def scan_opened(document, request):
-    """Wagtail's `before_serve_document` hook: a consent's scan is opened."""
-    for consent in Consent.objects.filter(document=document):
-        log(consent, OPEN_SCAN, user=request.user, data={"document": document.pk})
+@receiver(document_served)
+def scan_opened(sender, instance, request, **kwargs):
+    """A consent's scan was served: sent once every check allowed it (a refused visitor
+    opened nothing)."""
+    user = request.user if request.user.is_authenticated else None
+    for consent in Consent.objects.filter(document=instance):
+        log(consent, OPEN_SCAN, user=user, data={"document": instance.pk})

@@ -7,4 +7,3 @@ from wagtail import hooks
 from . import board_admin, consent_admin, forms_admin, import_admin, personal_data_log  # noqa: F401
 
 hooks.register("register_log_actions", personal_data_log.register_actions)
-hooks.register("before_serve_document", personal_data_log.scan_opened)

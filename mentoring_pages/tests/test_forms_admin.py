@@ -241,3 +241,17 @@ def test_opening_a_consents_scan_is_logged(client, django_user_model):
     assert client.get(scan.url).status_code == 200
 
     assert history(consent, personal_data_log.OPEN_SCAN) == [("curator", {"document": scan.pk})]
+
+
+@pytest.mark.parametrize("role", ["anonymous", EDITOR])
+def test_a_refused_scan_is_not_logged_as_opened(log_in, role):
+    private = Collection.objects.get(name=PRIVATE_COLLECTION)
+    scan = get_document_model().objects.create(
+        title="Скан согласия", file=ContentFile(b"%PDF-1.4", name="scan.pdf"), collection=private
+    )
+    consent = ConsentFactory(document=scan)
+
+    response = log_in(role).get(scan.url)
+
+    assert response.status_code in (302, 403)  # to the login page, or refused
+    assert history(consent, personal_data_log.OPEN_SCAN) == []
