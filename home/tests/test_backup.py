@@ -12,8 +12,11 @@ from urllib.parse import urlsplit
 
 import pytest
 import wagtail_factories
+from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.management import CommandError, call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
 from home.tests.factories import ContentPageFactory
@@ -99,6 +102,20 @@ def test_a_restore_brings_the_site_back_and_drops_every_cache(backup, home_page,
 def test_the_archive_is_readable_by_its_owner_only(backup):
     assert backup.stat().st_mode & 0o777 == 0o600
     assert manifest(backup)["format"] == 1
+
+
+def test_the_archive_holds_no_second_factor_secret_nor_lock_out(home_page, tmp_path):
+    staff = get_user_model().objects.create_user(username="curator")
+    TOTPDevice.objects.create(user=staff, name="телефон")
+    AccessAttempt.objects.create(username="curator", ip_address="10.0.0.1", failures_since_start=5)
+    archive = tmp_path / "site.tar.gz"
+
+    call_command("backup_site", str(archive), verbosity=0)
+
+    with tarfile.open(archive) as tar:
+        models = {row["model"] for row in json.load(tar.extractfile("data.json"))}
+    assert "auth.user" in models
+    assert not {"otp_totp.totpdevice", "axes.accessattempt"} & models
 
 
 def test_a_backup_into_a_missing_folder_says_so(tmp_path):
