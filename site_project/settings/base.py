@@ -348,3 +348,8 @@ FORM_RATE_WINDOW_SECONDS = int(os.environ.get("FORM_RATE_WINDOW_SECONDS", "3600"
 # Behind a reverse proxy, the request header with the visitor's address, as Django names
 # it (e.g. HTTP_X_REAL_IP); else the connection's address.
 FORM_CLIENT_ADDRESS_HEADER = os.environ.get("FORM_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+
+# Error reports never carry what a form sent (site_project.error_reports); a mail server
+# that does not answer holds a request 10 s at most.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "site_project.error_reports.NoFormDataFilter"
+EMAIL_TIMEOUT = 10
