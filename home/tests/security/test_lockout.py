@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from home.tests.factories import ContentPageFactory
 from programmes.roles import CURATOR, EDITOR
+from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -175,6 +176,23 @@ def test_a_page_password_is_locked_for_the_guessing_address_only(client, private
     )
     assert response.status_code == 302
     assert PRIVATE_TEXT in parent.get(private_page[0].url).content.decode()
+
+
+def test_guesses_on_each_language_of_a_page_count_together(client, home_page, english):
+    russian = ContentPageFactory(parent=home_page, slug="parents", intro=PRIVATE_TEXT)
+    translate(home_page, english, {})
+    english_page = translate(russian, english, {})
+    PageViewRestriction.objects.create(
+        page=russian, restriction_type=PageViewRestriction.PASSWORD, password="secret-of-parents"
+    )  # and, the same, on the English page (home.restrictions)
+    in_english = (english_page, english_page.view_restrictions.get())
+    in_russian = (russian, russian.view_restrictions.get())
+    for _ in range(3):
+        try_page_password(client, in_russian, "a-guess")
+    for _ in range(2):
+        try_page_password(client, in_english, "a-guess")
+
+    assert try_page_password(client, in_english, "secret-of-parents").status_code == 429
 
 
 def test_editors_keep_logging_in_as_before(client, django_user_model):
