@@ -17,7 +17,12 @@ def csv_safe(value):
 
 class SafeCsvExportMixin:
     """For views with Wagtail's SpreadsheetExportMixin (snippet listings, form submissions):
-    their CSV by the rule above. Their XLSX keeps such text as text already."""
+    their CSV by the rule above. Wagtail's XLSX keeps such cells as text, but not the
+    headings, so these follow the rule in both: a form's headings are its questions, which
+    editors write and curators export."""
+
+    def get_heading(self, queryset, field):
+        return csv_safe(super().get_heading(queryset, field))
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

