@@ -110,8 +110,10 @@ class ApplicationForm(SiteForm):
         return cleaned_data
 
 
-# Characters a long open answer may hold (a short one: Wagtail's 255).
+# Characters a long open answer may hold (a short one: Wagtail's 255); digits a number may
+# have.
 MAX_LONG_ANSWER = 4000
+MAX_NUMBER_DIGITS = 20
 
 
 class SiteFormBuilder(FormBuilder):
@@ -125,10 +127,19 @@ class SiteFormBuilder(FormBuilder):
     def create_rating_10_field(self, field, options):
         return self.rating_field(RATING_SCALES["rating_10"], options)
 
+    # Wagtail sets no limit on these: a form must not store a megabyte a robot pastes in.
     def create_multiline_field(self, field, options):
-        # Wagtail sets no limit: a form must not store a megabyte a robot pastes in.
         options["max_length"] = MAX_LONG_ANSWER
         return super().create_multiline_field(field, options)
+
+    def create_hidden_field(self, field, options):
+        # As long as a long answer, so that no default an editor gives it is refused.
+        options["max_length"] = MAX_LONG_ANSWER
+        return super().create_hidden_field(field, options)
+
+    def create_number_field(self, field, options):
+        options["max_digits"] = MAX_NUMBER_DIGITS
+        return super().create_number_field(field, options)
 
     @staticmethod
     def rating_field(top, options):

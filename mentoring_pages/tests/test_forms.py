@@ -101,6 +101,28 @@ def test_an_application_with_consent_is_stored_with_the_version_and_time(
     }
 
 
+@pytest.mark.parametrize(
+    ("field_type", "value", "message"),
+    [
+        ("number", "9" * 100_000, "не более 20 цифр"),
+        ("number", "1e100000000", "не более 20 цифр"),
+        ("hidden", "я" * 100_000, "не более 4000 символов"),
+    ],
+)
+def test_no_answer_of_any_type_stores_whatever_a_robot_sends(
+    client, application, consent_text, field_type, value, message
+):
+    field = ApplicationFormFieldFactory(
+        page=application, label="Ещё", field_type=field_type, required=False, sort_order=4
+    )
+
+    response = client.post(application.url, answers(application, **{field.clean_name: value}))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not ApplicationSubmission.objects.exists()
+
+
 def test_the_latest_version_in_force_is_asked_for(client, application, consent_text):
     ConsentTextFactory(version=4, in_force_from=timezone.localdate() + datetime.timedelta(days=1))
 
