@@ -12,6 +12,7 @@ from django.urls import reverse
 from home.page_cache import STATUS_HEADER
 from mentoring_pages.tests.factories import MentoringIndexPageFactory
 from programmes.tests.factories import ProgrammeFactory, TargetIndicatorFactory
+from site_project.tests.http_headers import policy_directives
 from site_project.tests.test_settings import PRODUCTION, manage
 
 pytestmark = pytest.mark.django_db
@@ -28,17 +29,12 @@ def landing(home_page):
     return MentoringIndexPageFactory(parent=home_page, programme=programme)
 
 
-def directives(response):
-    parts = (part.split() for part in response[CSP].split(";") if part.strip())
-    return {name: sources for name, *sources in parts}
-
-
 def features(response):
     return dict(part.strip().split("=", 1) for part in response["Permissions-Policy"].split(","))
 
 
 def test_public_pages_run_only_the_sites_own_scripts_and_styles(client, landing):
-    policy = directives(client.get(landing.url))
+    policy = policy_directives(client.get(landing.url))
 
     assert policy["default-src"] == ["'self'"]
     assert policy["script-src"] == ["'self'"]
@@ -58,7 +54,7 @@ def test_public_pages_have_nothing_inline_that_the_policy_would_block(client, la
 
 def test_the_admin_gets_a_looser_policy_of_its_own(client, admin_client):
     for response in (client.get(reverse("wagtailadmin_login")), admin_client.get("/admin/")):
-        policy = directives(response)
+        policy = policy_directives(response)
         # Wagtail's admin writes inline scripts and styles, still from this site only.
         assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
         assert policy["object-src"] == ["'none'"]
