@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from mentoring_pages.models import RoadmapEvent
-from mentoring_pages.roadmap import EventStatus
+from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.roles import CURATOR
 
 

@@ -4,8 +4,8 @@ its roadmap, shows the overdue events, finds the calendar subscription and goes 
 from django.utils.translation import gettext
 
 from browser_tests import demo
-from mentoring_pages import roadmap
 from mentoring_pages.models import RoadmapPage
+from mentoring_pages.roadmap import statuses
 
 
 def event_statuses(page):
@@ -17,7 +17,7 @@ def event_statuses(page):
 def test_parent_finds_overdue_events_and_the_calendar(open_page, public_pages, demo_database):
     landing, shown = public_pages["mentoring", "ru"], public_pages["roadmap", "ru"]
     events = RoadmapPage.objects.get(pk=shown.page_id)
-    overdue = len(events.filter_events(roadmap.OVERDUE))
+    overdue = len(events.filter_events(statuses.OVERDUE))
     assert overdue, "The demo roadmap should have overdue events for this journey."
 
     page = open_page(public_pages["home", "ru"], width=demo.PHONE)
@@ -31,10 +31,10 @@ def test_parent_finds_overdue_events_and_the_calendar(open_page, public_pages, d
 
     filters = page.get_by_role("navigation", name=gettext("Show events"))
     filters.get_by_role(
-        "link", name=str(roadmap.status_label(roadmap.OVERDUE)), exact=False
+        "link", name=str(statuses.status_label(statuses.OVERDUE)), exact=False
     ).click()
-    page.wait_for_url(f"{shown.url}?status={roadmap.OVERDUE}")
-    assert event_statuses(page) == [roadmap.OVERDUE] * overdue
+    page.wait_for_url(f"{shown.url}?status={statuses.OVERDUE}")
+    assert event_statuses(page) == [statuses.OVERDUE] * overdue
 
     subscribe = page.get_by_role("link", name=gettext("Subscribe to the calendar"))
     calendar = page.request.get(subscribe.get_attribute("href"))

@@ -9,4 +9,4 @@ class MentoringPagesConfig(AppConfig):
     def ready(self):
         # Deleting a submission is logged whatever deletes it, a command included; so is
         # a consent's scan, whatever serves it.
-        from . import personal_data_log  # noqa: F401
+        from mentoring_pages.forms import personal_data_log  # noqa: F401

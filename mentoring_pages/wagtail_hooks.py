@@ -1,9 +1,30 @@
-"""The section's admin: the roadmap import, the curator's board, the consent report and the
-forms register their own views, menu items and buttons in these modules; the log of who saw
-personal data registers its actions here."""
+"""The section's admin, registered in one place: the roadmap import and the curator's board,
+the consent report, the forms' results, and the log of who saw personal data. The views live
+beside the rules they serve; this module only tells Wagtail where they are."""
 
 from wagtail import hooks
 
-from . import board_admin, consent_admin, forms_admin, import_admin, personal_data_log  # noqa: F401
+from mentoring_pages.consent import admin as consent_admin
+from mentoring_pages.forms import admin as forms_admin
+from mentoring_pages.forms import personal_data_log
+from mentoring_pages.roadmap import board_views, import_views
 
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        *import_views.urlpatterns,
+        *board_views.urlpatterns,
+        *consent_admin.urlpatterns,
+        *forms_admin.urlpatterns,
+    ]
+
+
+hooks.register("register_admin_menu_item", board_views.board_menu_item)
+hooks.register("register_reports_menu_item", consent_admin.consent_report_menu_item)
+hooks.register("construct_homepage_panels", board_views.add_roadmap_deadlines_panel)
+hooks.register("construct_homepage_panels", consent_admin.add_consent_warnings_panel)
+hooks.register("register_page_header_buttons", forms_admin.results_button)
+hooks.register("register_page_header_buttons", import_views.import_button)
+hooks.register("filter_form_submissions_for_user", forms_admin.only_curators)
 hooks.register("register_log_actions", personal_data_log.register_actions)

@@ -63,7 +63,7 @@ def log(message):
 def prepare_database():
     from django.core.management import call_command
 
-    from mentoring_pages.bench_site import SIZES, build_bench_site
+    from mentoring_pages.demo.bench_site import SIZES, build_bench_site
 
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
@@ -168,10 +168,10 @@ def docx_import_seconds():
     """The demo's 40-event .docx: read, and read and written into a new draft page."""
     from django.db import transaction
 
-    from mentoring_pages.demo import ROADMAP_FILE
+    from mentoring_pages.demo.builders import ROADMAP_FILE
     from mentoring_pages.models import RoadmapIndexPage
-    from mentoring_pages.roadmap_import import create_roadmap_page
-    from mentoring_pages.roadmap_reader import read_roadmap
+    from mentoring_pages.roadmap.importer import create_roadmap_page
+    from mentoring_pages.roadmap.reader import read_roadmap
 
     parent = RoadmapIndexPage.objects.filter(locale__language_code="ru").first()
     read, whole = [], []

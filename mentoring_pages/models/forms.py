@@ -33,7 +33,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from mentoring_pages import form_protection
+from mentoring_pages.forms import protection
 from programmes.models import ConsentText
 from programmes.models.results import MetricKind, MonitoringStage
 
@@ -54,7 +54,7 @@ QUESTION_TYPES = (
 )
 CONSENT_FIELD = "personal_data_consent"
 PARENT_CONSENT_FIELD = "parent_consent"
-RESERVED_NAMES = {CONSENT_FIELD, PARENT_CONSENT_FIELD, form_protection.HONEYPOT_FIELD}
+RESERVED_NAMES = {CONSENT_FIELD, PARENT_CONSENT_FIELD, protection.HONEYPOT_FIELD}
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
@@ -196,7 +196,7 @@ class SectionFormPage(FormMixin, SectionPage):
     def submissions_list_view_class(self):
         # Who read or exported what people sent is logged. Wagtail's admin views cannot be
         # imported while the models load.
-        from mentoring_pages.personal_data_log import LoggedSubmissionsListView
+        from mentoring_pages.forms.personal_data_log import LoggedSubmissionsListView
 
         return LoggedSubmissionsListView
 
@@ -222,22 +222,22 @@ class SectionFormPage(FormMixin, SectionPage):
     def render_form(self, request, form, status=200):
         context = self.get_context(request)
         context["form"] = form
-        context["honeypot_field"] = form_protection.HONEYPOT_FIELD
+        context["honeypot_field"] = protection.HONEYPOT_FIELD
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return self.render_form(request, self.get_form(page=self, user=request.user))
         # A robot, or too many submissions from one address: a neutral answer, nothing kept.
-        if form_protection.is_spam(request):
+        if protection.is_spam(request):
             return self.render_rejected(request, status=400)
-        if form_protection.is_rate_limited(request):
+        if protection.is_rate_limited(request):
             return self.render_rejected(request, status=429)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if not form.is_valid():
             return self.render_form(request, form, status=400)
         submission = self.process_form_submission(form)
-        form_protection.count_submission(request)
+        protection.count_submission(request)
         return self.render_landing_page(request, submission)
 
     def render_rejected(self, request, status):

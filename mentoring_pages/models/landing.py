@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from home.blocks import BodyBlock
 from home.page_cache import seconds_until_midnight
-from mentoring_pages import roadmap
+from mentoring_pages.roadmap import statuses
 from programmes.coverage import indicator_rows
 from programmes.models import MentoringForm, Programme
 
@@ -76,7 +76,7 @@ class MentoringIndexPage(RoutablePageMixin, SectionPage):
             request,
             context_overrides={
                 "landing": SimpleLazyObject(lambda: landing_context(self)),
-                "today": roadmap.today(),
+                "today": statuses.today(),
                 "fragment_timeout": fragment_timeout(),
             },
         )
@@ -147,8 +147,8 @@ def roadmap_summaries(page, private):
         summaries.append(
             (
                 roadmap_page,
-                roadmap.progress(events),
-                [(stage, roadmap.progress(stage_events)) for stage, stage_events in stages],
+                statuses.progress(events),
+                [(stage, statuses.progress(stage_events)) for stage, stage_events in stages],
             )
         )
     return summaries

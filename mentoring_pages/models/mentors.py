@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from home.page_cache import lazy_context
-from mentoring_pages.consent import check_consent, consent_problems
+from mentoring_pages.consent.rules import check_consent, consent_problems
 from mentoring_pages.listing import filter_by_form, index_url, visible_children
 
 from .base import PhotoMixin, SectionIndexPage, SectionPage
@@ -143,7 +143,7 @@ def consent_saved(sender, instance, created, raw=False, **kwargs):
     """Withdrawing (or ending) a consent in the admin unpublishes its pages at once."""
     if raw or instance.is_valid():
         return
-    from mentoring_pages.consent import enforce_consents
+    from mentoring_pages.consent.rules import enforce_consents
 
     enforce_consents(consents=[instance])
 

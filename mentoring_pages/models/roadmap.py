@@ -15,9 +15,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from mentoring_pages import exports, roadmap
-from mentoring_pages.deadlines import Recurrence
-from mentoring_pages.roadmap import EventStatus
+from mentoring_pages.roadmap import exports, statuses
+from mentoring_pages.roadmap.deadlines import Recurrence
+from mentoring_pages.roadmap.statuses import EventStatus
 
 from .base import SectionIndexPage, SectionPage
 
@@ -40,10 +40,10 @@ class RoadmapIndexPage(SectionIndexPage):
         for page_id, status, end in RoadmapEvent.objects.filter(page__in=roadmaps).values_list(
             "page_id", "status", "end"
         ):
-            states[page_id].append(roadmap.EventState(status, end))
-        on = roadmap.today()
+            states[page_id].append(statuses.EventState(status, end))
+        on = statuses.today()
         # (page, progress) for the cards: two queries however many roadmaps and events.
-        context["roadmaps"] = [(page, roadmap.progress(states[page.pk], on)) for page in roadmaps]
+        context["roadmaps"] = [(page, statuses.progress(states[page.pk], on)) for page in roadmaps]
         return context
 
 
@@ -65,7 +65,7 @@ class RoadmapPageForm(WagtailAdminPageForm):
             if "status" in form.changed_data:
                 # The status itself was already set by the form; this records the day.
                 form.instance.status = form.initial.get("status")
-                roadmap.change_status(form.instance, form.cleaned_data["status"])
+                statuses.change_status(form.instance, form.cleaned_data["status"])
         return cleaned_data
 
 
@@ -134,8 +134,8 @@ class RoadmapPage(RoutablePageMixin, SectionPage):
 
     def filter_events(self, status, on=None):
         """Events with `status`, or overdue ones; any other value shows them all."""
-        on = on or roadmap.today()
-        return [e for e in self.all_events if roadmap.matches(e.status, e.end, status, on)]
+        on = on or statuses.today()
+        return [e for e in self.all_events if statuses.matches(e.status, e.end, status, on)]
 
     # The files this page serves under a file name (site_project.urls), by route name.
     FILE_ROUTES = {
@@ -161,14 +161,14 @@ class RoadmapPage(RoutablePageMixin, SectionPage):
     @path("", name="roadmap")
     def roadmap_view(self, request):
         # `?status=done&status=planned` or an unknown value shows everything, never an error.
-        status = roadmap.status_filter(request.GET.getlist("status"))
-        on = roadmap.today()
+        status = statuses.status_filter(request.GET.getlist("status"))
+        on = statuses.today()
         calendar_url, webcal_url = self.calendar_urls(request)
         return self.render(
             request,
             context_overrides={
                 "status": status,
-                "status_label": roadmap.status_label(status) if status else "",
+                "status_label": statuses.status_label(status) if status else "",
                 # Read only when the template's {% wagtailpagecache %} is not kept.
                 "events": SimpleLazyObject(lambda: self.events_context(status, on)),
                 "today": on,
@@ -183,14 +183,14 @@ class RoadmapPage(RoutablePageMixin, SectionPage):
         shown = {id(event) for event in self.filter_events(status, on)}
         return {
             "status_choices": [
-                (value, roadmap.status_label(value), len(self.filter_events(value, on)))
-                for value in roadmap.STATUS_FILTERS
+                (value, statuses.status_label(value), len(self.filter_events(value, on)))
+                for value in statuses.STATUS_FILTERS
             ],
-            "progress": roadmap.progress(self.all_events, on),
+            "progress": statuses.progress(self.all_events, on),
             "stages": [
                 (
                     stage,
-                    roadmap.progress(stage_events, on),
+                    statuses.progress(stage_events, on),
                     [event for event in stage_events if id(event) in shown],
                 )
                 for stage, stage_events in self.stages_with_events(self.all_events, strays=True)
@@ -284,13 +284,13 @@ class RoadmapEvent(TranslatableMixin, Orderable):
 
     @property
     def is_overdue(self):
-        return roadmap.is_overdue(self.status, self.end)
+        return statuses.is_overdue(self.status, self.end)
 
     @property
     def display_status(self):
         """The status a visitor sees: overdue stands in for planned or in progress."""
-        return roadmap.display_status(self.status, self.end)
+        return statuses.display_status(self.status, self.end)
 
     @property
     def display_status_label(self):
-        return roadmap.status_label(self.display_status)
+        return statuses.status_label(self.display_status)

@@ -3,8 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from mentoring_pages.consent import public_path
-from mentoring_pages.deadlines import Recurrence
+from mentoring_pages.consent.rules import public_path
 from mentoring_pages.models import (
     ApplicationFormField,
     ApplicationPage,
@@ -23,7 +22,8 @@ from mentoring_pages.models import (
     RoadmapPage,
     RoadmapStage,
 )
-from mentoring_pages.roadmap import EventStatus
+from mentoring_pages.roadmap.deadlines import Recurrence
+from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.tests.factories import ConsentFactory
 
 

@@ -14,7 +14,7 @@ from home.page_cache import STATUS_HEADER
 from home.tests.factories import ContentPageFactory
 from mentoring_pages.models import ApplicationSubmission
 from mentoring_pages.tests.factories import ApplicationPageFactory, NewsPageFactory
-from mentoring_pages.tests.test_forms import add_fields, answers
+from mentoring_pages.tests.models.test_forms import add_fields, answers
 from programmes.tests.factories import ConsentTextFactory
 from site_project.settings.base import cache_settings
 

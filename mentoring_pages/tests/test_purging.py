@@ -16,7 +16,7 @@ from home.models import SiteSettings
 from home.page_cache import STATUS_HEADER
 from home.tests.factories import ContentPageFactory
 from mentoring_pages.models import MentorPage, RoadmapPage
-from mentoring_pages.roadmap import EventStatus
+from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import (
     CasePageFactory,
     MentorPageFactory,

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from mentoring_pages.models import RoadmapEvent, RoadmapPage, RoadmapStage
-from mentoring_pages.roadmap import EventStatus
+from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import RoadmapPageFactory
 from site_project.translation import translate
 

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import build_site_shell
-from mentoring_pages.demo import build_section
+from mentoring_pages.demo.builders import build_section
 from programmes.demo import build_programme, create_demo_users
 
 

@@ -4,8 +4,13 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
 from mentoring_pages.models import RoadmapPage
-from mentoring_pages.roadmap_import import as_data, create_roadmap_page, fill_roadmap, guess_period
-from mentoring_pages.roadmap_reader import RoadmapImportError, read_roadmap
+from mentoring_pages.roadmap.importer import (
+    as_data,
+    create_roadmap_page,
+    fill_roadmap,
+    guess_period,
+)
+from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
 
 
 class Command(BaseCommand):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from mentoring_pages import board, roadmap
+from mentoring_pages.roadmap import board, statuses
 from programmes.roles import CURATOR
 
 
@@ -31,7 +31,7 @@ def curators():
 
 def reminder(user, on=None):
     """The e-mail for `user`, or None when none of their roadmaps' events needs a word."""
-    on = on or roadmap.today()
+    on = on or statuses.today()
     overdue, due = board.reminder_events(board.editable_roadmaps(user), on)
     if not overdue and not due:
         return None
@@ -62,7 +62,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        on = roadmap.today()
+        on = statuses.today()
         sent = 0
         with translation.override(settings.LANGUAGE_CODE):
             for user in curators():

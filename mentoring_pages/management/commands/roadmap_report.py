@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from mentoring_pages import reports
 from mentoring_pages.models import RoadmapPage
+from mentoring_pages.roadmap import reports
 
 
 class Command(BaseCommand):

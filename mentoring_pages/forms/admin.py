@@ -1,0 +1,167 @@
+"""The forms in the admin: who may read what people sent (curators and superusers only),
+and a questionnaire's results with the action that records them as a monitoring result."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.models import Locale
+
+from mentoring_pages.forms.results import page_results
+from mentoring_pages.models import QuestionnairePage
+from programmes.models import MonitoringResult
+from programmes.roles import CURATOR
+
+
+def may_read_submissions(user):
+    """Applications and answers are for the curators (and superusers) alone."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name=CURATOR).exists())
+
+
+def only_curators(user, editable_forms):
+    # Wagtail lists the forms a user may edit; moderators may edit every page, but reading
+    # what people sent is not theirs to do.
+    return editable_forms if may_read_submissions(user) else editable_forms.none()
+
+
+def readable_questionnaire(user, page_id):
+    if not get_forms_for_user(user).filter(pk=page_id).exists():
+        raise PermissionDenied
+    return get_object_or_404(QuestionnairePage, pk=page_id)
+
+
+class MonitoringResultForm(forms.Form):
+    question = forms.ChoiceField(label=gettext_lazy("Rating question"))
+    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
+    value_before = forms.DecimalField(
+        label=gettext_lazy("Value before"),
+        required=False,
+        max_digits=8,
+        decimal_places=2,
+        help_text=gettext_lazy(
+            "Stage 2 only: the same question's mean in the questionnaire before the programme."
+        ),
+    )
+
+    def __init__(self, *args, ratings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ratings = {result.name: result for result in ratings}
+        self.fields["question"].choices = [
+            (result.name, f"{result.label} ({result.mean})") for result in ratings
+        ]
+
+
+def monitoring_result(page, rating, year, value_before):
+    """The MonitoringResult the questionnaire's `rating` result makes: its mean is the
+    measured value of the metric the page says it measures, recorded for the programme in
+    the site's default language (whichever translation's results were read). Unsaved,
+    validated."""
+    programme = page.programme.get_translation_or_none(Locale.get_default()) or page.programme
+    result = MonitoringResult(
+        programme=programme,
+        locale_id=programme.locale_id,
+        year=year,
+        stage=page.monitoring_stage,
+        kind=page.metric_kind,
+        metric=rating.label[:255],
+        value_before=value_before,
+        value_after=rating.mean,
+        unit=_("points out of %(scale)s") % {"scale": rating.scale},
+        comment=_("Questionnaire “%(title)s”: %(count)s answers to this question.")
+        % {"title": page.title, "count": rating.count},
+    )
+    result.full_clean()
+    return result
+
+
+class QuestionnaireResultsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "mentoring_pages/admin/questionnaire_results.html"
+    header_icon = "form"
+
+    def dispatch(self, request, page_id):
+        self.page = readable_questionnaire(request.user, page_id)
+        self.submission_count, self.results = page_results(self.page)
+        self.ratings = [result for result in self.results if result.is_rating and result.count]
+        return super().dispatch(request, page_id)
+
+    def get_page_title(self):
+        return _("Questionnaire results")
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page=self.page,
+            submission_count=self.submission_count,
+            results=self.results,
+            submissions_url=reverse("wagtailforms:list_submissions", args=[self.page.pk]),
+            **kwargs,
+        )
+
+    def form(self, data=None):
+        return MonitoringResultForm(
+            data, ratings=self.ratings, initial={"year": timezone.localdate().year}
+        )
+
+    def get(self, request, page_id):
+        return self.render_to_response(self.get_context_data(form=self.form()))
+
+    def post(self, request, page_id):
+        form = self.form(request.POST)
+        if self.page.programme is None:
+            form.add_error(
+                None, _("Choose the questionnaire's programme in its page settings first.")
+            )
+        elif form.is_valid():
+            try:
+                result = monitoring_result(
+                    self.page,
+                    form.ratings[form.cleaned_data["question"]],
+                    form.cleaned_data["year"],
+                    form.cleaned_data["value_before"],
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                result.save()
+                messages.success(
+                    request, _("Monitoring result “%(result)s” recorded.") % {"result": result}
+                )
+                return redirect(self.request.path)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class QuestionnaireResultsButton(PageMenuItem):
+    label = gettext_lazy("Results")
+    icon_name = "form"
+    priority = 26
+
+    def is_shown(self, user):
+        return self.page.specific_class is QuestionnairePage and may_read_submissions(user)
+
+    @property
+    def url(self):
+        return reverse("questionnaire_results", args=[self.page.pk])
+
+
+urlpatterns = [
+    path(
+        "questionnaires/<int:page_id>/results/",
+        QuestionnaireResultsView.as_view(),
+        name="questionnaire_results",
+    )
+]
+
+
+def results_button(page, user, view_name, next_url=None):
+    yield QuestionnaireResultsButton(page=page)

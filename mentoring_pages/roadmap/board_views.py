@@ -1,0 +1,148 @@
+"""The curator's board in the admin: «Дорожные карты: статусы», the events of every roadmap
+the user may edit with their statuses, changed for one or many events at once; its menu
+item, its panel on the dashboard and the quarterly report's download. Who may use it, and
+what a change does, is decided in mentoring_pages.board."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import path, reverse, reverse_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from mentoring_pages.roadmap import board, reports
+
+BOARD_URL_NAME = "mentoring_pages_board"
+REPORT_URL_NAME = "mentoring_pages_board_report"
+
+
+def board_roadmaps(request):
+    """The roadmaps `request.user` may edit, looked up once per request (the menu, the
+    dashboard and the board itself all ask)."""
+    if not hasattr(request, "_roadmap_board_pages"):
+        request._roadmap_board_pages = board.editable_roadmaps(request.user)
+    return request._roadmap_board_pages
+
+
+class BoardAccessMixin:
+    """Only for users who may edit some roadmap: anyone else gets Wagtail's "permission
+    denied" (a redirect to the dashboard with a message), for GET and POST alike."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.pages = board_roadmaps(request)
+        if not self.pages:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "mentoring_pages/admin/board.html"
+    page_title = _("Roadmaps: statuses")
+    header_icon = "tasks"
+    http_method_names = ["get", "head", "post"]
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, bulk_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        the_board = board.Board(self.request.user, self.request.GET, pages=self.pages)
+        if bulk_form is None:
+            bulk_form = board.BulkChangeForm(pages=self.pages, auto_id="board-bulk-%s")
+            selected = set()
+        else:
+            selected = set(bulk_form["event"].value() or [])
+        context.update(
+            board=the_board,
+            rows=the_board.rows,
+            filter_form=the_board.shown_filter_form,
+            bulk_form=bulk_form,
+            selected={str(pk) for pk in selected},
+            report_form=board.ReportForm(pages=self.pages, auto_id="board-report-%s"),
+            report_url=reverse(REPORT_URL_NAME),
+            board_url=reverse(BOARD_URL_NAME),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = board.BulkChangeForm(request.POST, pages=self.pages, auto_id="board-bulk-%s")
+        if not form.is_valid():
+            messages.error(request, gettext("The events were not changed: see the form."))
+            return self.render_to_response(self.get_context_data(bulk_form=form))
+        result = board.change_events(
+            request.user,
+            form.cleaned_data["event"],
+            status=form.cleaned_data["new_status"] or None,
+            note=form.cleaned_data["note"] or None,
+        )
+        for level, text in board.change_messages(result):
+            getattr(messages, level)(request, text)
+        # Back to the same filters, now showing the new statuses.
+        return redirect(request.get_full_path())
+
+
+class ReportDownloadView(BoardAccessMixin, View):
+    """The quarterly execution report of one of the user's roadmaps, as XLSX."""
+
+    http_method_names = ["get", "head"]
+
+    def get(self, request, *args, **kwargs):
+        form = board.ReportForm(request.GET, pages=self.pages)
+        if not form.is_valid():
+            messages.error(request, gettext("Choose one of your roadmaps and a quarter."))
+            return redirect(BOARD_URL_NAME)
+        page = next(page for page in self.pages if page.pk == form.cleaned_data["page"])
+        return reports.xlsx_response(reports.build_report(page, form.cleaned_data["quarter"]))
+
+
+class BoardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(board_roadmaps(request))
+
+
+class RoadmapDeadlinesPanel(Component):
+    """The dashboard's panel: how many events are overdue, and the next deadlines."""
+
+    name = "roadmap_deadlines"
+    template_name = "mentoring_pages/admin/dashboard_panel.html"
+    order = 90  # above Wagtail's own panels (moderation 210, recent edits 250)
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def get_context_data(self, parent_context=None):
+        overdue, upcoming = board.dashboard_summary(self.pages)
+        board_url = reverse(BOARD_URL_NAME)
+        return {
+            "overdue": overdue,
+            "upcoming": upcoming,
+            "board_url": board_url,
+            "overdue_url": f"{board_url}?deadline={board.OVERDUE}",
+        }
+
+
+urlpatterns = [
+    path("roadmap-board/", BoardView.as_view(), name=BOARD_URL_NAME),
+    path("roadmap-board/report/", ReportDownloadView.as_view(), name=REPORT_URL_NAME),
+]
+
+
+def board_menu_item():
+    return BoardMenuItem(
+        _("Roadmaps: statuses"),
+        reverse_lazy(BOARD_URL_NAME),
+        name="roadmap-board",
+        icon_name="tasks",
+        order=150,
+    )
+
+
+def add_roadmap_deadlines_panel(request, panels):
+    pages = board_roadmaps(request)
+    if pages:
+        panels.append(RoadmapDeadlinesPanel(pages))

@@ -1,0 +1,132 @@
+"""«Импорт из Word/Excel» on a roadmap page: upload, preview what was recognised (with
+anything doubtful flagged), confirm; the events land in a new draft revision."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from mentoring_pages.models import RoadmapPage
+from mentoring_pages.roadmap.importer import import_into_draft, imported_from_data, imported_to_data
+from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
+
+
+class ImportRoadmapForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Roadmap file"),
+        # The reader says what is wrong with an empty file as with any other bad one.
+        allow_empty_file=True,
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.xlsx,.csv"}),
+    )
+
+
+def session_key(page):
+    return f"roadmap-import-{page.pk}"
+
+
+class ImportRoadmapView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "mentoring_pages/admin/roadmap_import.html"
+    header_icon = "upload"
+
+    def dispatch(self, request, page_id):
+        self.page = get_object_or_404(RoadmapPage, pk=page_id)
+        if not self.page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        lock = self.page.get_lock()
+        if lock and lock.for_user(request.user):
+            messages.error(
+                request,
+                _("“%(title)s” is locked: it cannot be changed now.")
+                % {"title": self.page.get_admin_display_title()},
+            )
+            return redirect("wagtailadmin_pages:edit", self.page.pk)
+        return super().dispatch(request, page_id)
+
+    def get_page_title(self):
+        return _("Import from Word/Excel")
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page=self.page,
+            max_size=filesizeformat(settings.ROADMAP_IMPORT_MAX_BYTES),
+            **kwargs,
+        )
+
+    def get(self, request, page_id):
+        return self.render_to_response(self.get_context_data(form=ImportRoadmapForm()))
+
+    def post(self, request, page_id):
+        if "confirm" in request.POST:
+            return self.confirm(request)
+        form = ImportRoadmapForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                imported = read_roadmap(upload, upload.name)
+            except RoadmapImportError as error:
+                form.add_error("file", str(error))
+            else:
+                request.session[session_key(self.page)] = imported_to_data(imported)
+                return self.render_to_response(self.get_context_data(imported=imported))
+        # A file that is not a roadmap is the uploader's mistake: say so, change nothing.
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def confirm(self, request):
+        data = request.session.pop(session_key(self.page), None)
+        if data is None:
+            messages.error(request, _("The upload has expired. Please upload the file again."))
+            return redirect("roadmap_import", self.page.pk)
+        imported = imported_from_data(data)
+        import_into_draft(self.page, imported, request.user)
+        messages.success(
+            request,
+            _(
+                "Imported %(stages)s stages and %(events)s events into a new draft. "
+                "Check it and publish."
+            )
+            % {
+                "stages": len(imported.stages),
+                "events": imported.event_count,
+            },
+        )
+        return redirect("wagtailadmin_pages:edit", self.page.pk)
+
+
+class ImportRoadmapButton(PageMenuItem):
+    label = gettext_lazy("Import from Word/Excel")
+    icon_name = "upload"
+    priority = 25
+
+    def is_shown(self, user):
+        return (
+            self.page.specific_class is RoadmapPage
+            and self.page.permissions_for_user(user).can_edit()
+        )
+
+    @property
+    def url(self):
+        return reverse("roadmap_import", args=[self.page.pk])
+
+
+urlpatterns = [
+    path(
+        "roadmaps/<int:page_id>/import/",
+        ImportRoadmapView.as_view(),
+        name="roadmap_import",
+    )
+]
+
+
+def import_button(page, user, view_name, next_url=None):
+    yield ImportRoadmapButton(page=page)

@@ -1,0 +1,163 @@
+"""Turn a roadmap read from a document into the stages and events of a RoadmapPage, with
+each deadline parsed into dates. Used by the admin import, the command line and the demo."""
+
+import dataclasses
+import re
+
+from django.db import transaction
+from django.utils import timezone
+
+from mentoring_pages.models import RoadmapEvent, RoadmapStage
+from mentoring_pages.roadmap.deadlines import parse_deadline
+from mentoring_pages.roadmap.reader import ImportedEvent, ImportedRoadmap, ImportedStage
+
+
+def stage_numbers(imported):
+    """A unique number per stage: its own where it has one, else its position."""
+    numbers, seen = [], set()
+    for position, stage in enumerate(imported.stages, start=1):
+        number = stage.number.strip() if stage.number.strip() not in seen else ""
+        number = number or str(position)
+        while number in seen:
+            number = f"{number}*"
+        seen.add(number)
+        numbers.append(number)
+    return numbers
+
+
+def fill_roadmap(page, imported):
+    """Replace `page`'s stages and events (in memory: saving a revision writes them).
+
+    A month without a year takes the year of the event before it, or the roadmap's first."""
+    stages, events = [], []
+    year = page.first_year
+    for stage, number in zip(imported.stages, stage_numbers(imported), strict=True):
+        stages.append(
+            RoadmapStage(
+                locale_id=page.locale_id, number=number, title=stage.title, sort_order=len(stages)
+            )
+        )
+        for item in stage.events:
+            deadline = parse_deadline(item.deadline_text, default_year=year)
+            known = deadline.end or deadline.start
+            year = known.year if known else year
+            events.append(
+                RoadmapEvent(
+                    locale_id=page.locale_id,
+                    sort_order=len(events),
+                    stage_number=number,
+                    number=item.number,
+                    title=item.title,
+                    deadline_text=item.deadline_text,
+                    start=deadline.start,
+                    end=deadline.end,
+                    recurrence=deadline.recurrence,
+                    responsible=item.responsible,
+                    expected_result=item.expected_result,
+                    indicator=item.indicator,
+                )
+            )
+    page.stages = stages
+    page.events = events
+    return page
+
+
+# «на 2020- 2024 гг.», «2023-2024гг.»: the period a roadmap's heading names.
+YEAR_RANGE = re.compile(r"(20\d{2})\s*[-–—]\s*(20\d{2})")
+
+
+def guess_period(imported):
+    """(first year, last year): from the heading if it names them, else from the deadlines,
+    else this year."""
+    match = YEAR_RANGE.search(imported.title)
+    if match:
+        first, last = sorted(int(year) for year in match.groups())
+        return first, last
+    years = [
+        date.year
+        for stage in imported.stages
+        for event in stage.events
+        for date in (
+            parse_deadline(event.deadline_text).start,
+            parse_deadline(event.deadline_text).end,
+        )
+        if date
+    ]
+    this_year = timezone.localdate().year
+    return (min(years), max(years)) if years else (this_year, this_year)
+
+
+def as_data(page):
+    """The page's stages and events as plain data (the command line's --json)."""
+    events = list(page.events.all())
+    return {
+        "stages": [
+            {
+                "title": stage.title,
+                "events": [
+                    {
+                        "number": event.number,
+                        "title": event.title,
+                        "deadline_text": event.deadline_text,
+                        "start": event.start.isoformat() if event.start else None,
+                        "end": event.end.isoformat() if event.end else None,
+                        "recurrence": str(event.recurrence),
+                        "responsible": event.responsible,
+                        "expected_result": event.expected_result,
+                        "indicator": event.indicator,
+                    }
+                    for event in events
+                    if event.stage_number == stage.number
+                ],
+            }
+            for stage in page.stages.all()
+        ]
+    }
+
+
+@transaction.atomic
+def create_roadmap_page(parent, imported, title, user=None):
+    """A new draft RoadmapPage under `parent` holding the imported roadmap: all or nothing."""
+    from mentoring_pages.models import RoadmapPage
+
+    first_year, last_year = guess_period(imported)
+    page = RoadmapPage(
+        title=title or imported.title,
+        first_year=first_year,
+        last_year=last_year,
+        live=False,
+        locale=parent.locale,
+        owner=user,
+    )
+    fill_roadmap(page, imported)
+    parent.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    return page
+
+
+def imported_to_data(imported):
+    """A read roadmap as JSON-ready data, to keep between the preview and the confirmation."""
+    return dataclasses.asdict(imported)
+
+
+def imported_from_data(data):
+    return ImportedRoadmap(
+        title=data["title"],
+        stages=[
+            ImportedStage(
+                title=stage["title"],
+                number=stage["number"],
+                events=[ImportedEvent(**event) for event in stage["events"]],
+            )
+            for stage in data["stages"]
+        ],
+    )
+
+
+@transaction.atomic
+def import_into_draft(page, imported, user):
+    """Replace the roadmap's stages and events with the imported ones in a new draft
+    revision of `page`: the live page is unchanged until someone publishes it."""
+    draft = page.get_latest_revision_as_object()
+    fill_roadmap(draft, imported)
+    return draft.save_revision(user=user, log_action=True)

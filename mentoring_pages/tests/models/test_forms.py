@@ -1,0 +1,294 @@
+"""Application forms as a visitor uses them: consent, validation, spam, e-mail, languages."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from mentoring_pages.forms.protection import HONEYPOT_FIELD
+from mentoring_pages.models import ApplicationSubmission
+from mentoring_pages.models.forms import CONSENT_FIELD, PARENT_CONSENT_FIELD
+from mentoring_pages.tests.factories import ApplicationFormFieldFactory, ApplicationPageFactory
+from mentoring_pages.tests.html import html_lang
+from programmes.tests.factories import ConsentTextFactory
+from site_project.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def consent_text():
+    return ConsentTextFactory(version=3, summary="Школа хранит ваши ФИО и e-mail один год.")
+
+
+def add_fields(page):
+    return {
+        "name": ApplicationFormFieldFactory(page=page, label="Имя", sort_order=1),
+        "email": ApplicationFormFieldFactory(
+            page=page, label="Электронная почта", field_type="email", sort_order=2
+        ),
+        "about": ApplicationFormFieldFactory(
+            page=page,
+            label="О себе",
+            field_type="multiline",
+            required=False,
+            help_text="Чем вы хотите помочь",
+            sort_order=3,
+        ),
+    }
+
+
+@pytest.fixture
+def application(section):
+    page = ApplicationPageFactory(
+        parent=section.landing, to_address="curator@example.org", thank_you_text="<p>Спасибо!</p>"
+    )
+    page.fields = add_fields(page)
+    return page
+
+
+def answers(page, **overrides):
+    data = {
+        page.fields["name"].clean_name: "Мария",
+        page.fields["email"].clean_name: "maria@example.org",
+        page.fields["about"].clean_name: "Помогу с математикой",
+        CONSENT_FIELD: "on",
+    }
+    data.update(overrides)
+    return {name: value for name, value in data.items() if value is not None}
+
+
+def test_form_shows_the_consent_the_policy_and_required_in_words(client, application, consent_text):
+    content = client.get(application.url).content.decode()
+
+    assert "Школа хранит ваши ФИО и e-mail один год." in content
+    assert "версия 3" in content
+    assert "(обязательно)" in content
+    assert "csrfmiddlewaretoken" in content
+    assert f'name="{CONSENT_FIELD}"' in content
+    assert f'name="{PARENT_CONSENT_FIELD}"' not in content
+
+
+def test_an_application_without_consent_is_refused_and_nothing_is_stored(
+    client, application, consent_text
+):
+    response = client.post(application.url, answers(application, **{CONSENT_FIELD: None}))
+
+    assert response.status_code == 400
+    assert "Без вашего согласия мы не можем принять заявку." in response.content.decode()
+    assert not ApplicationSubmission.objects.exists()
+
+
+def test_an_application_with_consent_is_stored_with_the_version_and_time(
+    client, application, consent_text
+):
+    before = timezone.now()
+    response = client.post(application.url, answers(application))
+
+    assert response.status_code == 200
+    assert "Спасибо!" in response.content.decode()
+    submission = ApplicationSubmission.objects.get()
+    assert submission.consent_text == consent_text
+    assert before <= submission.consented_at <= timezone.now()
+    assert submission.form_data == {
+        application.fields["name"].clean_name: "Мария",
+        application.fields["email"].clean_name: "maria@example.org",
+        application.fields["about"].clean_name: "Помогу с математикой",
+    }
+
+
+@pytest.mark.parametrize(
+    ("field_type", "value", "message"),
+    [
+        ("number", "9" * 100_000, "не более 20 цифр"),
+        ("number", "1e100000000", "не более 20 цифр"),
+        ("hidden", "я" * 100_000, "не более 4000 символов"),
+    ],
+)
+def test_no_answer_of_any_type_stores_whatever_a_robot_sends(
+    client, application, consent_text, field_type, value, message
+):
+    field = ApplicationFormFieldFactory(
+        page=application, label="Ещё", field_type=field_type, required=False, sort_order=4
+    )
+
+    response = client.post(application.url, answers(application, **{field.clean_name: value}))
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not ApplicationSubmission.objects.exists()
+
+
+def test_the_latest_version_in_force_is_asked_for(client, application, consent_text):
+    ConsentTextFactory(version=4, in_force_from=timezone.localdate() + datetime.timedelta(days=1))
+
+    client.post(application.url, answers(application))
+
+    assert ApplicationSubmission.objects.get().consent_text == consent_text
+
+
+def test_without_a_consent_text_the_form_takes_nothing(client, application):
+    response = client.post(application.url, answers(application))
+
+    assert response.status_code == 400
+    assert "Форма сейчас не принимает заявки" in response.content.decode()
+    assert not ApplicationSubmission.objects.exists()
+
+
+def test_for_a_pupil_the_parent_consents_too(client, application, consent_text):
+    application.applicant_is_parent = True
+    application.save()
+
+    refused = client.post(application.url, answers(application))
+    accepted = client.post(application.url, answers(application, **{PARENT_CONSENT_FIELD: "on"}))
+
+    assert refused.status_code == 400
+    assert "только с согласия родителя" in refused.content.decode()
+    assert accepted.status_code == 200
+    assert ApplicationSubmission.objects.get().parent_consented is True
+
+
+def test_an_invalid_application_comes_back_with_the_values_and_errors_by_the_fields(
+    client, application, consent_text
+):
+    email = application.fields["email"].clean_name
+    response = client.post(application.url, answers(application, **{email: "not-an-address"}))
+    content = response.content.decode()
+
+    assert response.status_code == 400
+    assert 'value="Мария"' in content
+    assert "Помогу с математикой</textarea>" in content
+    assert 'value="not-an-address"' in content
+    assert f'aria-invalid="true" aria-describedby="id_{email}_error"' in content
+    assert f'id="id_{email}_error"' in content
+    assert 'class="error-summary"' in content
+    assert f'href="#id_{email}"' in content
+    assert not ApplicationSubmission.objects.exists()
+
+
+def test_the_honeypot_rejects_without_storing(client, application, consent_text):
+    response = client.post(application.url, answers(application, **{HONEYPOT_FIELD: "spam"}))
+
+    assert response.status_code == 400
+    assert "Не удалось принять форму" in response.content.decode()
+    assert not ApplicationSubmission.objects.exists()
+
+
+def test_the_honeypot_is_hidden_from_people_and_labelled(client, application, consent_text):
+    content = client.get(application.url).content.decode()
+
+    assert f'<label for="id_{HONEYPOT_FIELD}">' in content
+    assert f'name="{HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"' in content
+
+
+def test_the_rate_limit_rejects_without_storing_and_keeps_no_address(
+    client, application, consent_text, settings
+):
+    settings.FORM_SUBMISSIONS_PER_ADDRESS = 2
+    address = {"REMOTE_ADDR": "203.0.113.7"}
+
+    statuses = [
+        client.post(application.url, answers(application), **address).status_code for _ in range(3)
+    ]
+    other = client.post(application.url, answers(application), REMOTE_ADDR="198.51.100.1")
+
+    assert statuses == [200, 200, 429]
+    assert other.status_code == 200
+    assert ApplicationSubmission.objects.count() == 3
+    assert not any("203.0.113.7" in key for key in cache._cache)
+
+
+def test_the_curators_e_mail_links_to_the_admin_and_carries_no_data(
+    client, application, consent_text
+):
+    client.post(application.url, answers(application))
+
+    (message,) = mail.outbox
+    assert message.to == ["curator@example.org"]
+    assert f"http://testserver/admin/forms/submissions/{application.pk}/" in message.body
+    assert "Мария" not in message.body
+    assert "maria@example.org" not in message.body
+
+
+def test_an_application_is_kept_when_the_mail_server_is_down(
+    client, application, consent_text, monkeypatch
+):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr("mentoring_pages.models.forms.send_mail", refuse)
+
+    response = client.post(application.url, answers(application))
+
+    assert response.status_code == 200
+    assert ApplicationSubmission.objects.count() == 1
+
+
+def test_the_landing_links_to_the_application_forms(client, section, application):
+    content = client.get(section.landing.url).content.decode()
+
+    assert f'<a class="button" href="{application.url}">{application.title}</a>' in content
+
+
+def queries_for(client, url):
+    client.get(url)  # warm up: the site shell
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_the_form_makes_the_same_queries_whatever_its_size(client, application, consent_text):
+    small = queries_for(client, application.url)
+    for _ in range(30):
+        ApplicationFormFieldFactory(page=application, field_type="dropdown", choices="а\nб\nв")
+
+    large = queries_for(client, application.url)
+
+    assert small == large
+    assert large <= 15  # routing, breadcrumbs, language links: as any page
+
+
+def test_the_form_in_english(client, english_section, english, application, consent_text):
+    translate(
+        application,
+        english,
+        {"Хочу стать наставником": "I want to become a mentor", "Имя": "Name"},
+    )
+    translate(
+        consent_text, english, {consent_text.summary: "The school keeps your name for a year."}
+    )
+    english_consent = consent_text.get_translation(english)
+
+    response = client.get("/en/nastavnichestvo/" + application.slug + "/")
+    content = response.content.decode()
+    posted = client.post("/en/nastavnichestvo/" + application.slug + "/", answers(application))
+
+    assert response.status_code == 200
+    assert html_lang(response) == "en"
+    assert "I want to become a mentor" in content
+    assert ">Name" in content
+    assert "The school keeps your name for a year." in content
+    assert "(required)" in content
+    assert posted.status_code == 200
+    assert ApplicationSubmission.objects.get().consent_text == english_consent
+
+
+def test_a_question_named_like_the_honeypot_gets_a_name_of_its_own(
+    client, application, consent_text
+):
+    website = ApplicationFormFieldFactory(page=application, label="Website", required=False)
+
+    response = client.post(application.url, answers(application, **{website.clean_name: "x.ru"}))
+
+    assert website.clean_name == "website_answer"
+    assert response.status_code == 200
+    assert ApplicationSubmission.objects.get().form_data[website.clean_name] == "x.ru"
+
+
+def test_russian_questions_get_readable_names(application):
+    assert application.fields["name"].clean_name == "imia"
+    assert application.fields["email"].clean_name == "elektronnaia_pochta"

@@ -1,0 +1,184 @@
+import pytest
+import wagtail_factories
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.purging import purge
+from mentoring_pages.roadmap.statuses import EventStatus
+from mentoring_pages.tests.factories import (
+    CasePageFactory,
+    MentorPageFactory,
+    NewsPageFactory,
+    RoadmapEventFactory,
+    RoadmapPageFactory,
+    RoadmapStageFactory,
+)
+from programmes.categories import IndicatorCategory
+from programmes.models import LegalAct
+from programmes.tests.factories import (
+    MentoringFormFactory,
+    ParticipationFiguresFactory,
+    ProgrammeFactory,
+    RoleModelFactory,
+    TargetIndicatorFactory,
+)
+from site_project.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def programme(section):
+    programme = ProgrammeFactory(goal="Каждому ученику — наставник.")
+    programme.save_revision().publish()
+    form = MentoringFormFactory(programme=programme, title="Ученик – ученик")
+    RoleModelFactory(form=form, title="Лидер – пассивный")
+    TargetIndicatorFactory(
+        programme=programme, category=IndicatorCategory.PUPILS, year=2021, target_percent=30
+    )
+    section.landing.programme = programme
+    section.landing.save_revision().publish()
+    return programme
+
+
+def fill(section, programme, size):
+    """`size` of everything the landing shows."""
+    roadmap = RoadmapPageFactory(parent=section.roadmaps)
+    for stage in range(1, size // 5 + 2):
+        RoadmapStageFactory(page=roadmap, number=str(stage))
+    for n in range(size):
+        status = EventStatus.DONE if n % 2 else EventStatus.PLANNED
+        RoadmapEventFactory(page=roadmap, stage_number="1", status=status)
+    form = programme.forms.get()
+    for _ in range(size):
+        NewsPageFactory(parent=section.news)
+        CasePageFactory(parent=section.cases, form=form)
+        MentorPageFactory(parent=section.mentors, form=form)
+    for year in range(2020, 2020 + min(size, 6)):
+        if not programme.participation.filter(year=year).exists():
+            ParticipationFiguresFactory(form=form, year=year)
+
+
+def test_landing_shows_the_programme_indicators_and_roadmap(client, section, programme):
+    fill(section, programme, 4)
+
+    content = client.get(section.landing.url).content.decode()
+
+    assert "Каждому ученику — наставник." in content
+    assert "Ученик – ученик" in content and "Лидер – пассивный" in content
+    assert 'class="indicator-chart"' in content
+    assert "<progress" in content
+    assert content.count("news-card") == 3
+    assert content.count("case-card") == 3
+    assert content.count('mentor-card"') == 4
+
+
+def test_landing_in_english(client, section, programme, english):
+    translate(programme, english, {"Каждому ученику — наставник.": "A mentor for every pupil."})
+    translate(section.landing, english, {"Наставничество": "Mentoring"})
+
+    response = client.get("/en/nastavnichestvo/")
+
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+    assert "A mentor for every pupil." in response.content.decode()
+
+
+def test_landing_has_written_empty_states(client, section):
+    content = client.get("/en/nastavnichestvo/").content.decode()
+
+    for empty in ("No news yet.", "No cases yet.", "No mentor profiles yet."):
+        assert empty in content
+    assert "The roadmap has not been published yet." in content
+
+
+def test_programme_page_shows_the_whole_programme(client, section, programme):
+    response = client.get(section.landing.url + "programme/")
+
+    assert response.status_code == 200
+    assert "Сформировать базу наставников." in response.content.decode()
+
+
+def test_programme_page_gives_a_legal_acts_document_its_type_and_size(client, section, programme):
+    document = wagtail_factories.DocumentFactory(
+        file__filename="order.pdf", file__data=b"x" * 2048, file_size=2048
+    )
+    programme.legal_acts = [LegalAct(title="О наставничестве", number="12", document=document)]
+    programme.save_revision().publish()
+
+    content = client.get(section.landing.url + "programme/").content.decode()
+
+    assert (
+        f'«<a href="{document.url}">О наставничестве</a>» '
+        '<span class="document-meta">(PDF, 2,0\xa0КБ)</span>' in content
+    )
+
+
+def test_programme_page_is_404_without_a_programme(client, section):
+    assert client.get(section.landing.url + "programme/").status_code == 404
+
+
+def queries_for(client, url, cold=False, landing=None):
+    client.get(url)  # warm up: renditions, the site shell
+    if cold:
+        purge([landing])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+@pytest.mark.parametrize("cold", [True, False], ids=["content-not-cached", "content-cached"])
+def test_landing_makes_the_same_queries_whatever_its_size(client, section, programme, cold):
+    fill(section, programme, 3)
+    small = queries_for(client, section.landing.url, cold, section.landing)
+
+    fill(section, programme, 60)
+    large = queries_for(client, section.landing.url, cold, section.landing)
+
+    assert small == large
+    assert large <= (25 if cold else 15)  # cold: before the content is cached
+
+
+def test_a_published_news_item_shows_on_the_landing_at_once(client, section, programme):
+    assert "Свежая новость" not in client.get(section.landing.url).content.decode()
+
+    NewsPageFactory(
+        parent=section.news, title="Свежая новость", live=False
+    ).save_revision().publish()
+
+    assert "Свежая новость" in client.get(section.landing.url).content.decode()
+
+
+def test_a_changed_programme_shows_on_the_landing_at_once(client, section, programme):
+    client.get(section.landing.url)
+
+    programme.goal = "Новая цель программы."
+    programme.save_revision().publish()
+
+    assert "Новая цель программы." in client.get(section.landing.url).content.decode()
+
+
+def test_a_roadmap_status_change_shows_on_the_landing_at_once(client, section, programme):
+    roadmap = RoadmapPageFactory(parent=section.roadmaps)
+    RoadmapStageFactory(page=roadmap, number="1")
+    RoadmapEventFactory(page=roadmap, stage_number="1", status=EventStatus.PLANNED)
+    roadmap.save_revision().publish()
+    assert 'value="0"' in client.get(section.landing.url).content.decode()
+
+    roadmap = type(roadmap).objects.get(pk=roadmap.pk)
+    event = roadmap.events.get()
+    event.status = EventStatus.DONE
+    roadmap.events = [event]
+    roadmap.save_revision().publish()
+
+    assert 'max="1" value="1"' in client.get(section.landing.url).content.decode()
+
+
+def test_programme_page_makes_few_queries_and_shows_changes_at_once(client, section, programme):
+    url = section.landing.url + "programme/"
+    assert queries_for(client, url) <= 15
+
+    programme.goal = "Обновлённая цель."
+    programme.save_revision().publish()
+
+    assert "Обновлённая цель." in client.get(url).content.decode()

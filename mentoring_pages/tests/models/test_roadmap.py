@@ -1,0 +1,611 @@
+"""The public roadmap pages: a roadmap with its stages, events, statuses and progress, the
+status filter that works without JavaScript, and the index of roadmaps."""
+
+import datetime
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+
+from home.purging import purge
+from mentoring_pages.models import RoadmapPage
+from mentoring_pages.roadmap import statuses
+from mentoring_pages.roadmap.statuses import EventStatus
+from mentoring_pages.tests.factories import (
+    RoadmapEventFactory,
+    RoadmapPageFactory,
+    RoadmapStageFactory,
+)
+from programmes.tests.factories import ProgrammeFactory
+from site_project.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 15
+
+
+def days(offset):
+    return None if offset is None else timezone.localdate() + datetime.timedelta(days=offset)
+
+
+# Title, stage, status, end (days from today): one event of each kind a visitor tells apart.
+EVENTS = [
+    ("Запланировано на будущее", "1", EventStatus.PLANNED, 30),
+    ("В работе без срока", "1", EventStatus.IN_PROGRESS, None),
+    ("Выполнено вовремя", "1", EventStatus.DONE, -100),
+    ("Отменено", "2", EventStatus.CANCELLED, -100),
+    ("Просрочено вчера", "2", EventStatus.PLANNED, -1),
+    ("Заканчивается сегодня", "2", EventStatus.IN_PROGRESS, 0),
+]
+ALL_TITLES = [title for title, *_ in EVENTS]
+ENGLISH = {
+    "Дорожная карта наставничества": "Mentoring roadmap",
+    "Подготовка условий": "Preparing the ground",
+    "Формирование базы наставников": "Building the base of mentors",
+    "Запланировано на будущее": "Planned for later",
+    "В работе без срока": "In progress, no deadline",
+    "Выполнено вовремя": "Done in time",
+    "Отменено": "Cancelled",
+    "Просрочено вчера": "Overdue since yesterday",
+    "Заканчивается сегодня": "Ends today",
+}
+
+
+def build_roadmap(parent, events=EVENTS, stages=(("1", "Подготовка условий"),), **fields):
+    page = RoadmapPageFactory(parent=parent, **fields)
+    for index, (number, title) in enumerate(stages):
+        RoadmapStageFactory(page=page, number=number, title=title, sort_order=index)
+    for index, (title, stage, status, end) in enumerate(events):
+        RoadmapEventFactory(
+            page=page,
+            stage_number=stage,
+            number=f"{stage}.{index + 1}.",
+            title=title,
+            status=status,
+            start=None,
+            end=days(end),
+            sort_order=index,
+        )
+    return page
+
+
+@pytest.fixture
+def roadmap_page(section):
+    return build_roadmap(
+        section.roadmaps,
+        stages=[("1", "Подготовка условий"), ("2", "Формирование базы наставников")],
+        title="Дорожная карта наставничества",
+        slug="karta",
+        first_year=2020,
+        last_year=2024,
+        intro="<p>План мероприятий по внедрению целевой модели.</p>",
+    )
+
+
+@pytest.fixture
+def english_roadmap(roadmap_page, section, home_page, english):
+    translate(home_page, english, {})
+    translate(section.landing, english, {"Наставничество": "Mentoring"})
+    translate(section.roadmaps, english, {"Дорожные карты": "Roadmaps"})
+    return translate(roadmap_page, english, ENGLISH)
+
+
+def soup_of(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def get(client, page, **params):
+    return soup_of(client.get(page.url, params))
+
+
+def event_titles(soup):
+    titles = []
+    for heading in soup.select(".roadmap-event h3"):
+        for number in heading.select(".roadmap-event__number"):
+            number.extract()
+        titles.append(heading.get_text(strip=True))
+    return titles
+
+
+def badges(soup):
+    """{event title: (status class, badge text)} for each event shown."""
+    shown = {}
+    for article in soup.select("article.roadmap-event"):
+        heading = article.h3
+        heading.select_one(".roadmap-event__number").extract()
+        badge = article.select_one(".badge")
+        shown[heading.get_text(strip=True)] = (article["data-status"], badge.get_text(strip=True))
+    return shown
+
+
+def russian(msgid):
+    """The words the Russian page shows for `msgid`, whether or not its catalogue has it yet."""
+    with translation.override("ru"):
+        return gettext(msgid)
+
+
+def progress_of(element):
+    return tuple(int(element[name]) for name in ("data-done", "data-total", "data-overdue"))
+
+
+# The roadmap page in each language
+
+
+def test_roadmap_page_in_russian_shows_its_stages_and_events(client, roadmap_page):
+    soup = get(client, roadmap_page)
+
+    assert soup.html["lang"] == "ru"
+    assert soup.h1.get_text() == "Дорожная карта наставничества"
+    assert "2020–2024" in soup.select_one(".roadmap__period").get_text()
+    assert "План мероприятий по внедрению целевой модели." in soup.select_one(".lead").get_text()
+    assert [h2.get_text(strip=True) for h2 in soup.select(".roadmap-stage h2")] == [
+        "1. Подготовка условий",
+        "2. Формирование базы наставников",
+    ]
+    assert soup.select_one(".roadmap-event__number").get_text() == "1.1."
+    first_stage = soup.select(".roadmap-stage")[0]
+    assert event_titles(first_stage) == ALL_TITLES[:3]
+    assert event_titles(soup) == ALL_TITLES
+
+
+def test_statuses_are_written_in_russian_as_words_not_colours(client, roadmap_page):
+    soup = get(client, roadmap_page)
+
+    with translation.override("ru"):
+        words = {value: capfirst(statuses.status_label(value)) for value in statuses.STATUS_FILTERS}
+    assert badges(soup) == {
+        "Запланировано на будущее": ("planned", words["planned"]),
+        "В работе без срока": ("in_progress", words["in_progress"]),
+        "Выполнено вовремя": ("done", words["done"]),
+        "Отменено": ("cancelled", words["cancelled"]),
+        "Просрочено вчера": ("overdue", words["overdue"]),
+        "Заканчивается сегодня": ("in_progress", words["in_progress"]),
+    }
+
+
+def test_roadmap_page_in_english_speaks_english(client, english_roadmap):
+    response = client.get(english_roadmap.url)
+    soup = soup_of(response)
+
+    assert english_roadmap.url.startswith("/en/")
+    assert soup.html["lang"] == "en"
+    assert soup.h1.get_text() == "Mentoring roadmap"
+    assert "Period: 2020–2024" in soup.select_one(".roadmap__period").get_text()
+    assert [h2.get_text(strip=True) for h2 in soup.select(".roadmap-stage h2")] == [
+        "1. Preparing the ground",
+        "2. Building the base of mentors",
+    ]
+    assert badges(soup) == {
+        "Planned for later": ("planned", "Planned"),
+        "In progress, no deadline": ("in_progress", "In progress"),
+        "Done in time": ("done", "Done"),
+        "Cancelled": ("cancelled", "Cancelled"),
+        "Overdue since yesterday": ("overdue", "Overdue"),
+        "Ends today": ("in_progress", "In progress"),
+    }
+    overdue = soup.select_one("article[data-status=overdue]")
+    assert "(status: planned)" in overdue.get_text(" ", strip=True)
+    overall = soup.select_one(".roadmap-progress--overall").get_text(" ", strip=True)
+    assert "Done: 1 of 5 (20%)" in overall
+    assert "overdue: 1" in overall
+
+
+def test_event_details_keep_the_deadline_as_written(client, section):
+    page = build_roadmap(section.roadmaps, events=[])
+    RoadmapEventFactory(
+        page=page,
+        title="Анкетирование",
+        deadline_text="Сентябрь 2020\nдалее ежегодно",
+        responsible="Куратор",
+        expected_result="Анкеты",
+        indicator="100 % участников",
+        status=EventStatus.DONE,
+        status_note="Итоги на сайте",
+        status_changed_at=datetime.date(2020, 9, 30),
+    )
+
+    soup = get(client, page)
+
+    details = {
+        div.dt.get_text(strip=True): div.dd for div in soup.select(".roadmap-event__details > div")
+    }
+    assert str(details[russian("Deadline")]) == "<dd>Сентябрь 2020<br/>далее ежегодно</dd>"
+    assert details[russian("Responsible")].get_text() == "Куратор"
+    assert details[russian("Expected result")].get_text() == "Анкеты"
+    assert details[russian("Indicator")].get_text() == "100 % участников"
+    assert details[russian("Status note")].get_text() == "Итоги на сайте"
+    changed_on = details[russian("Status changed on")]
+    assert changed_on.time["datetime"] == "2020-09-30"
+    assert changed_on.get_text() == "30 сентября 2020"
+
+
+def test_the_programme_is_named_once_published(client, section):
+    published = build_roadmap(section.roadmaps, programme=ProgrammeFactory(title="Программа А"))
+    draft = build_roadmap(
+        section.roadmaps, programme=ProgrammeFactory(title="Черновик программы", live=False)
+    )
+
+    named = get(client, published).select_one(".roadmap__programme")
+    assert "Программа А" in named.get_text()
+    assert get(client, draft).select_one(".roadmap__programme") is None
+
+
+# Progress and overdue, through the page
+
+
+def test_progress_is_counted_per_stage_and_overall(client, roadmap_page):
+    soup = get(client, roadmap_page)
+
+    # Cancelled events are out of the total; the event ending today is not overdue yet.
+    assert progress_of(soup.select_one(".roadmap-progress--overall")) == (1, 5, 1)
+    stage_progress = [
+        progress_of(stage.select_one(".roadmap-progress"))
+        for stage in soup.select(".roadmap-stage")
+    ]
+    assert stage_progress == [(1, 3, 0), (0, 2, 1)]
+    bar = soup.select_one(".roadmap-progress--overall progress")
+    assert (bar["value"], bar["max"]) == ("1", "5")
+    assert soup.find(id=bar["aria-labelledby"]).get_text(strip=True)
+
+
+def test_overdue_is_shown_from_the_day_after_the_end(client, section):
+    page = build_roadmap(
+        section.roadmaps,
+        events=[
+            ("Вчера", "1", EventStatus.PLANNED, -1),
+            ("Вчера, в работе", "1", EventStatus.IN_PROGRESS, -1),
+            ("Сегодня", "1", EventStatus.PLANNED, 0),
+            ("Завтра", "1", EventStatus.PLANNED, 1),
+            ("Без срока", "1", EventStatus.PLANNED, None),
+            ("Вчера, выполнено", "1", EventStatus.DONE, -1),
+            ("Вчера, отменено", "1", EventStatus.CANCELLED, -1),
+        ],
+    )
+
+    shown = {title: status for title, (status, _) in badges(get(client, page)).items()}
+
+    assert shown == {
+        "Вчера": "overdue",
+        "Вчера, в работе": "overdue",
+        "Сегодня": "planned",
+        "Завтра": "planned",
+        "Без срока": "planned",
+        "Вчера, выполнено": "done",
+        "Вчера, отменено": "cancelled",
+    }
+
+
+# The status filter
+
+
+@pytest.mark.parametrize(
+    ("status", "titles"),
+    [
+        ("planned", ["Запланировано на будущее", "Просрочено вчера"]),
+        ("in_progress", ["В работе без срока", "Заканчивается сегодня"]),
+        ("done", ["Выполнено вовремя"]),
+        ("cancelled", ["Отменено"]),
+        ("overdue", ["Просрочено вчера"]),
+    ],
+)
+def test_filter_shows_only_events_with_the_status(client, roadmap_page, status, titles):
+    soup = get(client, roadmap_page, status=status)
+
+    assert event_titles(soup) == titles
+    current = soup.select(".roadmap-filter a[aria-current]")
+    assert [link["data-status"] for link in current] == [status]
+    assert soup.select_one(".roadmap__shown")["data-shown"] == str(len(titles))
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?status=",
+        "?status=%3Cscript%3E",
+        "?status=done&status=planned",
+        "?status=DONE",
+        "?state=done",
+    ],
+)
+def test_unknown_or_repeated_filter_shows_all_events(client, roadmap_page, query):
+    response = client.get(roadmap_page.url + query)
+    soup = soup_of(response)
+
+    assert event_titles(soup) == ALL_TITLES
+    assert [link["data-status"] for link in soup.select(".roadmap-filter a[aria-current]")] == [""]
+    assert "<script>" not in response.content.decode()
+    assert soup.select_one('meta[name="robots"]') is None
+
+
+def test_filter_links_work_without_javascript(client, roadmap_page):
+    soup = get(client, roadmap_page)
+
+    links = {link["data-status"]: link["href"] for link in soup.select(".roadmap-filter a")}
+    assert links == {
+        "": roadmap_page.url,
+        "planned": "?status=planned",
+        "in_progress": "?status=in_progress",
+        "done": "?status=done",
+        "cancelled": "?status=cancelled",
+        "overdue": "?status=overdue",
+    }
+    assert not soup.select("script")
+
+
+def test_filter_says_in_words_how_many_events_it_shows(client, english_roadmap):
+    filtered = get(client, english_roadmap, status="planned")
+    everything = get(client, english_roadmap)
+
+    assert filtered.select_one(".roadmap__shown").get_text() == "Status “planned”: 2 events shown"
+    assert filtered.select_one("[role=status]") == filtered.select_one(".roadmap__shown")
+    assert filtered.title.get_text().startswith("Mentoring roadmap: planned —")
+    assert everything.select_one(".roadmap__shown").get_text() == "All events are shown: 6"
+    done = get(client, english_roadmap, status="done")
+    assert done.select_one(".roadmap__shown").get_text() == "Status “done”: 1 event shown"
+    filter_links = [link.get_text() for link in everything.select(".roadmap-filter a")]
+    assert filter_links == [
+        "All events (6)",
+        "Planned (2)",
+        "In progress (2)",
+        "Done (1)",
+        "Cancelled (1)",
+        "Overdue (1)",
+    ]
+
+
+def test_a_stage_left_empty_by_the_filter_keeps_its_heading_and_says_so(client, english_roadmap):
+    soup = get(client, english_roadmap, status="done")
+
+    stages = soup.select(".roadmap-stage")
+    assert [stage.h2.get_text(strip=True) for stage in stages] == [
+        "1. Preparing the ground",
+        "2. Building the base of mentors",
+    ]
+    assert event_titles(stages[0]) == ["Done in time"]
+    assert stages[1].select_one(".roadmap-stage__empty").get_text() == (
+        "No events with this status in this stage."
+    )
+
+
+# Empty states
+
+
+def test_roadmap_without_events_says_so(client, section):
+    page = build_roadmap(section.roadmaps, events=[])
+
+    soup = get(client, page)
+
+    assert soup.select_one(".roadmap__empty").get_text() == russian(
+        "No events have been added to this roadmap yet."
+    )
+    assert not soup.select(".roadmap-filter, .roadmap-stage, .roadmap-downloads")
+
+
+def test_events_of_an_unknown_stage_are_still_shown(client, section):
+    page = build_roadmap(
+        section.roadmaps,
+        events=[("Своё", "1", EventStatus.PLANNED, 5), ("Без этапа", "9", EventStatus.PLANNED, 5)],
+    )
+
+    soup = get(client, page)
+
+    headings = [h2.get_text(strip=True) for h2 in soup.select(".roadmap-stage h2")]
+    assert headings == ["1. Подготовка условий", russian("Events without a stage")]
+    assert event_titles(soup) == ["Своё", "Без этапа"]
+
+
+# Downloads and the calendar
+
+
+def test_page_links_to_downloads_and_the_calendar_feed(client, roadmap_page):
+    soup = get(client, roadmap_page)
+
+    hrefs = [link["href"] for link in soup.select(".roadmap-downloads a")]
+    base = roadmap_page.url
+    assert hrefs == [
+        f"{base}export.csv",
+        f"{base}export.xlsx",
+        f"http://testserver{base}calendar.ics",
+        f"webcal://testserver{base}calendar.ics",
+    ]
+    assert soup.select_one(".roadmap-downloads__url").get_text() == (
+        f"http://testserver{base}calendar.ics"
+    )
+    for href in hrefs[:3]:
+        assert client.get(href).status_code == 200
+
+
+# The index of roadmaps
+
+
+def test_roadmap_index_lists_live_roadmaps_with_their_progress(client, section, roadmap_page):
+    build_roadmap(section.roadmaps, title="Черновик", live=False)
+    build_roadmap(
+        section.roadmaps, events=[], title="Пустая карта", first_year=2025, last_year=2025
+    )
+
+    soup = get(client, section.roadmaps)
+
+    assert soup.html["lang"] == "ru"
+    cards = soup.select(".roadmap-card")
+    assert [card.h2.get_text(strip=True) for card in cards] == [
+        "Дорожная карта наставничества",
+        "Пустая карта",
+    ]
+    assert cards[0].h2.a["href"] == roadmap_page.url
+    assert "2020–2024" in cards[0].select_one(".roadmap-card__period").get_text()
+    assert progress_of(cards[0].select_one(".roadmap-progress")) == (1, 5, 1)
+    assert "2025" in cards[1].select_one(".roadmap-card__period").get_text()
+    assert "–" not in cards[1].select_one(".roadmap-card__period").get_text()
+    assert cards[1].select_one("progress") is None
+
+
+def test_roadmap_index_in_english(client, english_roadmap, section, english):
+    index = section.roadmaps.get_translation(english)
+
+    soup = get(client, index)
+
+    assert index.url == "/en/nastavnichestvo/roadmaps/"
+    assert soup.html["lang"] == "en"
+    assert soup.h1.get_text() == "Roadmaps"
+    (card,) = soup.select(".roadmap-card")
+    assert card.h2.a["href"] == english_roadmap.url
+    assert card.h2.get_text(strip=True) == "Mentoring roadmap"
+    assert "Done: 1 of 5 (20%)" in card.get_text(" ", strip=True)
+
+
+def test_roadmap_index_without_roadmaps_says_so(client, section):
+    soup = get(client, section.roadmaps)
+
+    assert not soup.select(".roadmap-card")
+    assert soup.select_one(".roadmap-list__empty").get_text() == russian(
+        "No roadmaps have been published yet."
+    )
+
+
+# Performance: a fixed number of queries, whatever the size of the roadmap
+
+
+def queries_to_render(client, url, after_change_to=None):
+    """The queries of a visit with the site shell cached; `after_change_to` a page: the
+    first visit after that page changed, so its kept events are rendered again."""
+    client.get(url)  # warm-up: the site shell and routing caches
+    if after_change_to is not None:
+        purge([after_change_to])  # what publishing it does
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return captured
+
+
+def many_events(stages, per_stage):
+    statuses = list(EventStatus)
+    return [
+        (f"Мероприятие {s}.{n}", str(s), statuses[n % 4], n * 7 - 30)
+        for s in range(1, stages + 1)
+        for n in range(per_stage)
+    ]
+
+
+@pytest.mark.parametrize("status", ["", "overdue"])
+def test_roadmap_page_makes_the_same_queries_for_3_or_60_events(client, section, status):
+    small = build_roadmap(
+        section.roadmaps,
+        events=many_events(3, 1),
+        stages=[(str(n), f"Этап {n}") for n in range(1, 4)],
+    )
+    large = build_roadmap(
+        section.roadmaps,
+        events=many_events(12, 5),
+        stages=[(str(n), f"Этап {n}") for n in range(1, 13)],
+    )
+    query = f"?status={status}" if status else ""
+
+    for changed in (True, False):
+        small_queries = queries_to_render(client, small.url + query, small if changed else None)
+        large_queries = queries_to_render(client, large.url + query, large if changed else None)
+
+        assert len(small_queries) == len(large_queries), [q["sql"] for q in large_queries]
+        assert len(large_queries) <= MAX_QUERIES, [q["sql"] for q in large_queries]
+    assert len(get(client, large).select("article.roadmap-event")) == 60
+
+
+def test_roadmap_index_makes_the_same_queries_for_1_or_5_roadmaps(client, section):
+    build_roadmap(section.roadmaps, events=many_events(2, 2))
+    one = queries_to_render(client, section.roadmaps.url)
+    for _ in range(4):
+        build_roadmap(section.roadmaps, events=many_events(3, 5))
+
+    five = queries_to_render(client, section.roadmaps.url)
+
+    assert len(get(client, section.roadmaps).select(".roadmap-card")) == 5
+    assert len(one) == len(five), [q["sql"] for q in five]
+    assert len(five) <= MAX_QUERIES, [q["sql"] for q in five]
+
+
+def test_no_query_is_made_per_event_in_the_template(client, section):
+    page = build_roadmap(section.roadmaps, events=many_events(1, 20))
+
+    captured = queries_to_render(client, page.url, after_change_to=page)
+
+    event_queries = [
+        q for q in captured if re.search(r'FROM "mentoring_pages_roadmapevent"', q["sql"])
+    ]
+    stage_queries = [
+        q for q in captured if re.search(r'FROM "mentoring_pages_roadmapstage"', q["sql"])
+    ]
+    assert (len(event_queries), len(stage_queries)) == (1, 1)
+
+
+def event_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return soup_of(response), [q for q in captured if "mentoring_pages_roadmapevent" in q["sql"]]
+
+
+def status_of(soup, title):
+    for article in soup.select("article.roadmap-event"):
+        if title in article.select_one("h3").get_text():
+            return article["data-status"]
+    raise AssertionError(f"no event {title!r}")
+
+
+def with_status(page, title, status):
+    """The page, fresh from the database, with the event `title` set to `status` in memory,
+    as the editor's form leaves it before saving a revision."""
+    page = RoadmapPage.objects.get(pk=page.pk)
+    events = list(page.events.all())
+    statuses.change_status(next(e for e in events if e.title == title), status)
+    page.events = events
+    return page
+
+
+def test_a_repeat_visit_shows_the_events_kept_from_the_first(client, roadmap_page):
+    first, _ = event_queries(client, roadmap_page.url)
+
+    again, queries = event_queries(client, roadmap_page.url)
+
+    assert queries == []
+    assert event_titles(again) == event_titles(first) == ALL_TITLES
+    assert again.select_one("main").decode() == first.select_one("main").decode()
+
+
+def test_a_published_status_shows_at_once_though_the_events_were_kept(client, roadmap_page):
+    client.get(roadmap_page.url)
+    page = with_status(roadmap_page, "Запланировано на будущее", EventStatus.DONE)
+    page.save_revision().publish()
+
+    soup = get(client, roadmap_page)
+
+    assert status_of(soup, "Запланировано на будущее") == "done"
+    assert soup.select_one(".roadmap-progress--overall")["data-done"] == "2"
+
+
+def test_an_event_ending_today_is_overdue_tomorrow_though_the_events_were_kept(
+    client, roadmap_page, monkeypatch
+):
+    assert status_of(get(client, roadmap_page), "Заканчивается сегодня") == "in_progress"
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(statuses, "today", lambda: tomorrow)
+
+    assert status_of(get(client, roadmap_page), "Заканчивается сегодня") == "overdue"
+
+
+def test_a_preview_shows_the_draft_not_the_kept_events(client, roadmap_page):
+    client.get(roadmap_page.url)
+    page = with_status(roadmap_page, "Запланировано на будущее", EventStatus.CANCELLED)
+    draft = page.save_revision().as_object()
+
+    preview = BeautifulSoup(draft.make_preview_request().content.decode(), "html.parser")
+
+    assert status_of(preview, "Запланировано на будущее") == "cancelled"
+    assert status_of(get(client, roadmap_page), "Запланировано на будущее") == "planned"

@@ -1,0 +1,227 @@
+"""Importing a roadmap document: from the admin (upload, preview, confirm) and from the
+command line; bad files change nothing."""
+
+import io
+import json
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+
+from mentoring_pages.models import RoadmapPage
+from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
+from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFactory
+from mentoring_pages.tests.roadmap import ROADMAP_000, ROADMAP_003
+from programmes.roles import CURATOR, EDITOR
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(path):
+    return SimpleUploadedFile(path.name, path.read_bytes())
+
+
+@pytest.fixture
+def roadmap(section):
+    page = RoadmapPageFactory(parent=section.roadmaps, title="Карта")
+    RoadmapEventFactory(page=page, title="Старое мероприятие")
+    return page
+
+
+@pytest.fixture
+def curator_client(client, django_user_model):
+    user = django_user_model.objects.create_user(username="curator", password="x")
+    user.groups.add(Group.objects.get(name=CURATOR))
+    client.force_login(user)
+    return client
+
+
+def import_url(page):
+    return reverse("roadmap_import", args=[page.pk])
+
+
+def test_upload_shows_a_preview_and_saves_nothing(curator_client, roadmap):
+    response = curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_000)})
+
+    assert response.status_code == 200
+    assert response.context["imported"].event_count == 40
+    assert roadmap.get_latest_revision() is None or (
+        "Старое мероприятие" in str(roadmap.get_latest_revision().content)
+    )
+    assert [e.title for e in RoadmapPage.objects.get(pk=roadmap.pk).events.all()] == [
+        "Старое мероприятие"
+    ]
+
+
+def test_confirming_writes_the_events_to_a_new_draft(curator_client, roadmap):
+    curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_000)})
+
+    response = curator_client.post(import_url(roadmap), {"confirm": "1"})
+
+    assert response.status_code == 302
+    page = RoadmapPage.objects.get(pk=roadmap.pk)
+    draft = page.get_latest_revision_as_object()
+    assert len(draft.stages.all()) == 9
+    assert len(draft.events.all()) == 40
+    assert page.has_unpublished_changes
+    assert [e.title for e in page.events.all()] == ["Старое мероприятие"]  # live unchanged
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+
+
+def reader_message(name, content):
+    """What the reader says of this file, in Russian, as the admin shows it."""
+    with translation.override("ru"), pytest.raises(RoadmapImportError) as error:
+        read_roadmap(io.BytesIO(content), name)
+    return str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.docx", b""),
+        ("notes.txt", b"hello"),
+        ("broken.docx", b"PK\x03\x04 not really a zip"),
+        ("old.doc", OLE),
+        ("secret.docx", OLE),
+        ("table.csv", "Дата;Место\n1;2\n".encode()),
+    ],
+)
+def test_a_bad_file_gets_a_message_and_changes_nothing(curator_client, roadmap, name, content):
+    response = curator_client.post(import_url(roadmap), {"file": SimpleUploadedFile(name, content)})
+
+    message = reader_message(name, content)
+    assert response.status_code == 400
+    assert escape(message) in response.content.decode()
+    assert RoadmapPage.objects.get(pk=roadmap.pk).get_latest_revision() is None
+
+
+def test_a_too_large_file_is_refused(curator_client, roadmap, settings):
+    settings.ROADMAP_IMPORT_MAX_BYTES = 1000
+
+    response = curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_000)})
+
+    assert response.status_code == 400
+    assert "imported" not in response.context
+
+
+def test_confirm_without_an_upload_changes_nothing(curator_client, roadmap):
+    response = curator_client.post(import_url(roadmap), {"confirm": "1"})
+
+    assert response.status_code == 302
+    assert RoadmapPage.objects.get(pk=roadmap.pk).get_latest_revision() is None
+
+
+def test_editors_cannot_import(client, roadmap, django_user_model):
+    user = django_user_model.objects.create_user(username="editor", password="x")
+    user.groups.add(Group.objects.get(name=EDITOR))
+    client.force_login(user)
+
+    assert client.get(import_url(roadmap)).status_code in (302, 403)
+    assert client.post(import_url(roadmap), {"file": upload(ROADMAP_000)}).status_code in (
+        302,
+        403,
+    )
+
+
+def test_the_edit_page_offers_the_import(curator_client, roadmap):
+    content = curator_client.get(reverse("wagtailadmin_pages:edit", args=[roadmap.pk]))
+
+    assert import_url(roadmap) in content.content.decode()
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("import_roadmap", *map(str, args), stdout=out)
+    return out.getvalue()
+
+
+def test_command_creates_a_draft_roadmap_page(section):
+    output = run(ROADMAP_000, "--parent", section.roadmaps.pk, "--title", "Карта 2020–2024")
+
+    page = RoadmapPage.objects.get(title="Карта 2020–2024")
+    assert output.strip() == "stages: 9, events: 40"
+    assert not page.live
+    assert (page.first_year, page.last_year) == (2020, 2024)
+    assert [event.number for event in page.events.all()] == [f"{n}." for n in range(1, 41)]
+    assert [stage.number for stage in page.stages.all()][:3] == ["I", "II", "III"]
+
+
+def test_command_dry_run_prints_json_and_writes_nothing(db):
+    data = json.loads(run(ROADMAP_003, "--dry-run", "--json"))
+
+    events = [event for stage in data["stages"] for event in stage["events"]]
+    assert len(data["stages"]) == 9
+    assert set(events[0]) == {
+        "number",
+        "title",
+        "deadline_text",
+        "start",
+        "end",
+        "recurrence",
+        "responsible",
+        "expected_result",
+        "indicator",
+    }
+    assert events[0]["deadline_text"] == "Сентябрь-июнь 2023"
+    assert (events[0]["start"], events[0]["end"]) == ("2023-09-01", "2024-06-30")
+    assert RoadmapPage.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["README.md", "--dry-run"], "не поддерживается"),
+        (["missing.docx", "--dry-run"], "Cannot read"),
+        ([ROADMAP_000], "--parent"),
+        ([ROADMAP_000, "--parent", 999999], "999999"),
+    ],
+)
+def test_command_refuses_bad_input_with_a_one_line_reason(db, args, message):
+    with pytest.raises(CommandError) as error:
+        run(*args)
+
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+    assert RoadmapPage.objects.count() == 0
+
+
+def test_command_refuses_a_parent_that_cannot_hold_a_roadmap(section):
+    with pytest.raises(CommandError):
+        run(ROADMAP_000, "--parent", section.news.pk)
+
+    assert RoadmapPage.objects.count() == 0
+
+
+def fail(*args, **kwargs):
+    raise RuntimeError("the disk is full")
+
+
+def test_an_import_that_fails_halfway_leaves_nothing_behind(section, monkeypatch):
+    monkeypatch.setattr(RoadmapPage, "save_revision", fail)
+    pages_before = RoadmapPage.objects.count()
+
+    with pytest.raises(RuntimeError):
+        run(ROADMAP_000, "--parent", section.roadmaps.pk)
+
+    assert RoadmapPage.objects.count() == pages_before
+    assert not RoadmapPage.objects.filter(title__contains="дорожная карта").exists()
+
+
+def test_a_confirmed_import_that_fails_halfway_keeps_the_page_as_it_was(
+    curator_client, roadmap, monkeypatch
+):
+    curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_000)})
+    monkeypatch.setattr(RoadmapPage, "save_revision", fail)
+
+    with pytest.raises(RuntimeError):
+        curator_client.post(import_url(roadmap), {"confirm": "1"})
+
+    page = RoadmapPage.objects.get(pk=roadmap.pk)
+    assert page.get_latest_revision() is None
+    assert [event.title for event in page.events.all()] == ["Старое мероприятие"]

@@ -1,0 +1,172 @@
+"""`manage.py roadmap_reminders`: one e-mail a day to each curator with something overdue
+or due within a week on the roadmaps they keep, and none to anyone else."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import GroupPagePermission
+
+from mentoring_pages.roadmap import statuses
+from mentoring_pages.roadmap.statuses import EventStatus
+from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFactory
+from programmes.roles import CURATOR
+
+pytestmark = pytest.mark.django_db
+
+
+def days(offset):
+    return statuses.today() + datetime.timedelta(days=offset)
+
+
+def run():
+    stdout = io.StringIO()
+    call_command("roadmap_reminders", stdout=stdout)
+    return stdout.getvalue()
+
+
+def roadmap_with(parent, title, events):
+    page = RoadmapPageFactory(parent=parent, title=title)
+    for index, (event_title, end, status) in enumerate(events):
+        RoadmapEventFactory(
+            page=page, title=event_title, start=None, end=end, status=status, sort_order=index
+        )
+    return page
+
+
+@pytest.fixture
+def schools(section, django_user_model):
+    """Two schools' curators, each keeping their own roadmap (a group per school, as a
+    multi-school installation has), and a third whose roadmap has nothing due."""
+    curators = Group.objects.get(name=CURATOR)
+    # The role's blanket permission on the roadmaps index is replaced by one per school.
+    GroupPagePermission.objects.filter(group=curators).delete()
+    change = Permission.objects.get(codename="change_page")
+
+    def curator(name, page, email=True):
+        school = Group.objects.create(name=f"Школа {name}")
+        GroupPagePermission.objects.create(group=school, page=page, permission=change)
+        user = django_user_model.objects.create_user(
+            username=name, email=f"{name}@school.example" if email else ""
+        )
+        user.groups.add(curators, school)
+        return user
+
+    first = roadmap_with(
+        section.roadmaps,
+        "Карта первой школы",
+        [
+            ("Первая: просрочено", days(-2), EventStatus.PLANNED),
+            ("Первая: сегодня", days(0), EventStatus.IN_PROGRESS),
+            ("Первая: через неделю", days(7), EventStatus.PLANNED),
+            ("Первая: через 8 дней", days(8), EventStatus.PLANNED),
+            ("Первая: выполнено", days(-5), EventStatus.DONE),
+            ("Первая: выполнено к сроку", days(3), EventStatus.DONE),
+            ("Первая: отменено", days(-5), EventStatus.CANCELLED),
+        ],
+    )
+    second = roadmap_with(
+        section.roadmaps,
+        "Карта второй школы",
+        [("Вторая: через 3 дня", days(3), EventStatus.PLANNED)],
+    )
+    third = roadmap_with(
+        section.roadmaps,
+        "Карта третьей школы",
+        [
+            ("Третья: через месяц", days(30), EventStatus.PLANNED),
+            ("Третья: выполнено", days(-1), EventStatus.DONE),
+        ],
+    )
+    return {
+        "first": curator("first", first),
+        "second": curator("second", second),
+        "third": curator("third", third),
+    }
+
+
+def mail_to(mailoutbox, user):
+    [message] = [message for message in mailoutbox if message.to == [user.email]]
+    return message
+
+
+def test_each_curator_gets_one_email_about_their_own_roadmap(mailoutbox, schools):
+    output = run()
+
+    assert len(mailoutbox) == 2
+    assert "Reminders sent: 2" in output
+    first = mail_to(mailoutbox, schools["first"]).body
+    for title in ("Первая: просрочено", "Первая: сегодня", "Первая: через неделю"):
+        assert title in first
+    assert "Карта первой школы" in first
+    assert days(-2).strftime("%d.%m.%Y") in first
+    assert "Вторая" not in first
+    second = mail_to(mailoutbox, schools["second"]).body
+    assert "Вторая: через 3 дня" in second
+    assert "Первая" not in second
+    assert "/admin/roadmap-board/" in second
+
+
+def test_overdue_events_come_before_those_due_soon(mailoutbox, schools):
+    run()
+
+    body = mail_to(mailoutbox, schools["first"]).body
+    assert body.index("Первая: просрочено") < body.index("Первая: сегодня")
+    assert body.index("Первая: сегодня") < body.index("Первая: через неделю")
+
+
+def test_a_curator_with_nothing_due_gets_no_email(mailoutbox, schools):
+    run()
+
+    assert [message for message in mailoutbox if message.to == [schools["third"].email]] == []
+
+
+def test_events_due_in_eight_days_and_closed_events_are_left_out(mailoutbox, schools):
+    run()
+
+    body = mail_to(mailoutbox, schools["first"]).body
+    assert "через 8 дней" not in body
+    assert "выполнено" not in body
+    assert "отменено" not in body
+
+
+def test_the_email_is_in_the_sites_language(mailoutbox, schools, settings):
+    with translation.override("en"):
+        run()
+
+    message = mail_to(mailoutbox, schools["second"])
+    with translation.override(settings.LANGUAGE_CODE):
+        expected = gettext("Roadmap deadlines: %(overdue)d overdue, %(due)d due soon") % {
+            "overdue": 0,
+            "due": 1,
+        }
+    assert message.subject == expected
+
+
+def test_nobody_else_is_written_to(mailoutbox, schools, django_user_model):
+    django_user_model.objects.create_superuser(username="root", email="root@school.example")
+    inactive = django_user_model.objects.create_user(
+        username="gone", email="gone@school.example", is_active=False
+    )
+    inactive.groups.set(schools["first"].groups.all())
+    no_address = django_user_model.objects.create_user(username="noaddress", email="")
+    no_address.groups.set(schools["first"].groups.all())
+
+    run()
+
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "first@school.example",
+        "second@school.example",
+    ]
+
+
+def test_no_events_no_emails(mailoutbox, section, django_user_model):
+    user = django_user_model.objects.create_user(username="c", email="c@school.example")
+    user.groups.add(Group.objects.get(name=CURATOR))
+
+    assert "Reminders sent: 0" in run()
+    assert mailoutbox == []
