@@ -1,7 +1,7 @@
 """What the browser tests visit and who they log in as, read from the demo database that
-`make test-browser` builds: nothing here names a slug, so the tests follow the demo when it
-changes. The one place that knows the public page types, the site's versions and the
-viewports."""
+`make test-browser` builds: nothing here names a slug or lists the page types (Wagtail's
+registry does, through home.page_types), so the tests follow the demo and the code when they
+change. The one place that knows the site's versions and the viewports."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,43 +13,25 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from home import accessibility
-from home.models import ContentPage, HomePage
-from mentoring_pages.models import (
-    ApplicationPage,
-    CaseIndexPage,
-    CasePage,
-    DocumentsPage,
-    MentorIndexPage,
-    MentoringIndexPage,
-    MentorPage,
-    NewsIndexPage,
-    NewsPage,
-    QuestionnairePage,
-    RoadmapIndexPage,
-    RoadmapPage,
-)
+from home.page_types import public_page_models, short_name
 from programmes.demo import DEMO_USERS
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
-# Every public page type, by a name used in test ids and screenshot file names, with the
-# page model it is the first live page of. The others are built in `page_urls`.
-PAGE_MODELS = {
-    "home": HomePage,
-    "content": ContentPage,
-    "mentoring": MentoringIndexPage,
-    "roadmap-index": RoadmapIndexPage,
-    "roadmap": RoadmapPage,
-    "mentor-index": MentorIndexPage,
-    "mentor": MentorPage,
-    "case-index": CaseIndexPage,
-    "case": CasePage,
-    "news-index": NewsIndexPage,
-    "news": NewsPage,
-    "documents": DocumentsPage,
-    "application": ApplicationPage,
-    "questionnaire": QuestionnairePage,
-}
+# The names the journeys know a page type by, where it is not its model's (kind_of).
+SHORT_KINDS = {"mentoring-index": "mentoring"}
+
+
+def kind_of(model):
+    """A page type's name in test ids and screenshot file names: "news-index" for
+    NewsIndexPage."""
+    kind = short_name(model)
+    return SHORT_KINDS.get(kind, kind)
+
+
+# Every public page type by its kind, with the page model it is the first live page of.
+# The others are built in `page_urls`.
+PAGE_MODELS = {kind_of(model): model for model in public_page_models()}
 PAGE_KINDS = [*PAGE_MODELS, "programme", "search", "accessibility-settings", "not-found"]
 
 

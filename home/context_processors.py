@@ -1,12 +1,12 @@
 from django.utils.functional import SimpleLazyObject
 
 from . import accessibility
-from .shell import site_shell
+from .header_footer import header_footer
 
 
 def organisation(request):
     """The school's details in the current language, read only if a template uses them."""
-    return {"organisation": SimpleLazyObject(lambda: site_shell(request).organisation)}
+    return {"organisation": SimpleLazyObject(lambda: header_footer(request).organisation)}
 
 
 def accessibility_settings(request):

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -8,12 +9,20 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .fields import optional_link
 
-LATEST_NEWS = 3
+# Page apps add to the home page's context with this hook, so home need not know them.
+HOME_PAGE_CONTEXT_HOOK = "construct_home_page_context"
 
 
 class HomePage(Page):
-    """The root of a school's site in one language."""
+    """The root of a school's site in one language.
+
+    What goes under it is up to each page type's `parent_page_types`: content pages go
+    anywhere, a page app's section names the home page. What it shows besides its own
+    content and sections, the page apps add with the `construct_home_page_context` hook:
+    a function `(page, request, context)` that adds to `context` in place, as
+    mentoring_pages adds the latest news."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -22,7 +31,6 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "mentoring_pages.MentoringIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -30,19 +38,10 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the section's models import this app's blocks.
-        from mentoring_pages.models import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
-        context["latest_news"] = (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("-date", "-pk")[:LATEST_NEWS]
-        )
+        for add_to_context in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
+            add_to_context(self, request, context)
         return context
 
 
@@ -86,22 +85,8 @@ class SiteSettings(BaseSiteSetting):
     address_en = models.CharField(_("address in English"), max_length=500, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_policy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("personal data policy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_link("wagtailimages.Image", _("logo"))
+    privacy_policy_page = optional_link("wagtailcore.Page", _("personal data policy page"))
 
     panels = [
         MultiFieldPanel(

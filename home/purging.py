@@ -43,12 +43,14 @@ MENU_DEPTH = 3  # a site's home page is at depth 2, its sections (the menu) at 3
 UNSEEN_FIELDS = frozenset(
     {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
 )
-SITE_WIDE = (SiteSettings, Site)
+# What the header and footer of every page of a site show: a site (its home page, the menu)
+# and its settings.
+SHOWN_ON_EVERY_PAGE = (SiteSettings, Site)
 
 
 def shown_models():
     """The models, besides pages, whose objects pages show."""
-    return (*get_snippet_models(), get_image_model(), get_document_model(), *SITE_WIDE)
+    return (*get_snippet_models(), get_image_model(), get_document_model(), *SHOWN_ON_EVERY_PAGE)
 
 
 def _below_any(paths):
@@ -134,11 +136,11 @@ def _references_from(objects):
 def pages_showing(obj):
     """The pages to drop when `obj` changes: the rule above."""
     linked = objects_linked_to(obj)
-    site_wide = [item for item in (obj, *linked) if isinstance(item, SITE_WIDE)]
-    if site_wide:
+    on_every_page = [item for item in (obj, *linked) if isinstance(item, SHOWN_ON_EVERY_PAGE)]
+    if on_every_page:
         roots = [
             item.site.root_page if isinstance(item, SiteSettings) else item.root_page
-            for item in site_wide
+            for item in on_every_page
         ]
         return list(every_page_of_sites(roots))
     # A page showing the object is listed by its ancestors, in every language.

@@ -7,7 +7,9 @@ from wagtail import hooks
 from mentoring_pages.consent import admin as consent_admin
 from mentoring_pages.forms import admin as forms_admin
 from mentoring_pages.forms import personal_data_log
-from mentoring_pages.roadmap import board_views, import_views
+from mentoring_pages.models import NewsPage
+from mentoring_pages.roadmap import import_views
+from mentoring_pages.roadmap.board import views as board_views
 
 
 @hooks.register("register_admin_urls")
@@ -28,3 +30,18 @@ hooks.register("register_page_header_buttons", forms_admin.results_button)
 hooks.register("register_page_header_buttons", import_views.import_button)
 hooks.register("filter_form_submissions_for_user", forms_admin.only_curators)
 hooks.register("register_log_actions", personal_data_log.register_actions)
+
+# Not the admin: the site's home page shows the section's latest news (home.models.HomePage).
+LATEST_NEWS_ON_HOME_PAGE = 3
+
+
+@hooks.register("construct_home_page_context")
+def add_latest_news(page, request, context):
+    context["latest_news"] = (
+        NewsPage.objects.live()
+        .public()
+        .descendant_of(page)
+        .select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("-date", "-pk")[:LATEST_NEWS_ON_HOME_PAGE]
+    )

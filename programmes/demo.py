@@ -1,11 +1,10 @@
 """The demo school's programme (from a real school's programme, anonymised, in
-demo_data/programme.json), its indicators and figures, and one demo user per role.
+demo_data/programme.json), its indicators and figures (demo_data/figures.json), and one
+demo user per role.
 
 The Russian text builds the objects; the English text, collected on the way, is the
 translation memory that wagtail-localize translates them with."""
 
-import datetime
-import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,9 +15,16 @@ from django.utils.crypto import get_random_string
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from site_project.translation import TranslationMemory, translate
+from site_project.demo_content import (
+    LANGUAGES,
+    Bilingual,
+    bullet_list,
+    data_date,
+    orderables,
+    read_demo_data,
+)
+from site_project.translation import translate
 
-from .categories import IndicatorCategory
 from .models import (
     LegalAct,
     ManagementRole,
@@ -30,61 +36,22 @@ from .models import (
     RoleModel,
     TargetIndicator,
 )
-from .models.results import MetricKind, MonitoringStage
+from .models.results import MonitoringStage
 from .roles import CURATOR, EDITOR, MODERATOR
 
-DEMO_DATA = Path(__file__).resolve().parent / "demo_data" / "programme.json"
-
-# Coverage targets from the demo roadmap («Целевые показатели»), with demo actuals.
-INDICATORS = {
-    IndicatorCategory.PUPILS: {2021: (30, 32), 2022: (40, 41), 2023: (50, 47), 2024: (80, 78)},
-    IndicatorCategory.TEACHERS: {
-        2020: (10, 12),
-        2021: (20, 21),
-        2022: (30, 31),
-        2023: (50, 48),
-        2024: (70, 71),
-    },
-}
-# year → (pupil form: mentors, mentees, pairs), (teacher form: mentors, mentees, pairs)
-FIGURES = {
-    2021: ((60, 113, 60), (5, 5, 5)),
-    2022: ((80, 140, 80), (8, 7, 7)),
-    2023: ((95, 160, 95), (12, 11, 11)),
-    2024: ((150, 270, 150), (17, 17, 17)),
-    2025: ((160, 290, 160), (18, 18, 18)),
-}
-PUPILS_TOTAL, TEACHERS_TOTAL = 540, 48
-
-MONITORING = [
-    # year, stage, kind, metric (ru, en), before, after, unit (ru, en)
-    (2023, 1, MetricKind.MENTOR_SATISFACTION, ("Удовлетворённость наставников программой",
-     "Mentors' satisfaction with the programme"), None, "8.6", ("балл из 10", "points of 10")),
-    (2023, 1, MetricKind.MENTEE_SATISFACTION, ("Удовлетворённость наставляемых программой",
-     "Mentees' satisfaction with the programme"), None, "8.9", ("балл из 10", "points of 10")),
-    (2024, 2, MetricKind.GROWTH, ("Средний балл успеваемости наставляемых",
-     "Mentees' average mark"), "3.4", "3.9", ("балл", "mark")),
-    (2024, 2, MetricKind.GROWTH, ("Доля наставляемых, посещающих кружки и секции",
-     "Share of mentees attending clubs and sports sections"), 28, 46, ("%", "%")),
-]  # fmt: skip
+DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 
 DEMO_USERS = [("curator", CURATOR), ("editor", EDITOR), ("moderator", MODERATOR)]
 
 
-class Bilingual(TranslationMemory):
-    """Turns the demo data's {"ru", "en"} pairs into Russian text and HTML, remembering the
-    English of each."""
-
-    def text(self, pair):
-        return self.plain((pair["ru"], pair["en"]))
+class ProgrammeTexts(Bilingual):
+    """The demo data's texts in the shapes the programme's fields hold them."""
 
     def lines(self, pairs):
         return self.text({lang: "\n".join(pair[lang] for pair in pairs) for lang in LANGUAGES})
 
     def items(self, pairs):
-        if not pairs:
-            return ""
-        return self.rich(tuple(bullet_list(pair[lang] for pair in pairs) for lang in LANGUAGES))
+        return self.rich_text([{"items": pairs}]) if pairs else ""
 
     def sections(self, sections):
         return self.rich(tuple(sections_html(sections, lang) for lang in LANGUAGES))
@@ -97,13 +64,6 @@ class Bilingual(TranslationMemory):
                 for pair in pairs
             ]
         )
-
-
-LANGUAGES = ("ru", "en")
-
-
-def bullet_list(texts):
-    return "<ul>" + "".join(f"<li>{escape(text)}</li>" for text in texts) + "</ul>"
 
 
 def sections_html(sections, lang):
@@ -121,8 +81,8 @@ def build_programme(log):
     and translate them all into English."""
     russian = Locale.objects.get(language_code="ru")
     english = Locale.objects.get(language_code="en")
-    data = json.loads(DEMO_DATA.read_text(encoding="utf-8"))
-    texts = Bilingual()
+    data = read_demo_data(DEMO_DATA / "programme.json")
+    texts = ProgrammeTexts()
     title = texts.text(data["title"])
 
     programme = Programme.objects.filter(locale=russian, title=title).first()
@@ -134,55 +94,52 @@ def build_programme(log):
         title=title,
         first_year=data["first_year"],
         last_year=data["last_year"],
-        summary=texts.text(data["summary"]),
-        goal=texts.text(data["goal"]),
-        tasks=texts.items(data["tasks"]),
-        expected_results=texts.items(data["expected_results"]),
         terms=texts.joined(data["terms"], "term", "definition", " – "),
-        participant_bases=texts.sections(data["participant_bases"]),
-        monitoring=texts.sections(data["monitoring"]),
-        efficiency_criteria=texts.sections(data["efficiency_criteria"]),
+        **texts.fields(
+            data,
+            text=["summary", "goal"],
+            items=["tasks", "expected_results"],
+            sections=["participant_bases", "monitoring", "efficiency_criteria"],
+        ),
     )
-    programme.legal_acts = [
-        LegalAct(
-            sort_order=order,
-            locale=russian,
-            kind=texts.text(act["kind"]),
-            title=texts.text(act["title"]),
-            number=act["number"] or "",
-            date=datetime.date.fromisoformat(act["date"]) if act["date"] else None,
-        )
-        for order, act in enumerate(data["legal_acts"])
-    ]
-    programme.management_roles = [
-        ManagementRole(
-            sort_order=order,
-            locale=russian,
-            role=texts.text(row["role"]),
-            responsibilities=texts.lines(row["responsibilities"]),
-            timing=texts.text(row["timing"]),
-        )
-        for order, row in enumerate(data["management"])
-    ]
-    programme.stages = [
-        ProgrammeStage(
-            sort_order=order,
-            locale=russian,
-            title=texts.text(stage["title"]),
-            activities=texts.lines(stage["activities"]),
-            result=texts.text(stage["result"]),
-        )
-        for order, stage in enumerate(data["stages"])
-    ]
+    programme.legal_acts = orderables(
+        LegalAct,
+        russian,
+        (
+            {
+                **texts.fields(act, text=["kind", "title"]),
+                "number": act["number"] or "",
+                "date": data_date(act["date"]),
+            }
+            for act in data["legal_acts"]
+        ),
+    )
+    programme.management_roles = orderables(
+        ManagementRole,
+        russian,
+        (
+            texts.fields(row, text=["role", "timing"], lines=["responsibilities"])
+            for row in data["management"]
+        ),
+    )
+    programme.stages = orderables(
+        ProgrammeStage,
+        russian,
+        (
+            texts.fields(stage, text=["title", "result"], lines=["activities"])
+            for stage in data["stages"]
+        ),
+    )
     programme.save()
     programme.save_revision().publish()
     log(f"programme created: {programme}")
 
     forms = [build_form(programme, spec, order, texts) for order, spec in enumerate(data["forms"])]
+    figures = read_demo_data(DEMO_DATA / "figures.json")
     facts = [
-        *build_indicators(programme),
-        *build_figures(programme, forms),
-        *build_monitoring(programme, texts),
+        *build_indicators(programme, figures["target_indicators"]),
+        *build_figures(programme, forms, figures),
+        *build_monitoring(programme, figures["monitoring"], texts),
     ]
     log(f"forms: {len(forms)}, indicators, figures and monitoring: {len(facts)}")
 
@@ -197,78 +154,67 @@ def build_form(programme, spec, order, texts):
     form = MentoringForm(
         programme=programme,
         locale=programme.locale,
-        title=texts.text(spec["title"]),
         kind=spec["kind"],
         mentor_category=spec["mentor_category"],
         mentee_category=spec["mentee_category"],
-        goal=texts.text(spec["goal"]),
-        tasks=texts.items(spec["tasks"]),
-        expected_results=texts.items(spec["expected_results"]),
-        mentor_profile=texts.items(spec["mentor_profile"]),
-        mentee_profile=texts.items(spec["mentee_profile"]),
         implementation=texts.joined(spec["implementation"], "stage", "activities", " — "),
         sort_order=order,
+        **texts.fields(
+            spec,
+            text=["title", "goal"],
+            items=["tasks", "expected_results", "mentor_profile", "mentee_profile"],
+        ),
     )
-    form.role_models = [
-        RoleModel(
-            sort_order=order,
-            locale=programme.locale,
-            title=texts.text(role_model["title"]),
-            goal=texts.text(role_model["goal"]),
-        )
-        for order, role_model in enumerate(spec["role_models"])
-    ]
+    form.role_models = orderables(
+        RoleModel,
+        programme.locale,
+        (texts.fields(role_model, text=["title", "goal"]) for role_model in spec["role_models"]),
+    )
     form.save()
     return form
 
 
-def build_indicators(programme):
+def build_indicators(programme, rows):
+    """The coverage targets of the roadmap («Целевые показатели»), with demo actuals."""
     return [
-        TargetIndicator.objects.create(
-            programme=programme,
-            locale=programme.locale,
-            category=category,
-            year=year,
-            target_percent=target,
-            actual_percent=actual,
-        )
-        for category, years in INDICATORS.items()
-        for year, (target, actual) in years.items()
+        TargetIndicator.objects.create(programme=programme, locale=programme.locale, **row)
+        for row in rows
     ]
 
 
-def build_figures(programme, forms):
+def build_figures(programme, forms, figures):
+    forms_by_kind = {form.kind: form for form in forms}
+    school_size = figures["school_size"]
     return [
         ParticipationFigures.objects.create(
             programme=programme,
             locale=programme.locale,
-            form=form,
-            year=year,
-            mentors=mentors,
-            mentees=mentees,
-            pairs=pairs,
-            pupils_total=PUPILS_TOTAL,
-            teachers_total=TEACHERS_TOTAL,
+            form=forms_by_kind[row["form"]],
+            year=row["year"],
+            mentors=row["mentors"],
+            mentees=row["mentees"],
+            pairs=row["pairs"],
+            pupils_total=school_size["pupils"],
+            teachers_total=school_size["teachers"],
         )
-        for year, per_form in FIGURES.items()
-        for form, (mentors, mentees, pairs) in zip(forms, per_form, strict=True)
+        for row in figures["participation"]
     ]
 
 
-def build_monitoring(programme, texts):
+def build_monitoring(programme, rows, texts):
     return [
         MonitoringResult.objects.create(
             programme=programme,
             locale=programme.locale,
-            year=year,
-            stage=MonitoringStage(stage),
-            kind=kind,
-            metric=texts.text({"ru": metric[0], "en": metric[1]}),
-            value_before=None if before is None else Decimal(before),
-            value_after=Decimal(after),
-            unit=texts.text({"ru": unit[0], "en": unit[1]}),
+            year=row["year"],
+            stage=MonitoringStage(row["stage"]),
+            kind=row["kind"],
+            metric=texts.text(row["metric"]),
+            value_before=None if row["value_before"] is None else Decimal(row["value_before"]),
+            value_after=Decimal(row["value_after"]),
+            unit=texts.text(row["unit"]),
         )
-        for year, stage, kind, metric, before, after, unit in MONITORING
+        for row in rows
     ]
 
 

@@ -8,18 +8,16 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Sum
 from django.shortcuts import redirect, render
-from django.urls import path, reverse_lazy
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from home.admin_views import AdminPageView
 
 URL_NAME = "security_lockouts"
 # Too many requests: the visitor may try again later.
@@ -83,19 +81,18 @@ class ResetForm(forms.Form):
         return self.cleaned_data
 
 
-class SignInSecurityView(WagtailAdminTemplateMixin, TemplateView):
+class SignInSecurityView(AdminPageView):
     template_name = "home/security/lockouts.html"
     page_title = gettext_lazy("Sign-in security")
     header_icon = "lock"
     http_method_names = ["get", "head", "post"]
+    url_name = URL_NAME
+    menu_name = "sign-in-security"
+    menu_order = 900
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+    @staticmethod
+    def allows(user):
+        return user.is_superuser
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -127,22 +124,9 @@ class SignInSecurityView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(URL_NAME)
 
 
-class SuperuserMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser
-
-
 @hooks.register("register_admin_urls")
 def register_url():
     return [path("sign-in-security/", SignInSecurityView.as_view(), name=URL_NAME)]
 
 
-@hooks.register("register_settings_menu_item")
-def register_menu_item():
-    return SuperuserMenuItem(
-        gettext_lazy("Sign-in security"),
-        reverse_lazy(URL_NAME),
-        name="sign-in-security",
-        icon_name="lock",
-        order=900,
-    )
+hooks.register("register_settings_menu_item", SignInSecurityView.menu_item)

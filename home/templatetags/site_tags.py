@@ -8,8 +8,8 @@ from wagtail.models import Page
 
 from home import documents
 from home.accessibility import settings_for
+from home.header_footer import header_footer
 from home.page_cache import kept_for_page
-from home.shell import site_shell
 
 register = template.Library()
 
@@ -28,7 +28,7 @@ def main_menu(context):
             if item.path == current_path
             else ("true" if current_path.startswith(item.path) else ""),
         }
-        for item in site_shell(context["request"]).menu
+        for item in header_footer(context["request"]).menu
     ]
 
 

@@ -20,8 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
 from home.tests.factories import ContentPageFactory
-from home.tests.test_purging import purged
-from site_project.tests.test_settings import manage
+from site_project.tests.processes import manage
 
 pytestmark = pytest.mark.django_db
 # Committed, as a restore in its own process finds the database; PostgreSQL cannot empty
@@ -79,10 +78,7 @@ def manifest(archive):
 
 
 @committing
-def test_a_restore_brings_the_site_back_and_drops_every_cache(backup, home_page, settings):
-    settings.WAGTAILFRONTENDCACHE = {
-        "test": {"BACKEND": "home.tests.test_purging.RecordingBackend"}
-    }
+def test_a_restore_brings_the_site_back_and_drops_every_cache(backup, home_page, settings, purged):
     backed_up = site_now(settings)
     Page.objects.get(slug="polozhenie").delete()
     ContentPageFactory(parent=home_page, title="Черновик", slug="chernovik")

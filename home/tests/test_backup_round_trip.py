@@ -19,8 +19,7 @@ from django.db import connection
 from psycopg import sql
 
 from programmes.models.consents import PRIVATE_COLLECTION
-from site_project.tests.test_serve import manage_shell, server_database
-from site_project.tests.test_settings import manage
+from site_project.tests.processes import manage, manage_shell, server_database
 
 # The server the SQLite → PostgreSQL test makes a database of its own on, and drops after.
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432/"

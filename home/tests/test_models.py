@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from home.models import SiteSettings
 from home.tests.factories import ContentPageFactory
@@ -44,3 +45,13 @@ def test_policy_link_in_footer_points_to_the_policy_page(client, home_page, site
     assert '<a href="/privacy/">Политика обработки персональных данных</a>' in (
         client.get("/").content.decode()
     )
+
+
+def test_an_editor_may_add_content_pages_and_the_mentoring_section_under_the_home_page(
+    admin_client, home_page
+):
+    # Each page type's parent_page_types decides, not a list in home: nothing else offered.
+    response = admin_client.get(reverse("wagtailadmin_pages:add_subpage", args=[home_page.pk]))
+
+    offered = {(app, model) for _name, app, model, _help in response.context["page_types"]}
+    assert offered == {("home", "contentpage"), ("mentoring_pages", "mentoringindexpage")}

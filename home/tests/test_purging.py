@@ -2,30 +2,12 @@
 pages as it drops from Django's cache, by address, once the change is committed."""
 
 import pytest
-from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from home.models import ContentPage, SiteSettings
 from home.tests.factories import ContentPageFactory
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
-
-purged = []
-
-
-class RecordingBackend(BaseBackend):
-    """Stands in for nginx: records what it is asked to purge."""
-
-    def purge(self, url):
-        purged.append(url)
-
-
-@pytest.fixture(autouse=True)
-def recording_frontend_cache(settings):
-    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
-    purged.clear()
-    yield
-    purged.clear()
 
 
 @pytest.fixture
@@ -44,10 +26,16 @@ def paths(urls):
     return {url.split("://", 1)[1].split("/", 1)[1] for url in urls}
 
 
-def committed(callbacks_fixture, change):
-    with callbacks_fixture(execute=True):
-        change()
-    return paths(purged)
+@pytest.fixture
+def committed(purged, django_capture_on_commit_callbacks):
+    """`committed(change)`: the paths purged once what `change()` did is committed."""
+
+    def commit(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        return paths(purged)
+
+    return commit
 
 
 def publish(page, **changes):
@@ -57,14 +45,10 @@ def publish(page, **changes):
     page.save_revision().publish()
 
 
-def test_publishing_purges_the_page_its_translation_and_ancestors_nothing_else(
-    pages, django_capture_on_commit_callbacks
-):
+def test_publishing_purges_the_page_its_translation_and_ancestors_nothing_else(pages, committed):
     section, index, item, sibling = pages
 
-    purged_paths = committed(
-        django_capture_on_commit_callbacks, lambda: publish(item, intro="Новое")
-    )
+    purged_paths = committed(lambda: publish(item, intro="Новое"))
 
     assert purged_paths == {
         "razdel/spisok/statya/",
@@ -79,7 +63,7 @@ def test_publishing_purges_the_page_its_translation_and_ancestors_nothing_else(
 
 
 def test_nothing_is_purged_before_the_change_is_committed(
-    pages, django_capture_on_commit_callbacks
+    pages, purged, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
         publish(pages[2], intro="Новое")
@@ -87,25 +71,20 @@ def test_nothing_is_purged_before_the_change_is_committed(
     assert purged == []
 
 
-def test_a_moved_page_is_purged_at_its_old_address_too(pages, django_capture_on_commit_callbacks):
+def test_a_moved_page_is_purged_at_its_old_address_too(pages, committed):
     section, index, item, sibling = pages
 
     purged_paths = committed(
-        django_capture_on_commit_callbacks,
-        lambda: ContentPage.objects.get(pk=item.pk).move(sibling, pos="last-child"),
+        lambda: ContentPage.objects.get(pk=item.pk).move(sibling, pos="last-child")
     )
 
     assert {"razdel/spisok/statya/", "razdel/spisok/sosednyaya/statya/"} <= purged_paths
 
 
-def test_a_new_slug_purges_the_old_addresses_of_the_page_and_those_below_it(
-    pages, django_capture_on_commit_callbacks
-):
+def test_a_new_slug_purges_the_old_addresses_of_the_page_and_those_below_it(pages, committed):
     section, index, item, sibling = pages
 
-    purged_paths = committed(
-        django_capture_on_commit_callbacks, lambda: publish(index, slug="novyj-spisok")
-    )
+    purged_paths = committed(lambda: publish(index, slug="novyj-spisok"))
 
     assert {
         "razdel/spisok/",
@@ -116,9 +95,7 @@ def test_a_new_slug_purges_the_old_addresses_of_the_page_and_those_below_it(
     } <= purged_paths
 
 
-def test_the_school_details_purge_every_page_of_the_site(
-    pages, site, django_capture_on_commit_callbacks
-):
+def test_the_school_details_purge_every_page_of_the_site(pages, site, committed):
     def change_details():
         site_settings = SiteSettings.for_site(site)
         site_settings.phone = "+7 (900) 000-00-00"
@@ -126,7 +103,7 @@ def test_the_school_details_purge_every_page_of_the_site(
 
     SiteSettings.for_site(site)  # made on first use, which purges nothing
 
-    purged_paths = committed(django_capture_on_commit_callbacks, change_details)
+    purged_paths = committed(change_details)
 
     assert {"", "en/", "razdel/spisok/sosednyaya/", "en/razdel/spisok/statya/"} <= purged_paths
 
@@ -149,14 +126,10 @@ def test_purging_survives_a_frontend_cache_that_is_down(
     assert "Новое при выключенном nginx" in client.get(item.url).content.decode()
 
 
-def test_a_home_page_with_a_new_slug_is_purged_everywhere(
-    home_page, pages, django_capture_on_commit_callbacks
-):
+def test_a_home_page_with_a_new_slug_is_purged_everywhere(home_page, pages, committed):
     """Its old address cannot be worked out once the site's root has moved: nothing is
     purged there, and nothing fails."""
-    purged_paths = committed(
-        django_capture_on_commit_callbacks, lambda: publish_home(home_page, slug="glavnaya")
-    )
+    purged_paths = committed(lambda: publish_home(home_page, slug="glavnaya"))
 
     assert {"", "razdel/spisok/statya/", "en/razdel/"} <= purged_paths
 

@@ -2,15 +2,12 @@
 on the site and on what consent, and the consents running out soon; and its warning on the
 dashboard. Only for those who may read the consent registry (curators)."""
 
-from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse, reverse_lazy
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mentoring_pages.consent.rules import EXPIRY_WARNING_DAYS, consent_report
+from home.admin_views import AdminPageView
+from mentoring_pages.consent.report import EXPIRY_WARNING_DAYS, consent_report
 
 REPORT_URL_NAME = "mentoring_pages_consent_report"
 PERMISSION = "programmes.view_consent"
@@ -20,29 +17,20 @@ def may_read_consents(user):
     return user.has_perm(PERMISSION)
 
 
-class ConsentReportView(WagtailAdminTemplateMixin, TemplateView):
+class ConsentReportView(AdminPageView):
     template_name = "mentoring_pages/admin/consent_report.html"
     page_title = _("Consents of people on the site")
     header_icon = "user"
     http_method_names = ["get", "head"]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_read_consents(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+    url_name = REPORT_URL_NAME
+    menu_name = "consent-report"
+    menu_order = 50
+    allows = staticmethod(may_read_consents)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             report=consent_report(), warning_days=EXPIRY_WARNING_DAYS, **kwargs
         )
-
-
-class ConsentReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_read_consents(request.user)
 
 
 class ConsentWarningsPanel(Component):
@@ -66,14 +54,7 @@ class ConsentWarningsPanel(Component):
 urlpatterns = [path("consent-report/", ConsentReportView.as_view(), name=REPORT_URL_NAME)]
 
 
-def consent_report_menu_item():
-    return ConsentReportMenuItem(
-        _("Consents of people on the site"),
-        reverse_lazy(REPORT_URL_NAME),
-        name="consent-report",
-        icon_name="user",
-        order=50,
-    )
+consent_report_menu_item = ConsentReportView.menu_item
 
 
 def add_consent_warnings_panel(request, panels):

@@ -5,6 +5,7 @@ Built for speed rather than through the editor's path: pages are added live with
 `add_child`, translated with `copy_for_translation` and published in one UPDATE, without a
 revision each (visitors see page rows, not revisions)."""
 
+import dataclasses
 import datetime
 import itertools
 
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from home.demo import build_site_shell
+from home.demo import build_school_site
 from mentoring_pages.consent.rules import public_path
 from mentoring_pages.demo.builders import ROADMAP_FILE, build_section
 from mentoring_pages.models import (
@@ -22,13 +23,11 @@ from mentoring_pages.models import (
     MentorPage,
     NewsIndexPage,
     NewsPage,
-    RoadmapEvent,
     RoadmapIndexPage,
     RoadmapPage,
-    RoadmapStage,
 )
 from mentoring_pages.roadmap.importer import fill_roadmap
-from mentoring_pages.roadmap.reader import read_roadmap
+from mentoring_pages.roadmap.reader import ImportedRoadmap, ImportedStage, read_roadmap
 from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.demo import build_programme
 from programmes.models import Consent, ConsentKind
@@ -45,7 +44,7 @@ STATUS_CYCLE = (EventStatus.DONE, EventStatus.DONE, EventStatus.IN_PROGRESS, Eve
 def build_bench_site(log=print):
     """The demo school plus SIZES more of each kind; returns how many pages were added."""
     with transaction.atomic():
-        home = build_site_shell(log=lambda message: None)
+        home = build_school_site(log=lambda message: None)
         programme = build_programme(log=lambda message: None)
         landing = build_section(home, programme, log=lambda message: None)
     english = Locale.objects.get(language_code="en")
@@ -57,12 +56,12 @@ def build_bench_site(log=print):
     pictures = list(NewsPage.objects.exclude(image=None).values_list("image", flat=True))
     portraits = list(MentorPage.objects.exclude(image=None).values_list("image", flat=True))
     with ROADMAP_FILE.open("rb") as file:
-        imported = read_roadmap(file, ROADMAP_FILE.name)
+        roadmap = repeated_roadmap(read_roadmap(file, ROADMAP_FILE.name))
 
     added = []
     with transaction.atomic():
         for n in range(SIZES["roadmaps"]):
-            added.append(add_roadmap(indexes[RoadmapIndexPage], imported, programme, n))
+            added.append(add_roadmap(indexes[RoadmapIndexPage], roadmap, programme, n))
         log(f"roadmaps: {SIZES['roadmaps']} × {SIZES['events']} events")
         for n in range(SIZES["news"]):
             added.append(add_news(indexes[NewsIndexPage], n, pictures))
@@ -95,8 +94,21 @@ def add_live(parent, page):
     return page
 
 
-def add_roadmap(parent, imported, programme, n):
-    """A roadmap of the demo's events, repeated to SIZES["events"], in STAGES stages."""
+def repeated_roadmap(imported):
+    """The demo roadmap's events repeated to SIZES["events"], in STAGES stages numbered 1, 2,
+    …: a larger document for the importer to turn into a page."""
+    source = [event for stage in imported.stages for event in stage.events]
+    per_stage = SIZES["events"] // STAGES
+    stages = [ImportedStage(title=f"Этап {s + 1}", number=str(s + 1)) for s in range(STAGES)]
+    for i, event in zip(range(SIZES["events"]), itertools.cycle(source)):
+        stage_index, position = divmod(i, per_stage)
+        number = f"{stage_index + 1}.{position + 1}."
+        stages[stage_index].events.append(dataclasses.replace(event, number=number))
+    return ImportedRoadmap(title=imported.title, stages=stages)
+
+
+def add_roadmap(parent, roadmap, programme, n):
+    """A live page of `roadmap` (see `repeated_roadmap`), its events' statuses mixed."""
     page = RoadmapPage(
         title=f"Дорожная карта {n + 1}",
         slug=f"bench-roadmap-{n + 1}",
@@ -105,33 +117,9 @@ def add_roadmap(parent, imported, programme, n):
         programme=programme,
         locale=parent.locale,
     )
-    fill_roadmap(page, imported)
-    source = list(page.events.all())
-    per_stage = SIZES["events"] // STAGES
-    page.stages = [
-        RoadmapStage(locale_id=page.locale_id, number=str(s + 1), title=f"Этап {s + 1}")
-        for s in range(STAGES)
-    ]
-    page.events = [
-        RoadmapEvent(
-            locale_id=page.locale_id,
-            sort_order=i,
-            stage_number=str(i // per_stage + 1),
-            number=f"{i // per_stage + 1}.{i % per_stage + 1}.",
-            title=event.title,
-            deadline_text=event.deadline_text,
-            start=event.start,
-            end=event.end,
-            recurrence=event.recurrence,
-            responsible=event.responsible,
-            expected_result=event.expected_result,
-            indicator=event.indicator,
-            status=status,
-        )
-        for i, event, status in zip(
-            range(SIZES["events"]), itertools.cycle(source), itertools.cycle(STATUS_CYCLE)
-        )
-    ]
+    fill_roadmap(page, roadmap)
+    for event, status in zip(page.events.all(), itertools.cycle(STATUS_CYCLE)):
+        event.status = status
     return add_live(parent, page)
 
 

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.fields import optional_link
 from home.page_cache import FragmentCacheMixin
 
 
@@ -39,14 +40,7 @@ class SectionIndexPage(SectionPage):
 class PhotoMixin(models.Model):
     """An image with its alt text: the text is the page's, so it is translated with it."""
 
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_link("wagtailimages.Image", _("image"))
     image_alt = models.CharField(
         _("alt text"),
         max_length=300,
@@ -65,3 +59,22 @@ class PhotoMixin(models.Model):
             raise ValidationError(
                 {"image_alt": _("Describe the image for those who cannot see it.")}
             )
+
+
+class ProgrammeMixin(models.Model):
+    """A page of one programme of mentoring: the landing, a roadmap, a questionnaire."""
+
+    programme = optional_link("programmes.Programme", _("programme"))
+
+    class Meta:
+        abstract = True
+
+
+class MentoringFormMixin(models.Model):
+    """A page filed under a form of mentoring (a case, a mentor): its index's list filters
+    by it (?form=)."""
+
+    form = optional_link("programmes.MentoringForm", _("form of mentoring"))
+
+    class Meta:
+        abstract = True

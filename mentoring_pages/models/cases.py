@@ -20,7 +20,7 @@ from mentoring_pages.listing import (
 from programmes.models import MentoringForm
 from programmes.models.programme import DocumentLink
 
-from .base import SectionIndexPage, SectionPage
+from .base import MentoringFormMixin, SectionIndexPage, SectionPage, optional_link
 
 STORY_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -89,25 +89,10 @@ class CaseTag(TaggedItemBase):
     )
 
 
-class CasePage(SectionPage):
+class CasePage(MentoringFormMixin, SectionPage):
     """A case (кейс): the pair or group is described without names."""
 
-    form = models.ForeignKey(
-        "programmes.MentoringForm",
-        verbose_name=_("form of mentoring"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    role_model = models.ForeignKey(
-        "programmes.RoleModel",
-        verbose_name=_("role model"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    role_model = optional_link("programmes.RoleModel", _("role model"))
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     problem = RichTextField(_("the problem"), features=STORY_FEATURES)
     goal = RichTextField(_("the goal"), features=STORY_FEATURES)

@@ -37,7 +37,7 @@ from mentoring_pages.forms import protection
 from programmes.models import ConsentText
 from programmes.models.results import MetricKind, MonitoringStage
 
-from .base import SectionPage
+from .base import ProgrammeMixin, SectionPage
 
 logger = logging.getLogger(__name__)
 
@@ -372,18 +372,10 @@ class QuestionnaireField(SiteFormField):
     field_type.required_on_save = True
 
 
-class QuestionnairePage(SectionFormPage):
+class QuestionnairePage(ProgrammeMixin, SectionFormPage):
     """An anonymous monitoring questionnaire: ratings, choices and open answers, whose
     results a curator reads in the admin and records as a monitoring result."""
 
-    programme = models.ForeignKey(
-        "programmes.Programme",
-        verbose_name=_("programme"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     monitoring_stage = models.PositiveSmallIntegerField(
         _("monitoring stage"), choices=MonitoringStage.choices, default=MonitoringStage.QUALITY
     )

@@ -1,6 +1,5 @@
 """The section's landing, and what it shows: each piece fetched once, whatever its size."""
 
-from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
@@ -16,7 +15,7 @@ from mentoring_pages.roadmap import statuses
 from programmes.coverage import indicator_rows
 from programmes.models import MentoringForm, Programme
 
-from .base import SectionPage
+from .base import ProgrammeMixin, SectionPage
 from .cases import CasePage
 from .documents import DocumentsPageItem
 from .forms import ApplicationPage
@@ -25,18 +24,10 @@ from .news import NewsPage
 from .roadmap import RoadmapPage
 
 
-class MentoringIndexPage(RoutablePageMixin, SectionPage):
+class MentoringIndexPage(RoutablePageMixin, ProgrammeMixin, SectionPage):
     """«Наставничество»: the section's landing, a link to everything deeper."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-    programme = models.ForeignKey(
-        "programmes.Programme",
-        verbose_name=_("programme"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     how_to_take_part = RichTextField(
         _("how to take part"), blank=True, features=["bold", "italic", "ol", "ul", "link"]
     )

@@ -14,7 +14,7 @@ from home.page_cache import lazy_context
 from mentoring_pages.consent.rules import check_consent, consent_problems
 from mentoring_pages.listing import filter_by_form, index_url, visible_children
 
-from .base import PhotoMixin, SectionIndexPage, SectionPage
+from .base import MentoringFormMixin, PhotoMixin, SectionIndexPage, SectionPage
 
 # The latest awards first; mentors without an award year last on every database.
 MENTOR_ORDER = (F("award_year").desc(nulls_last=True), "title")
@@ -63,19 +63,11 @@ class MentorPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class MentorPage(PhotoMixin, SectionPage):
+class MentorPage(PhotoMixin, MentoringFormMixin, SectionPage):
     """A best mentor's profile. Published only with a recorded consent to dissemination
     (152-ФЗ ст. 10.1), and a parent's too for a minor."""
 
     position = models.CharField(_("position or class"), max_length=255)
-    form = models.ForeignKey(
-        "programmes.MentoringForm",
-        verbose_name=_("form of mentoring"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     achievements = RichTextField(
         _("achievements"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
     )
@@ -143,7 +135,7 @@ def consent_saved(sender, instance, created, raw=False, **kwargs):
     """Withdrawing (or ending) a consent in the admin unpublishes its pages at once."""
     if raw or instance.is_valid():
         return
-    from mentoring_pages.consent.rules import enforce_consents
+    from mentoring_pages.consent.enforcement import enforce_consents
 
     enforce_consents(consents=[instance])
 

@@ -1,6 +1,5 @@
 from collections import defaultdict
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -18,8 +17,9 @@ from wagtail_localize.fields import SynchronizedField
 from mentoring_pages.roadmap import exports, statuses
 from mentoring_pages.roadmap.deadlines import Recurrence
 from mentoring_pages.roadmap.statuses import EventStatus
+from programmes.models.programme import YearPeriodMixin
 
-from .base import SectionIndexPage, SectionPage
+from .base import ProgrammeMixin, SectionIndexPage, SectionPage
 
 
 class RoadmapIndexPage(SectionIndexPage):
@@ -69,17 +69,9 @@ class RoadmapPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class RoadmapPage(RoutablePageMixin, SectionPage):
+class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPage):
     """A roadmap (дорожная карта): stages of numbered events, each with its live status."""
 
-    programme = models.ForeignKey(
-        "programmes.Programme",
-        verbose_name=_("programme"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     first_year = models.PositiveSmallIntegerField(_("first year"))
     last_year = models.PositiveSmallIntegerField(_("last year"))
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -102,13 +94,6 @@ class RoadmapPage(RoutablePageMixin, SectionPage):
     class Meta:
         verbose_name = _("roadmap")
         verbose_name_plural = _("roadmaps")
-
-    def clean(self):
-        super().clean()
-        if self.first_year and self.last_year and self.first_year > self.last_year:
-            raise ValidationError(
-                {"last_year": _("The last year cannot come before the first year.")}
-            )
 
     @cached_property
     def all_events(self):

@@ -16,8 +16,9 @@ from mentoring_pages.roadmap.deadlines import Recurrence
 from site_project.spreadsheets import BYTE_ORDER_MARK, csv_safe
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Characters per column of the spreadsheet, in the order of `header()`.
-COLUMN_WIDTHS = (30, 8, 50, 25, 12, 12, 16, 30, 35, 35, 14, 12, 30, 14)
+# Characters per column, in the order of `event_header()`, then of `header()`'s own.
+EVENT_COLUMN_WIDTHS = (30, 8, 50, 25, 12, 12)
+COLUMN_WIDTHS = (*EVENT_COLUMN_WIDTHS, 16, 30, 35, 35, 14, 12, 30, 14)
 
 # How a recurring event repeats in a calendar; the others happen once or have no rhythm.
 RRULES = {
@@ -27,14 +28,31 @@ RRULES = {
 }
 
 
+def event_header():
+    """The first columns of every table of events (this export, the quarterly report):
+    which event, and when."""
+    return [_("Stage"), _("No."), _("Event"), _("Deadline"), _("Start"), _("End")]
+
+
+def titles_by_stage_number(page):
+    return {stage.number: str(stage) for stage in page.all_stages}
+
+
+def event_cells(event, stage_titles):
+    """The event's cells under `event_header()`; a stage number no stage has stands as is."""
+    return [
+        stage_titles.get(event.stage_number, event.stage_number),
+        event.number,
+        event.title,
+        event.deadline_text,
+        event.start,
+        event.end,
+    ]
+
+
 def header():
     return [
-        _("Stage"),
-        _("No."),
-        _("Event"),
-        _("Deadline"),
-        _("Start"),
-        _("End"),
+        *event_header(),
         _("Recurrence"),
         _("Responsible"),
         _("Expected result"),
@@ -48,15 +66,10 @@ def header():
 
 def rows(page):
     """One row per event, in the roadmap's order, as a person reads the page."""
-    stage_titles = {stage.number: str(stage) for stage in page.all_stages}
+    stage_titles = titles_by_stage_number(page)
     for event in page.all_events:
         yield [
-            stage_titles.get(event.stage_number, event.stage_number),
-            event.number,
-            event.title,
-            event.deadline_text,
-            event.start,
-            event.end,
+            *event_cells(event, stage_titles),
             event.get_recurrence_display(),
             event.responsible,
             event.expected_result,

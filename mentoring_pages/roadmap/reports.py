@@ -28,7 +28,7 @@ from mentoring_pages.roadmap.statuses import EventStatus
 
 QUARTER_PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*(\d)\s*$")
 # Characters per column of the events sheet, in the order of `header()`.
-COLUMN_WIDTHS = (30, 8, 50, 25, 12, 12, 30, 14, 30, 14, 14)
+COLUMN_WIDTHS = (*exports.EVENT_COLUMN_WIDTHS, 30, 14, 30, 14, 14)
 MAX_YEARS_BACK = 20
 
 
@@ -161,12 +161,7 @@ def build_report(page, quarter, on=None):
 
 def header():
     return [
-        gettext("Stage"),
-        gettext("No."),
-        gettext("Event"),
-        gettext("Deadline"),
-        gettext("Start"),
-        gettext("End"),
+        *exports.event_header(),
         gettext("Responsible"),
         gettext("Status"),
         gettext("Status note"),
@@ -176,15 +171,10 @@ def header():
 
 
 def rows(report):
-    stage_titles = {stage.number: str(stage) for stage in report.page.all_stages}
+    stage_titles = exports.titles_by_stage_number(report.page)
     for event in report.events:
         yield [
-            stage_titles.get(event.stage_number, event.stage_number),
-            event.number,
-            event.title,
-            event.deadline_text,
-            event.start,
-            event.end,
+            *exports.event_cells(event, stage_titles),
             event.responsible,
             capfirst(str(report.status_label(event))),
             event.status_note,

@@ -53,17 +53,26 @@ class RoadmapPageFactory(wagtail_factories.PageFactory):
         model = RoadmapPage
 
 
-class RoadmapStageFactory(factory.django.DjangoModelFactory):
+class PageRowFactory(factory.django.DjangoModelFactory):
+    """A row of a page's inline panel (a stage, an event, a question), in the page's
+    language."""
+
+    locale = factory.SelfAttribute("page.locale")
+
+    class Meta:
+        abstract = True
+
+
+class RoadmapStageFactory(PageRowFactory):
     page = factory.SubFactory(RoadmapPageFactory)
     number = factory.Sequence(lambda n: str(n + 1))
     title = factory.Sequence(lambda n: f"Этап {n + 1}")
-    locale = factory.SelfAttribute("page.locale")
 
     class Meta:
         model = RoadmapStage
 
 
-class RoadmapEventFactory(factory.django.DjangoModelFactory):
+class RoadmapEventFactory(PageRowFactory):
     page = factory.SubFactory(RoadmapPageFactory)
     stage_number = "1"
     number = factory.Sequence(lambda n: f"{n + 1}.")
@@ -74,10 +83,20 @@ class RoadmapEventFactory(factory.django.DjangoModelFactory):
     recurrence = Recurrence.ONCE
     responsible = "Куратор"
     status = EventStatus.PLANNED
-    locale = factory.SelfAttribute("page.locale")
 
     class Meta:
         model = RoadmapEvent
+
+
+def roadmap_with_events(parent, events, stages=(), **fields):
+    """A live roadmap under `parent` with `stages`, (number, title) pairs, and `events`,
+    dicts of event fields, each kept in the order given."""
+    page = RoadmapPageFactory(parent=parent, **fields)
+    for index, (number, title) in enumerate(stages):
+        RoadmapStageFactory(page=page, number=number, title=title, sort_order=index)
+    for index, event in enumerate(events):
+        RoadmapEventFactory(page=page, **{"sort_order": index, **event})
+    return page
 
 
 class MentorIndexPageFactory(wagtail_factories.PageFactory):
@@ -171,10 +190,17 @@ class ApplicationPageFactory(wagtail_factories.PageFactory):
         model = ApplicationPage
 
 
-class ApplicationFormFieldFactory(factory.django.DjangoModelFactory):
+class FormFieldFactory(PageRowFactory):
+    """A question of a form; its page is the caller's to give."""
+
     label = factory.Sequence(lambda n: f"Вопрос {n}")
+
+    class Meta:
+        abstract = True
+
+
+class ApplicationFormFieldFactory(FormFieldFactory):
     field_type = "singleline"
-    locale = factory.LazyAttribute(lambda field: field.page.locale)
 
     class Meta:
         model = ApplicationFormField
@@ -188,10 +214,8 @@ class QuestionnairePageFactory(wagtail_factories.PageFactory):
         model = QuestionnairePage
 
 
-class QuestionnaireFieldFactory(factory.django.DjangoModelFactory):
-    label = factory.Sequence(lambda n: f"Вопрос {n}")
+class QuestionnaireFieldFactory(FormFieldFactory):
     field_type = "rating_5"
-    locale = factory.LazyAttribute(lambda field: field.page.locale)
 
     class Meta:
         model = QuestionnaireField

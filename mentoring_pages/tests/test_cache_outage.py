@@ -13,20 +13,15 @@ from django.urls import reverse
 from home.page_cache import STATUS_HEADER
 from home.tests.factories import ContentPageFactory
 from mentoring_pages.models import ApplicationSubmission
-from mentoring_pages.tests.factories import ApplicationPageFactory, NewsPageFactory
-from mentoring_pages.tests.models.test_forms import add_fields, answers
+from mentoring_pages.tests.applications import answers, application_form
+from mentoring_pages.tests.factories import NewsPageFactory
 from programmes.tests.factories import ConsentTextFactory
 from site_project.settings.base import cache_settings
+from site_project.tests.processes import free_port
 
 pytestmark = pytest.mark.django_db
 
 START_TIMEOUT = 10
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class RedisServer:
@@ -80,9 +75,7 @@ def public_pages(section, home_page):
 @pytest.fixture
 def application(section):
     ConsentTextFactory()
-    page = ApplicationPageFactory(parent=section.landing, to_address="curator@example.org")
-    page.fields = add_fields(page)
-    return page
+    return application_form(section.landing, to_address="curator@example.org")
 
 
 def statuses(client, urls):

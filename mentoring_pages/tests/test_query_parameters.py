@@ -1,10 +1,10 @@
-"""No query parameter a page reads, of any characters or length, gives a 500 (quotes, NUL,
-odd Unicode, huge numbers): a 200 with the filter ignored or a clear 4xx."""
+"""No query parameter a page reads, of any characters or length, breaks the page (quotes, NUL,
+odd Unicode, huge numbers): the visitor gets the page (200), the odd filter ignored."""
 
 import pytest
 
-from home.tests.test_views import ODD_VALUES
 from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFactory
+from site_project.tests.odd_input import ODD_VALUES
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def test_every_public_filter_survives_odd_values(client, pages_and_parameters):
         (url, name, value[:20])
         for url, name in pages_and_parameters
         for value in ODD_VALUES
-        if client.get(url, {name: value}).status_code >= 500
+        if client.get(url, {name: value}).status_code != 200
     ]
 
     assert failures == []
@@ -39,7 +39,7 @@ def test_every_public_filter_survives_broken_percent_escapes(client, pages_and_p
     failures = [
         (url, name)
         for url, name in pages_and_parameters
-        if client.get(f"{url}?{name}={raw}").status_code >= 500
+        if client.get(f"{url}?{name}={raw}").status_code != 200
     ]
 
     assert failures == []

@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from programmes.categories import Participant
 
-from .programme import LIST_FEATURES, Programme
+from .programme import LIST_FEATURES, programme_foreign_key
 
 
 class FormKind(models.TextChoices):
@@ -24,9 +24,7 @@ class FormKind(models.TextChoices):
 class MentoringForm(TranslatableMixin, index.Indexed, ClusterableModel):
     """A form of mentoring a programme runs («Ученик – ученик», «Учитель – учитель» …)."""
 
-    programme = models.ForeignKey(
-        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="forms"
-    )
+    programme = programme_foreign_key(related_name="forms")
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=FormKind.choices)
     mentor_category = models.CharField(_("mentors are"), max_length=20, choices=Participant.choices)

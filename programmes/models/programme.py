@@ -19,7 +19,31 @@ YEAR_VALIDATORS = [
 ]
 
 
-class Programme(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class YearPeriodMixin:
+    """A model that covers the years from its `first_year` to its `last_year` (a programme,
+    a roadmap): the period cannot end before it begins."""
+
+    def clean(self):
+        super().clean()
+        if self.first_year and self.last_year and self.first_year > self.last_year:
+            raise ValidationError(
+                {"last_year": _("The last year cannot come before the first year.")}
+            )
+
+
+def one_per_line(text):
+    """The items of a field written one per line, blank lines left out."""
+    return [line for line in text.splitlines() if line.strip()]
+
+
+class Programme(
+    YearPeriodMixin,
+    TranslatableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """A school's programme of mentoring, as its approved document states it."""
 
     title = models.CharField(_("title"), max_length=255)
@@ -77,13 +101,6 @@ class Programme(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed
     def __str__(self):
         return f"{self.title} ({self.first_year}–{self.last_year})"
 
-    def clean(self):
-        super().clean()
-        if self.first_year and self.last_year and self.first_year > self.last_year:
-            raise ValidationError(
-                {"last_year": _("The last year cannot come before the first year.")}
-            )
-
     @property
     def years(self):
         return range(self.first_year, self.last_year + 1)
@@ -97,6 +114,17 @@ class Programme(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed
                     % {"first": self.first_year, "last": self.last_year}
                 }
             )
+
+
+def programme_foreign_key(related_name):
+    """The key from a programme's own record (a form of mentoring, an indicator, figures, a
+    result) to the programme: deleting the programme deletes the record."""
+    return models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name=related_name,
+    )
 
 
 class LegalAct(TranslatableMixin, Orderable):
@@ -146,7 +174,7 @@ class ManagementRole(TranslatableMixin, Orderable):
 
     @property
     def responsibility_list(self):
-        return [line for line in self.responsibilities.splitlines() if line.strip()]
+        return one_per_line(self.responsibilities)
 
 
 class ProgrammeStage(TranslatableMixin, Orderable):
@@ -164,7 +192,7 @@ class ProgrammeStage(TranslatableMixin, Orderable):
 
     @property
     def activity_list(self):
-        return [line for line in self.activities.splitlines() if line.strip()]
+        return one_per_line(self.activities)
 
 
 class DocumentKind(models.TextChoices):

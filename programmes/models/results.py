@@ -11,7 +11,7 @@ from wagtail.models import TranslatableMixin
 from programmes.categories import IndicatorCategory
 
 from .forms import MentoringForm
-from .programme import Programme
+from .programme import programme_foreign_key
 
 PERCENT_VALIDATORS = [
     MinValueValidator(0, _("A percentage cannot be below 0.")),
@@ -31,7 +31,7 @@ def count_field(verbose_name):
 
 
 class ProgrammeYearFact(TranslatableMixin, models.Model):
-    """A fact of one programme (a `programme` foreign key in each subclass, each with its
+    """A fact of one programme (a `programme_foreign_key` in each subclass, each with its
     own reverse name) in one of its years."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -45,15 +45,17 @@ class ProgrammeYearFact(TranslatableMixin, models.Model):
             self.programme.check_year(self.year)
 
 
+def form_programme_errors(fact):
+    """{"form": message} when the fact's form of mentoring is another programme's, or {}."""
+    if fact.form_id and fact.programme_id and fact.form.programme_id != fact.programme_id:
+        return {"form": _("Choose a form of mentoring of this programme.")}
+    return {}
+
+
 class TargetIndicator(ProgrammeYearFact):
     """A yearly coverage target for a group of participants, and its actual value."""
 
-    programme = models.ForeignKey(
-        Programme,
-        verbose_name=_("programme"),
-        on_delete=models.CASCADE,
-        related_name="indicators",
-    )
+    programme = programme_foreign_key(related_name="indicators")
     category = models.CharField(_("participants"), max_length=20, choices=IndicatorCategory.choices)
     target_percent = percent_field(_("target, %"))
     actual_percent = percent_field(_("actual, %"), null=True, blank=True)
@@ -87,12 +89,7 @@ class TargetIndicator(ProgrammeYearFact):
 class ParticipationFigures(ProgrammeYearFact):
     """How many took part in a year in one form, and the school's headcount that year."""
 
-    programme = models.ForeignKey(
-        Programme,
-        verbose_name=_("programme"),
-        on_delete=models.CASCADE,
-        related_name="participation",
-    )
+    programme = programme_foreign_key(related_name="participation")
     form = models.ForeignKey(
         MentoringForm,
         verbose_name=_("form of mentoring"),
@@ -135,8 +132,7 @@ class ParticipationFigures(ProgrammeYearFact):
             errors["mentees"] = _(
                 "There cannot be fewer mentees than pairs and groups: each has at least one."
             )
-        if self.form_id and self.programme_id and self.form.programme_id != self.programme_id:
-            errors["form"] = _("Choose a form of mentoring of this programme.")
+        errors |= form_programme_errors(self)
         if errors:
             raise ValidationError(errors)
 
@@ -157,12 +153,7 @@ class MetricKind(models.TextChoices):
 class MonitoringResult(ProgrammeYearFact):
     """One measured result of the programme's monitoring."""
 
-    programme = models.ForeignKey(
-        Programme,
-        verbose_name=_("programme"),
-        on_delete=models.CASCADE,
-        related_name="monitoring_results",
-    )
+    programme = programme_foreign_key(related_name="monitoring_results")
     stage = models.PositiveSmallIntegerField(_("stage"), choices=MonitoringStage.choices)
     kind = models.CharField(_("kind of metric"), max_length=30, choices=MetricKind.choices)
     metric = models.CharField(_("metric"), max_length=255)
@@ -214,8 +205,7 @@ class MonitoringResult(ProgrammeYearFact):
             errors["value_before"] = _(
                 "Stage 2 compares participants before and after: enter the value before."
             )
-        if self.form_id and self.programme_id and self.form.programme_id != self.programme_id:
-            errors["form"] = _("Choose a form of mentoring of this programme.")
+        errors |= form_programme_errors(self)
         if errors:
             raise ValidationError(errors)
 

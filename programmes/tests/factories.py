@@ -32,14 +32,31 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
         model = Programme
 
 
-class MentoringFormFactory(factory.django.DjangoModelFactory):
+class ProgrammeRecordFactory(factory.django.DjangoModelFactory):
+    """A record of one programme (a form of mentoring, a fact), in the programme's language."""
+
     programme = factory.SubFactory(ProgrammeFactory)
+    locale = factory.SelfAttribute("programme.locale")
+
+    class Meta:
+        abstract = True
+
+
+class ProgrammeYearFactFactory(ProgrammeRecordFactory):
+    """A fact of one programme in one of its years (models.results.ProgrammeYearFact)."""
+
+    year = 2021
+
+    class Meta:
+        abstract = True
+
+
+class MentoringFormFactory(ProgrammeRecordFactory):
     title = "Ученик – ученик"
     kind = FormKind.PUPIL_PUPIL
     mentor_category = Participant.PUPIL
     mentee_category = Participant.PUPIL
     goal = "Поддержка обучающихся."
-    locale = factory.SelfAttribute("programme.locale")
 
     class Meta:
         model = MentoringForm
@@ -55,42 +72,34 @@ class RoleModelFactory(factory.django.DjangoModelFactory):
         model = RoleModel
 
 
-class TargetIndicatorFactory(factory.django.DjangoModelFactory):
-    programme = factory.SubFactory(ProgrammeFactory)
+class TargetIndicatorFactory(ProgrammeYearFactFactory):
     category = IndicatorCategory.PUPILS
-    year = 2021
     target_percent = 30
-    locale = factory.SelfAttribute("programme.locale")
 
     class Meta:
         model = TargetIndicator
 
 
-class ParticipationFiguresFactory(factory.django.DjangoModelFactory):
+class ParticipationFiguresFactory(ProgrammeYearFactFactory):
     form = factory.SubFactory(MentoringFormFactory)
     programme = factory.SelfAttribute("form.programme")
-    year = 2021
     mentors = 10
     mentees = 12
     pairs = 10
     pupils_total = 200
     teachers_total = 40
-    locale = factory.SelfAttribute("programme.locale")
 
     class Meta:
         model = ParticipationFigures
 
 
-class MonitoringResultFactory(factory.django.DjangoModelFactory):
-    programme = factory.SubFactory(ProgrammeFactory)
-    year = 2021
+class MonitoringResultFactory(ProgrammeYearFactFactory):
     stage = MonitoringStage.GROWTH
     kind = MetricKind.GROWTH
     metric = "Средний балл успеваемости наставляемых"
     value_before = Decimal("3.4")
     value_after = Decimal("3.9")
     unit = "балл"
-    locale = factory.SelfAttribute("programme.locale")
 
     class Meta:
         model = MonitoringResult

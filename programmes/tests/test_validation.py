@@ -24,66 +24,61 @@ def messages_of(instance):
     return error.value.message_dict
 
 
+def indicator(**values):
+    return TargetIndicatorFactory.build(programme=ProgrammeFactory(), **values)
+
+
+def figures(**values):
+    return ParticipationFiguresFactory.build(form=MentoringFormFactory(), **values)
+
+
+def result(**values):
+    return MonitoringResultFactory.build(programme=ProgrammeFactory(), **values)
+
+
+def programme(**values):
+    return ProgrammeFactory.build(**values)
+
+
+OUT_OF_PERIOD = "Год должен входить в период программы, 2020–2025."
+TOO_FEW_MENTEES = "Наставляемых не может быть меньше, чем пар и групп: в каждой хотя бы один."
+NO_VALUE_BEFORE = "На стадии 2 участников сравнивают до и после: укажите значение до."
+
+
+# (what is built, with which values; the field refused; the message under it)
 @pytest.mark.parametrize(
-    ("build", "field", "message"),
+    ("build", "values", "field", "message"),
     [
+        (indicator, {"target_percent": 101}, "target_percent", "Процент не может быть больше 100."),
+        (indicator, {"actual_percent": -1}, "actual_percent", "Процент не может быть меньше 0."),
+        (indicator, {"year": 2019}, "year", OUT_OF_PERIOD),
+        (figures, {"mentors": -3}, "mentors", "Число не может быть отрицательным."),
+        (figures, {"mentees": 4, "pairs": 5}, "mentees", TOO_FEW_MENTEES),
+        (figures, {"year": 2030}, "year", OUT_OF_PERIOD),
         (
-            lambda: TargetIndicatorFactory.build(programme=ProgrammeFactory(), target_percent=101),
-            "target_percent",
-            "Процент не может быть больше 100.",
-        ),
-        (
-            lambda: TargetIndicatorFactory.build(programme=ProgrammeFactory(), actual_percent=-1),
-            "actual_percent",
-            "Процент не может быть меньше 0.",
-        ),
-        (
-            lambda: TargetIndicatorFactory.build(programme=ProgrammeFactory(), year=2019),
-            "year",
-            "Год должен входить в период программы, 2020–2025.",
-        ),
-        (
-            lambda: ParticipationFiguresFactory.build(form=MentoringFormFactory(), mentors=-3),
-            "mentors",
-            "Число не может быть отрицательным.",
-        ),
-        (
-            lambda: ParticipationFiguresFactory.build(
-                form=MentoringFormFactory(), mentees=4, pairs=5
-            ),
-            "mentees",
-            "Наставляемых не может быть меньше, чем пар и групп: в каждой хотя бы один.",
-        ),
-        (
-            lambda: ParticipationFiguresFactory.build(form=MentoringFormFactory(), year=2030),
-            "year",
-            "Год должен входить в период программы, 2020–2025.",
-        ),
-        (
-            lambda: MonitoringResultFactory.build(
-                programme=ProgrammeFactory(), stage=MonitoringStage.GROWTH, value_before=None
-            ),
+            result,
+            {"stage": MonitoringStage.GROWTH, "value_before": None},
             "value_before",
-            "На стадии 2 участников сравнивают до и после: укажите значение до.",
+            NO_VALUE_BEFORE,
         ),
         (
-            lambda: ProgrammeFactory.build(first_year=2024, last_year=2020),
+            programme,
+            {"first_year": 2024, "last_year": 2020},
             "last_year",
             "Последний год не может быть раньше первого.",
         ),
     ],
 )
-def test_bad_values_are_rejected_with_a_russian_message(build, field, message):
-    assert message in messages_of(build())[field]
+def test_bad_values_are_rejected_with_a_russian_message(build, values, field, message):
+    assert message in messages_of(build(**values))[field]
 
 
-def test_figures_must_use_a_form_of_the_same_programme():
+@pytest.mark.parametrize("fact_factory", [ParticipationFiguresFactory, MonitoringResultFactory])
+def test_a_fact_must_name_a_form_of_its_own_programme(fact_factory):
     other_form = MentoringFormFactory()
-    figures = ParticipationFiguresFactory.build(
-        form=other_form, programme=ProgrammeFactory(title="Другая")
-    )
+    fact = fact_factory.build(form=other_form, programme=ProgrammeFactory(title="Другая"))
 
-    assert "Выберите форму наставничества этой программы." in messages_of(figures)["form"]
+    assert "Выберите форму наставничества этой программы." in messages_of(fact)["form"]
 
 
 def test_a_duplicate_indicator_is_refused_in_the_admin_and_nothing_is_saved(admin_client):

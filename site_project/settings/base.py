@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "home",
     "mentoring_pages",
     "programmes",
+    # No models: its management commands (load_demo) know all the apps above.
+    "site_project",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

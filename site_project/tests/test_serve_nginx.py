@@ -25,7 +25,7 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 
 from home.accessibility import COOKIE_NAME, AccessibilitySettings
 from site_project.tests.http_headers import policy_directives
-from site_project.tests.test_serve import (
+from site_project.tests.processes import (
     STYLESHEET,
     fetch,
     free_port,

@@ -1,31 +1,8 @@
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
-BASE_DIR = Path(__file__).resolve().parents[2]
-
-
-def manage(*args, **env):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
-    "SECRET_KEY": "x7#k2!pq9@vz$w4m^e8r&t1y*u6i(o3p)a5s-d0f+g=h_j~l<b>n?c,v.x/z;q:w",
-    "ALLOWED_HOSTS": "school.example.org",
-}
+from site_project.tests.processes import PRODUCTION, manage, production_setting
 
 
 def test_production_settings_pass_the_deployment_check():
@@ -44,17 +21,11 @@ def test_production_refuses_to_start_without_its_secrets(missing):
 
 
 def test_production_mails_errors_to_the_admins_it_is_given():
-    result = manage(
-        "shell",
-        "-c",
-        "from django.conf import settings; print(settings.ADMINS)",
-        ADMINS="Завуч <zavuch@school.example.org>, admin@school.example.org",
-        **PRODUCTION,
+    admins = production_setting(
+        "ADMINS", ADMINS="Завуч <zavuch@school.example.org>, admin@school.example.org"
     )
 
-    assert result.stdout.strip().splitlines()[-1] == str(
-        [("Завуч", "zavuch@school.example.org"), ("", "admin@school.example.org")]
-    )
+    assert admins == str([("Завуч", "zavuch@school.example.org"), ("", "admin@school.example.org")])
 
 
 def fail(request):

@@ -9,7 +9,7 @@ import time
 import pytest
 from django.db import connection
 
-from site_project.tests.test_serve import BASE_DIR, database_url, manage_shell
+from site_project.tests.processes import BASE_DIR, database_url, manage_shell
 
 pytestmark = [
     pytest.mark.django_db,

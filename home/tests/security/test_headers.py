@@ -5,15 +5,13 @@ and no word to the public on how the site is built."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from home.page_cache import STATUS_HEADER
 from mentoring_pages.tests.factories import MentoringIndexPageFactory
 from programmes.tests.factories import ProgrammeFactory, TargetIndicatorFactory
 from site_project.tests.http_headers import policy_directives
-from site_project.tests.test_settings import PRODUCTION, manage
+from site_project.tests.processes import production_setting
 
 pytestmark = pytest.mark.django_db
 
@@ -83,25 +81,15 @@ def test_no_camera_microphone_or_location_for_any_page(client, admin_client, lan
         assert allowed["interest-cohort"] == allowed["browsing-topics"] == "()"
 
 
-def test_the_page_cache_tells_hit_or_miss_only_where_settings_ask(client, landing, settings):
+def test_the_page_cache_tells_hit_or_miss_only_where_settings_ask(queries_of, landing, settings):
     settings.PAGE_CACHE_TIMEOUT = 3600
     settings.PAGE_CACHE_STATUS_HEADER = False
-    client.get(landing.url)
 
-    with CaptureQueriesContext(connection) as queries:
-        hit = client.get(landing.url)
+    hit = queries_of(landing.url)
 
-    assert not queries.captured_queries, "served from the cache"
-    assert STATUS_HEADER not in hit
+    assert hit == [], "served from the cache"
+    assert STATUS_HEADER not in hit.response
 
 
 def test_production_keeps_the_page_caches_status_to_itself():
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
-        "from django.conf import settings; print(settings.PAGE_CACHE_STATUS_HEADER)",
-        **PRODUCTION,
-    )
-
-    assert result.stdout.strip() == "False", result.stderr
+    assert production_setting("PAGE_CACHE_STATUS_HEADER") == "False"

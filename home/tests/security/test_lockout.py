@@ -2,7 +2,6 @@
 wrong passwords, by account and by address; a superuser unlocks an account."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -11,6 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from home.tests.factories import ContentPageFactory
 from programmes.roles import CURATOR, EDITOR
+from site_project.tests.admin_refusals import outcome, sent_to_the_dashboard
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +23,8 @@ PRIVATE_TEXT = "Собрание родителей в четверг"
 
 
 @pytest.fixture
-def curator(django_user_model):
-    user = django_user_model.objects.create_user("curator", password=PASSWORD)
-    user.groups.add(Group.objects.get(name=CURATOR))
-    return user
+def curator(user_in):
+    return user_in(CURATOR, "curator", password=PASSWORD)
 
 
 @pytest.fixture
@@ -118,13 +116,25 @@ def test_a_superuser_unlocks_an_address(client, curator, superuser_client):
     assert log_in(client, "curator", PASSWORD).status_code == 302
 
 
-def test_only_superusers_see_the_lockouts(client, curator, django_user_model):
-    client.force_login(curator)
-    assert client.get(reverse(LOCKOUTS)).status_code in {302, 403}
-    assert client.post(reverse(LOCKOUTS), {"username": "curator"}).status_code in {302, 403}
+def test_only_superusers_see_the_lockouts(client, curator):
+    guesser = Client(REMOTE_ADDR="198.51.100.7")
+    for _ in range(5):
+        log_in(guesser, "curator", "a-guess")
+    client.force_login(curator)  # signed in before, on another device
 
+    seen = client.get(reverse(LOCKOUTS))
+    unlocking = client.post(reverse(LOCKOUTS), {"username": "curator"})
+
+    assert outcome(seen) == outcome(unlocking) == sent_to_the_dashboard()
+    assert log_in(Client(), "curator", PASSWORD).status_code == 429  # still locked
     response = client.get(reverse("wagtailadmin_home"))
     assert reverse(LOCKOUTS) not in response.content.decode()
+
+
+def test_a_superuser_finds_the_page_in_the_settings_menu(superuser_client):
+    dashboard = superuser_client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert reverse(LOCKOUTS) in dashboard  # the sidebar's menu, in its JSON
 
 
 def test_the_command_line_unlocks_an_account(client, curator):
@@ -195,9 +205,8 @@ def test_guesses_on_each_language_of_a_page_count_together(client, home_page, en
     assert try_page_password(client, in_english, "secret-of-parents").status_code == 429
 
 
-def test_editors_keep_logging_in_as_before(client, django_user_model):
-    editor = django_user_model.objects.create_user("editor", password=PASSWORD)
-    editor.groups.add(Group.objects.get(name=EDITOR))
+def test_editors_keep_logging_in_as_before(client, user_in):
+    user_in(EDITOR, "editor", password=PASSWORD)
 
     assert log_in(client, "editor", PASSWORD).status_code == 302
     assert is_logged_in(client)

@@ -5,14 +5,13 @@ editors, and everyone where it is not required, sign in with the password alone.
 from base64 import b32encode
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.translation import gettext
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from programmes.roles import CURATOR, EDITOR
-from site_project.tests.test_settings import PRODUCTION, manage
+from site_project.tests.processes import production_setting
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +27,9 @@ def required(settings):
     settings.STAFF_2FA_REQUIRED = True
 
 
-def make_user(django_user_model, username, role):
-    user = django_user_model.objects.create_user(username, password=PASSWORD)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
 @pytest.fixture
-def curator(django_user_model):
-    return make_user(django_user_model, "curator", CURATOR)
+def curator(user_in):
+    return user_in(CURATOR, "curator", password=PASSWORD)
 
 
 @pytest.fixture
@@ -133,8 +126,8 @@ def test_a_superuser_is_asked_too(client, required, django_user_model):
     assert client.get(DASHBOARD).url.startswith(reverse(ENROL))
 
 
-def test_an_editor_is_not_asked(client, required, django_user_model):
-    make_user(django_user_model, "editor", EDITOR)
+def test_an_editor_is_not_asked(client, required, user_in):
+    user_in(EDITOR, "editor", password=PASSWORD)
     log_in(client, "editor")
 
     assert client.get(DASHBOARD).status_code == 200
@@ -147,15 +140,7 @@ def test_where_it_is_not_required_the_password_alone_signs_in(client, curator, p
 
 
 def test_production_requires_it():
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
-        "from django.conf import settings; print(settings.STAFF_2FA_REQUIRED)",
-        **PRODUCTION,
-    )
-
-    assert result.stdout.strip() == "True", result.stderr
+    assert production_setting("STAFF_2FA_REQUIRED") == "True"
 
 
 def test_a_superuser_resets_the_app_of_a_curator_who_lost_their_phone(

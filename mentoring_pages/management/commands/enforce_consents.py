@@ -3,7 +3,7 @@ photos nothing else uses, and e-mail the curators what was done. Run it daily (c
 
 from django.core.management.base import BaseCommand
 
-from mentoring_pages.consent.rules import enforce_consents
+from mentoring_pages.consent.enforcement import enforce_consents
 
 
 class Command(BaseCommand):

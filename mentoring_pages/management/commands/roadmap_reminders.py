@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from mentoring_pages.roadmap import board, statuses
+from mentoring_pages.roadmap import statuses
+from mentoring_pages.roadmap.board.listing import REMINDER_DAYS, reminder_events
+from mentoring_pages.roadmap.board.permissions import editable_roadmaps
 from programmes.roles import CURATOR
 
 
@@ -32,7 +34,7 @@ def curators():
 def reminder(user, on=None):
     """The e-mail for `user`, or None when none of their roadmaps' events needs a word."""
     on = on or statuses.today()
-    overdue, due = board.reminder_events(board.editable_roadmaps(user), on)
+    overdue, due = reminder_events(editable_roadmaps(user), on)
     if not overdue and not due:
         return None
     subject = gettext("Roadmap deadlines: %(overdue)d overdue, %(due)d due soon") % {
@@ -46,7 +48,7 @@ def reminder(user, on=None):
             "name": user.get_full_name() or user.get_username(),
             "overdue": overdue,
             "due": due,
-            "days": board.REMINDER_DAYS,
+            "days": REMINDER_DAYS,
             "on": on,
             "board_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
             + reverse("mentoring_pages_board"),
@@ -58,7 +60,7 @@ def reminder(user, on=None):
 class Command(BaseCommand):
     help = (
         "E-mail each curator the overdue events of their roadmaps and those due in the next "
-        f"{board.REMINDER_DAYS} days (run daily)."
+        f"{REMINDER_DAYS} days (run daily)."
     )
 
     def handle(self, *args, **options):

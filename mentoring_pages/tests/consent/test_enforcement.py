@@ -4,7 +4,6 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -15,32 +14,11 @@ from wagtail.models import PageLogEntry
 from mentoring_pages.models import MentorPage
 from mentoring_pages.tests.factories import MentorPageFactory
 from programmes.models import Consent
-from programmes.roles import CURATOR, EDITOR
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def curators(django_user_model):
-    group = Group.objects.get(name=CURATOR)
-    users = [
-        django_user_model.objects.create_user("curator", "curator@example.org", "x"),
-        django_user_model.objects.create_user("inactive", "old@example.org", "x", is_active=False),
-        django_user_model.objects.create_user("no-email", "", "x"),
-    ]
-    for user in users:
-        user.groups.add(group)
-    editor = django_user_model.objects.create_user("editor", "editor@example.org", "x")
-    editor.groups.add(Group.objects.get(name=EDITOR))
-    return users[0]
-
-
-def end(page, **fields):
-    """The consent ends behind the admin's back (no signal), as time passing does."""
-    Consent.objects.filter(pk=page.consent_id).update(**fields)
 
 
 def enforce():
@@ -58,13 +36,13 @@ def live(page):
 
 
 def test_pages_whose_consent_expired_or_was_withdrawn_are_unpublished(
-    section, curators, mailoutbox, client
+    section, curators, mailoutbox, client, end_consent
 ):
     expired = MentorPageFactory(parent=section.mentors, title="Истёкшее согласие")
     withdrawn = MentorPageFactory(parent=section.mentors, title="Отозванное согласие")
     valid = MentorPageFactory(parent=section.mentors, title="Действующее согласие")
-    end(expired, valid_until=TODAY - DAY)
-    end(withdrawn, withdrawn_at=timezone.now())
+    end_consent(expired, valid_until=TODAY - DAY)
+    end_consent(withdrawn, withdrawn_at=timezone.now())
 
     output = enforce()
 
@@ -89,9 +67,9 @@ def test_nothing_to_unpublish_sends_nothing(section, curators, mailoutbox):
     assert mailoutbox == []
 
 
-def test_a_second_run_changes_nothing_and_sends_nothing(section, curators, mailoutbox):
+def test_a_second_run_changes_nothing_and_sends_nothing(section, curators, mailoutbox, end_consent):
     page = MentorPageFactory(parent=section.mentors)
-    end(page, valid_until=TODAY - DAY)
+    end_consent(page, valid_until=TODAY - DAY)
     enforce()
 
     enforce()
@@ -99,14 +77,14 @@ def test_a_second_run_changes_nothing_and_sends_nothing(section, curators, mailo
     assert len(mailoutbox) == 1
 
 
-def test_the_photo_goes_with_the_page_unless_another_page_uses_it(section, curators):
+def test_the_photo_goes_with_the_page_unless_another_page_uses_it(section, curators, end_consent):
     own, shared = photo(), photo()
     ended = MentorPageFactory(parent=section.mentors, image=own, image_alt="Портрет")
     other_ended = MentorPageFactory(parent=section.mentors, image=shared, image_alt="Портрет")
     MentorPageFactory(parent=section.mentors, image=shared, image_alt="Портрет")
     own.get_rendition("fill-100x100")
-    end(ended, withdrawn_at=timezone.now())
-    end(other_ended, withdrawn_at=timezone.now())
+    end_consent(ended, withdrawn_at=timezone.now())
+    end_consent(other_ended, withdrawn_at=timezone.now())
 
     enforce()
 

@@ -44,27 +44,29 @@ def unpublished_mentor(section, **fields):
     return MentorPageFactory(parent=section.mentors, live=False, **fields)
 
 
-def form_data(page, **fields):
-    """What the page editor posts for `page`, with `fields` changed."""
+# The fields of a mentor's page editor besides its rich text, as the editor posts them.
+EDITED_FIELDS = [
+    "title",
+    "slug",
+    "position",
+    "form",
+    "image",
+    "image_alt",
+    "quote",
+    "award",
+    "award_year",
+    "consent",
+]
 
-    def text(value):
-        return "" if value is None else str(value)
 
+def form_data(page, **changes):
+    """What the page editor posts for `page`, with `changes`."""
+    posted = {name: page.serializable_value(name) for name in EDITED_FIELDS}
+    posted |= {"achievements": rich_text(page.achievements), **changes}
     return nested_form_data(
         {
-            "title": page.title,
-            "slug": page.slug,
-            "position": page.position,
-            "form": text(page.form_id),
-            "image": text(page.image_id),
-            "image_alt": page.image_alt,
-            "achievements": rich_text(page.achievements),
-            "quote": page.quote,
-            "award": page.award,
-            "award_year": text(page.award_year),
-            "consent": text(page.consent_id),
+            **{name: "" if value is None else str(value) for name, value in posted.items()},
             "comments": inline_formset([]),
-            **{name: text(value) for name, value in fields.items()},
         }
     )
 

@@ -1,49 +1,31 @@
-"""The demo's «Наставничество» section, as `load_demo` builds it. load_demo is slow: each
-test calls it as few times as it can and checks all it can from one call."""
+"""The demo's «Наставничество» section, as `load_demo` builds it from content/*.json. What is
+expected is read from those files, so editing the demo's text breaks no test; what the
+demo must show whatever its text (every page type, a mix of statuses, valid consents) is
+checked as such. load_demo is slow: each test calls it as few times as it can and checks
+all it can from one call."""
 
+import datetime
 from collections import Counter
+from html import unescape
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.utils.html import escape, strip_tags
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from home.demo import school
+from mentoring_pages import models
 from mentoring_pages.consent.rules import consent_problems
-from mentoring_pages.models import (
-    ApplicationPage,
-    CaseIndexPage,
-    CasePage,
-    DocumentsPage,
-    MentorIndexPage,
-    MentoringIndexPage,
-    MentorPage,
-    NewsIndexPage,
-    NewsPage,
-    QuestionnairePage,
-    RoadmapIndexPage,
-    RoadmapPage,
-)
+from mentoring_pages.demo.builders import CONTENT, ROADMAP_FILE, read_content
 from mentoring_pages.roadmap import statuses
+from mentoring_pages.roadmap.reader import read_roadmap
 from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.models import ConsentText
 
 pytestmark = pytest.mark.django_db
-
-SECTION_TYPES = {
-    MentoringIndexPage,
-    RoadmapIndexPage,
-    RoadmapPage,
-    MentorIndexPage,
-    MentorPage,
-    CaseIndexPage,
-    CasePage,
-    NewsIndexPage,
-    NewsPage,
-    DocumentsPage,
-    ApplicationPage,
-    QuestionnairePage,
-}
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +39,7 @@ def load_demo():
 
 
 def section_pages(language):
-    landing = MentoringIndexPage.objects.get(locale__language_code=language)
+    landing = models.MentoringIndexPage.objects.get(locale__language_code=language)
     return list(Page.objects.descendant_of(landing, inclusive=True).specific())
 
 
@@ -65,24 +47,59 @@ def russian(model):
     return model.objects.filter(locale__language_code="ru")
 
 
+def english(model):
+    return model.objects.filter(locale__language_code="en")
+
+
+def text_of(html):
+    """What a reader sees of `html`."""
+    return unescape(strip_tags(html))
+
+
+def items_of(blocks):
+    """The texts of the bulleted lists in rich text of the demo data."""
+    return [item for block in blocks for item in block.get("items", [])]
+
+
 def test_load_demo_fills_the_section_with_the_schools_content(home_page):
+    content = read_content()
     load_demo()
 
-    landing = russian(MentoringIndexPage).get()
+    landing = russian(models.MentoringIndexPage).get()
     assert landing.get_parent().pk == home_page.pk
-    assert (landing.slug, landing.show_in_menus, landing.live) == ("nastavnichestvo", True, True)
+    assert (landing.slug, landing.show_in_menus, landing.live) == (
+        content["landing"]["slug"],
+        True,
+        True,
+    )
     assert landing.programme is not None
-    assert "school1@example.org" in landing.how_to_take_part
-    assert landing.how_to_take_part.count("<li>") == 3
+    assert f'href="mailto:{school()["email"]}"' in landing.how_to_take_part
+    assert landing.how_to_take_part.count("<li>") == len(
+        items_of(content["landing"]["how_to_take_part"])
+    )
 
-    # The roadmap, through the importer, with a mix of statuses.
-    page = russian(RoadmapPage).get()
-    assert (page.slug, page.first_year, page.last_year) == ("2020-2024", 2020, 2024)
+    # The roadmap, through the importer, with the coordinator's marks: a mix of statuses.
+    spec = content["roadmap"]["roadmap"]
+    page = russian(models.RoadmapPage).get()
+    assert (page.slug, page.first_year, page.last_year) == (
+        spec["slug"],
+        spec["first_year"],
+        spec["last_year"],
+    )
     assert page.programme == landing.programme
-    assert page.stages.count() == 9
+    with ROADMAP_FILE.open("rb") as file:
+        imported = read_roadmap(file, ROADMAP_FILE.name)
+    assert page.stages.count() == len(imported.stages)
     events = list(page.events.all())
-    assert len(events) == 40
+    assert len(events) == imported.event_count
     assert all(event.start or event.end or event.deadline_text for event in events)
+    marks = content["roadmap"]["statuses"]
+    assert set(marks) <= {event.number.rstrip(".") for event in events}
+    for event in events:
+        mark = marks.get(event.number.rstrip("."), {"status": EventStatus.DONE})
+        assert event.status == mark["status"], event.number
+        if "note" in mark:
+            assert event.status_note == mark["note"]["ru"], event.number
     counts = Counter(event.status for event in events)
     assert counts[EventStatus.DONE] > len(events) / 2
     assert counts[EventStatus.IN_PROGRESS] >= 3
@@ -95,50 +112,77 @@ def test_load_demo_fills_the_section_with_the_schools_content(home_page):
     assert progress.overdue >= 1
     assert 50 < progress.percent < 100
 
-    # Four fictional mentors, each with a recorded consent and a photo with alt text.
-    mentors = list(russian(MentorPage).live())
-    assert len(mentors) == 4
-    for mentor in mentors:
+    # The mentors, each with a recorded consent and a photo with alt text; one a minor,
+    # with a parent's consent; between them, every form of the programme.
+    mentor_specs = content["mentors"]["mentors"]
+    mentors = {mentor.slug: mentor for mentor in russian(models.MentorPage).live()}
+    assert set(mentors) == {spec["slug"] for spec in mentor_specs}
+    for spec in mentor_specs:
+        mentor = mentors[spec["slug"]]
         assert consent_problems(mentor) == []
-        assert mentor.consent.person and mentor.consent.data_categories
-        assert mentor.position and mentor.form and mentor.achievements and mentor.quote
+        assert mentor.consent.person == mentor.title
+        assert mentor.consent.data_categories
+        assert mentor.consent.is_minor == spec["consent"]["is_minor"]
+        assert bool(mentor.consent.parent_name) == mentor.consent.is_minor
+        assert mentor.position and mentor.achievements and mentor.quote
+        assert mentor.form.title == spec["form"]
         assert mentor.award and mentor.award_year
         assert mentor.image.width == mentor.image.height == 800
         assert mentor.image.description and mentor.image_alt
-    minors = [mentor for mentor in mentors if mentor.consent.is_minor]
-    assert len(minors) == 1
-    assert minors[0].consent.parent_name
-    assert {mentor.form.title for mentor in mentors} == {"Ученик – ученик", "Учитель – учитель"}
+    assert any(mentor.consent.is_minor for mentor in mentors.values())
+    assert {mentor.form.title for mentor in mentors.values()} == {
+        form.title for form in landing.programme.forms.all()
+    }
 
-    # Three cases, nobody named, one with a document.
-    cases = list(russian(CasePage).live())
-    assert len(cases) == 3
-    for case in cases:
-        assert case.form and case.role_model and case.role_model.form_id == case.form_id
+    # The cases: each with its form and role model, nobody named, one with a document.
+    documents = {spec["name"]: spec for spec in content["documents"]["documents"]}
+    case_specs = content["cases"]["cases"]
+    cases = {case.slug: case for case in russian(models.CasePage).live()}
+    assert set(cases) == {spec["slug"] for spec in case_specs}
+    names = [mentor.title for mentor in mentors.values()]
+    for spec in case_specs:
+        case = cases[spec["slug"]]
+        assert (case.form.title, case.role_model.title) == (spec["form"], spec["role_model"])
+        assert case.role_model.form_id == case.form_id
         assert case.problem and case.goal and case.what_was_done and case.result
-        assert case.duration and case.tags.exists()
-    assert sum(case.materials.count() for case in cases) >= 1
+        assert case.duration
+        assert set(case.tags.names()) == set(spec["tags"])
+        assert [material.document.title for material in case.materials.all()] == [
+            documents[name]["title"]["ru"] for name in spec.get("materials", [])
+        ]
+        story = text_of(" ".join([case.summary, case.problem, case.what_was_done, case.result]))
+        assert not [name for name in names if name in story]
+    assert sum(case.materials.count() for case in cases.values()) >= 1
 
-    # Six news items over 2024–2026, two with a picture.
-    news = list(russian(NewsPage).live())
-    assert len(news) == 6
-    assert {item.date.year for item in news} == {2024, 2025, 2026}
-    assert all(item.lead and item.body and item.tags.exists() for item in news)
-    pictured = [item for item in news if item.image]
-    assert len(pictured) == 2
-    assert all(item.image_alt and item.image.description for item in pictured)
+    # The news, some with a picture.
+    news_specs = content["news"]["news"]
+    news = {item.slug: item for item in russian(models.NewsPage).live()}
+    assert set(news) == {spec["slug"] for spec in news_specs}
+    for spec in news_specs:
+        item = news[spec["slug"]]
+        assert item.date == datetime.date.fromisoformat(spec["date"])
+        assert item.lead and len(item.body) == len(spec["body"])
+        assert set(item.tags.names()) == set(spec["tags"])
+        assert bool(item.image) == ("picture" in spec)
+        if item.image:
+            assert item.image_alt and item.image.description
+    assert any(item.image for item in news.values())
 
     # Documents in several kinds, the roadmap's own file among them.
-    documents = russian(DocumentsPage).get()
-    groups = dict(documents.groups())
-    assert len(groups) >= 3
-    assert {"regulation", "order", "template", "programme", "legal_act"} <= {
-        item.kind for item in documents.documents.all()
-    }
-    assert all(item.document.file.size > 0 for item in documents.documents.all())
+    page = russian(models.DocumentsPage).get()
+    items = list(page.documents.all())
+    assert [(item.kind, item.title) for item in items] == [
+        (spec["kind"], spec["title"]["ru"]) for spec in documents.values()
+    ]
+    assert len(page.groups()) == len({spec["kind"] for spec in documents.values()}) >= 3
+    assert all(item.document.file.size > 0 for item in items)
+    for item, spec in zip(items, documents.values(), strict=True):
+        if "file" in spec:
+            assert item.document.file.size == (CONTENT / spec["file"]).stat().st_size
 
 
 def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
+    content = read_content()
     load_demo()
     first = sorted(Page.objects.values_list("url_path", "locale__language_code"))
     counts = (
@@ -147,7 +191,8 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
         Revision.objects.count(),
         ConsentText.objects.count(),
     )
-    mentor = russian(MentorPage).get(slug="zadachkina-polina")
+    spec = next(spec for spec in content["mentors"]["mentors"] if spec["consent"]["is_minor"])
+    mentor = russian(models.MentorPage).get(slug=spec["slug"])
     mentor.quote = "Цитата, которую поправил редактор."
     mentor.save_revision().publish()
     revisions = Revision.objects.count()
@@ -162,68 +207,96 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
     mentor.refresh_from_db()
     assert mentor.quote == "Цитата, которую поправил редактор."
 
+    # Every page type of the section, each page once in each language.
+    models_of_the_app = apps.get_app_config("mentoring_pages").get_models()
+    page_types = {model for model in models_of_the_app if issubclass(model, Page)}
     russian_pages, english_pages = section_pages("ru"), section_pages("en")
-    assert {type(page) for page in russian_pages} == SECTION_TYPES
-    assert {type(page) for page in english_pages} == SECTION_TYPES
-    assert len(english_pages) == len(russian_pages) == 23
+    assert {type(page) for page in russian_pages} == page_types
+    assert {type(page) for page in english_pages} == page_types
+    indexes = [content[name]["index"] for name in ("roadmap", "mentors", "cases", "news")]
+    listed = [
+        content["mentors"]["mentors"],
+        content["cases"]["cases"],
+        content["news"]["news"],
+        content["forms"]["applications"],
+    ]
+    # The landing, the roadmap, the documents and the questionnaire; the indexes; the rest.
+    expected = 4 + len(indexes) + sum(len(pages) for pages in listed)
+    assert len(english_pages) == len(russian_pages) == expected
     for page in russian_pages + english_pages:
         assert page.live, page.url_path
         response = client.get(page.url)
         assert response.status_code == 200, (page.url, response.status_code)
 
-    english_roadmap = RoadmapPage.objects.get(locale__language_code="en")
-    assert english_roadmap.title.startswith("Roadmap for introducing the target model")
-    assert english_roadmap.stages.first().title == (
-        "Preparing the ground for launching the mentoring programme"
-    )
+    roadmap = content["roadmap"]
+    english_roadmap = english(models.RoadmapPage).get()
+    assert english_roadmap.title == roadmap["roadmap"]["title"]["en"]
+    for stage in english_roadmap.stages.all():
+        assert stage.title == roadmap["stages_in_english"][stage.number]
+    for event in english_roadmap.events.all():
+        assert event.title == roadmap["events_in_english"][event.number.rstrip(".")]
     assert [event.status for event in english_roadmap.events.all()] == [
-        event.status for event in russian(RoadmapPage).get().events.all()
+        event.status for event in russian(models.RoadmapPage).get().events.all()
     ]
-    english_landing = MentoringIndexPage.objects.get(locale__language_code="en")
-    assert english_landing.title == "Mentoring"
-    assert "coordinator" in english_landing.how_to_take_part
+
+    landing = content["landing"]
+    english_landing = english(models.MentoringIndexPage).get()
+    assert english_landing.title == landing["title"]["en"]
+    how_to_take_part = text_of(english_landing.how_to_take_part)
+    for item in items_of(landing["how_to_take_part"]):
+        assert item["en"] in how_to_take_part
     assert english_landing.programme.locale.language_code == "en"
-    english_mentor = MentorPage.objects.get(locale__language_code="en", slug="zadachkina-polina")
-    assert english_mentor.image_alt.startswith("Photo: Polina Zadachkina")
-    assert (
-        english_mentor.consent
-        == MentorPage.objects.get(locale__language_code="ru", slug="zadachkina-polina").consent
+
+    english_mentor = english(models.MentorPage).get(slug=spec["slug"])
+    assert english_mentor.image_alt == content["mentors"]["photo_alt"]["en"].format(
+        name=spec["title"]["en"], colour=spec["photo_colour_name"]["en"]
     )
-    page = client.get("/en/nastavnichestvo/").content.decode()
-    assert "Mentoring" in page
+    assert english_mentor.consent == mentor.consent
+    page = client.get(f"/en/{landing['slug']}/").content.decode()
+    assert escape(landing["title"]["en"]) in page
 
 
 def test_load_demo_makes_the_forms_in_both_languages(client):
+    everything = read_content()
+    content = everything["forms"]
     load_demo()
 
-    applications = {page.slug: page for page in russian(ApplicationPage)}
-    assert set(applications) == {"hochu-stat-nastavnikom", "hochu-nayti-nastavnika"}
-    assert applications["hochu-nayti-nastavnika"].applicant_is_parent
-    assert not applications["hochu-stat-nastavnikom"].applicant_is_parent
-    questionnaire = russian(QuestionnairePage).get()
+    specs = {spec["slug"]: spec for spec in content["applications"]}
+    applications = {page.slug: page for page in russian(models.ApplicationPage)}
+    assert set(applications) == set(specs)
+    for slug, page in applications.items():
+        assert page.applicant_is_parent == specs[slug]["applicant_is_parent"]
+    assert any(spec["applicant_is_parent"] for spec in specs.values())
+    assert not all(spec["applicant_is_parent"] for spec in specs.values())
+
+    questions = content["questionnaire"]["fields"]
+    questionnaire = russian(models.QuestionnairePage).get()
     assert [field.field_type for field in questionnaire.form_fields.all()] == [
-        "rating_5",
-        "rating_10",
-        "radio",
-        "multiline",
+        question["type"] for question in questions
     ]
     assert questionnaire.programme is not None
-    english_questionnaire = QuestionnairePage.objects.get(locale__language_code="en")
+    english_questionnaire = english(models.QuestionnairePage).get()
     assert [field.clean_name for field in english_questionnaire.form_fields.all()] == [
         field.clean_name for field in questionnaire.form_fields.all()
     ]
-    assert english_questionnaire.form_fields.first().label == (
-        "How satisfied are you with your work with the mentor?"
-    )
+    assert [field.label for field in english_questionnaire.form_fields.all()] == [
+        question["label"]["en"] for question in questions
+    ]
 
-    russian_form = client.get(applications["hochu-nayti-nastavnika"].url).content.decode()
-    english_form = client.get("/en/nastavnichestvo/hochu-nayti-nastavnika/").content.decode()
-    landing = client.get("/en/nastavnichestvo/").content.decode()
-    assert "Фамилия и имя родителя" in russian_form
-    assert "Согласие на обработку персональных данных" in russian_form
+    # A parent's application: its questions, the consent asked for, the parent's consent.
+    english_landing = f"/en/{everything['landing']['slug']}/"
+    spec = next(spec for spec in specs.values() if spec["applicant_is_parent"])
+    russian_form = client.get(applications[spec["slug"]].url).content.decode()
+    english_form = client.get(f"{english_landing}{spec['slug']}/").content.decode()
+    consent = content["consent_text"]
+    for question in spec["fields"]:
+        assert escape(question["label"]["ru"]) in russian_form
+        assert escape(question["label"]["en"]) in english_form
+    assert 'class="site-form__consent"' in russian_form
+    assert escape(consent["summary"]["ru"]) in russian_form
+    assert escape(consent["summary"]["en"]) in english_form
     assert "parent_consent" in russian_form
-    assert "The parent&#x27;s surname and first name" in english_form
-    assert "only the programme coordinators see them" in english_form
-    assert 'href="/en/nastavnichestvo/hochu-stat-nastavnikom/">I want to become a mentor</a>' in (
-        landing
-    )
+    landing_page = client.get(english_landing).content.decode()
+    for slug, spec in specs.items():
+        link = f'href="{english_landing}{slug}/">{escape(spec["title"]["en"])}</a>'
+        assert link in landing_page

@@ -13,6 +13,7 @@ from programmes.models import MonitoringResult
 from programmes.models.results import MetricKind, MonitoringStage
 from programmes.roles import CURATOR, EDITOR
 from programmes.tests.factories import ProgrammeFactory
+from site_project.tests.admin_refusals import outcome, sent_to_the_dashboard
 
 pytestmark = pytest.mark.django_db
 
@@ -118,11 +119,17 @@ def test_a_curator_reads_the_results(login_as, answered):
     assert "Больше встреч" in text
 
 
-def test_an_editor_cannot_read_the_results(login_as, answered):
-    response = login_as(EDITOR).get(results_url(answered))
+def test_an_editor_cannot_read_nor_record_the_results(login_as, answered):
+    client = login_as(EDITOR)
 
-    assert response.status_code in (302, 403)
-    assert "Больше встреч" not in response.content.decode()
+    read = client.get(results_url(answered))
+    recorded = client.post(
+        results_url(answered), {"question": answered.rating.clean_name, "year": "2025"}
+    )
+
+    assert outcome(read) == outcome(recorded) == sent_to_the_dashboard()
+    assert "Больше встреч" not in read.content.decode()
+    assert not MonitoringResult.objects.exists()
 
 
 def test_the_results_become_a_monitoring_result(login_as, answered):

@@ -5,14 +5,19 @@ import io
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from mentoring_pages.models import RoadmapPage
+from mentoring_pages.roadmap.import_views import session_key
+from mentoring_pages.roadmap.importer import imported_to_data
 from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
 from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFactory
 from mentoring_pages.tests.roadmap import ROADMAP_000, ROADMAP_003
@@ -44,17 +49,28 @@ def import_url(page):
     return reverse("roadmap_import", args=[page.pk])
 
 
+# The roadmap as the fixture made it: no revision, its one old event.
+UNTOUCHED = (0, ["Старое мероприятие"])
+
+
+def revisions_and_events(roadmap):
+    """(how many revisions, the live events' titles) of the roadmap."""
+    page = RoadmapPage.objects.get(pk=roadmap.pk)
+    return page.revisions.count(), [event.title for event in page.events.all()]
+
+
+def waiting_import(client, roadmap):
+    """The upload kept in the session until the curator confirms it, if any."""
+    return client.session.get(session_key(roadmap))
+
+
 def test_upload_shows_a_preview_and_saves_nothing(curator_client, roadmap):
     response = curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_000)})
 
     assert response.status_code == 200
     assert response.context["imported"].event_count == 40
-    assert roadmap.get_latest_revision() is None or (
-        "Старое мероприятие" in str(roadmap.get_latest_revision().content)
-    )
-    assert [e.title for e in RoadmapPage.objects.get(pk=roadmap.pk).events.all()] == [
-        "Старое мероприятие"
-    ]
+    assert revisions_and_events(roadmap) == UNTOUCHED
+    assert waiting_import(curator_client, roadmap) == imported_to_data(response.context["imported"])
 
 
 def test_confirming_writes_the_events_to_a_new_draft(curator_client, roadmap):
@@ -63,6 +79,7 @@ def test_confirming_writes_the_events_to_a_new_draft(curator_client, roadmap):
     response = curator_client.post(import_url(roadmap), {"confirm": "1"})
 
     assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[roadmap.pk])
     page = RoadmapPage.objects.get(pk=roadmap.pk)
     draft = page.get_latest_revision_as_object()
     assert len(draft.stages.all()) == 9
@@ -97,8 +114,10 @@ def test_a_bad_file_gets_a_message_and_changes_nothing(curator_client, roadmap, 
 
     message = reader_message(name, content)
     assert response.status_code == 400
-    assert escape(message) in response.content.decode()
-    assert RoadmapPage.objects.get(pk=roadmap.pk).get_latest_revision() is None
+    assert response.context["form"].errors == {"file": [message]}
+    assert escape(message) in response.content.decode()  # shown beside the field
+    assert revisions_and_events(roadmap) == UNTOUCHED
+    assert waiting_import(curator_client, roadmap) is None
 
 
 def test_a_too_large_file_is_refused(curator_client, roadmap, settings):
@@ -107,32 +126,52 @@ def test_a_too_large_file_is_refused(curator_client, roadmap, settings):
     response = curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_000)})
 
     assert response.status_code == 400
+    with translation.override("ru"):
+        too_large = gettext("The file is too large: the limit is %(limit)s.") % {
+            "limit": filesizeformat(1000)
+        }
+    assert response.context["form"].errors == {"file": [too_large]}
     assert "imported" not in response.context
+    assert revisions_and_events(roadmap) == UNTOUCHED
+    assert waiting_import(curator_client, roadmap) is None
 
 
 def test_confirm_without_an_upload_changes_nothing(curator_client, roadmap):
-    response = curator_client.post(import_url(roadmap), {"confirm": "1"})
+    response = curator_client.post(import_url(roadmap), {"confirm": "1"}, follow=True)
 
-    assert response.status_code == 302
-    assert RoadmapPage.objects.get(pk=roadmap.pk).get_latest_revision() is None
+    # Back to the upload form, told why.
+    assert response.redirect_chain == [(import_url(roadmap), 302)]
+    with translation.override("ru"):
+        expired = gettext("The upload has expired. Please upload the file again.")
+    assert [str(message) for message in response.context["messages"]] == [expired]
+    assert revisions_and_events(roadmap) == UNTOUCHED
 
 
 def test_editors_cannot_import(client, roadmap, django_user_model):
+    """Editors may not edit roadmaps: Wagtail's "permission denied", for GET and POST."""
     user = django_user_model.objects.create_user(username="editor", password="x")
     user.groups.add(Group.objects.get(name=EDITOR))
     client.force_login(user)
+    with translation.override("ru"):
+        denied = gettext("Sorry, you do not have permission to access this area.")
 
-    assert client.get(import_url(roadmap)).status_code in (302, 403)
-    assert client.post(import_url(roadmap), {"file": upload(ROADMAP_000)}).status_code in (
-        302,
-        403,
-    )
+    get = client.get(import_url(roadmap), follow=True)
+    post = client.post(import_url(roadmap), {"file": upload(ROADMAP_000)}, follow=True)
+
+    for response in (get, post):
+        assert response.redirect_chain == [(reverse("wagtailadmin_home"), 302)]
+        assert [str(message).strip() for message in response.context["messages"]] == [denied]
+    assert revisions_and_events(roadmap) == UNTOUCHED
+    assert waiting_import(client, roadmap) is None
 
 
 def test_the_edit_page_offers_the_import(curator_client, roadmap):
-    content = curator_client.get(reverse("wagtailadmin_pages:edit", args=[roadmap.pk]))
+    response = curator_client.get(reverse("wagtailadmin_pages:edit", args=[roadmap.pk]))
 
-    assert import_url(roadmap) in content.content.decode()
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    link = soup.select_one(f'a[href="{import_url(roadmap)}"]')
+    with translation.override("ru"):
+        assert link.get_text(strip=True) == gettext("Import from Word/Excel")
 
 
 def run(*args):

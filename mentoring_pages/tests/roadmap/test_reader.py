@@ -290,16 +290,17 @@ def test_rows_naming_a_stage_start_stages():
 
 
 def test_doubts_name_missing_and_odd_numbers():
-    rows = [
-        ["№", "Мероприятие", "Срок", "Ответственный"],
-        ["1.", "Первое", "сентябрь", "Куратор"],
-        ["2.", "Второе", "сентябрь", "Куратор"],
-        ["2.", "Ещё второе", "сентябрь", "Куратор"],
-        ["5.", "Пятое", "октябрь", "Куратор"],
-        ["", "Без номера", "", "Куратор"],
-    ]
+    # The file as a text editor shows it.
+    text = (
+        "№;Мероприятие;Срок;Ответственный\n"
+        "1.;Первое;сентябрь;Куратор\n"
+        "2.;Второе;сентябрь;Куратор\n"
+        "2.;Ещё второе;сентябрь;Куратор\n"
+        "5.;Пятое;октябрь;Куратор\n"
+        ";Без номера;;Куратор\n"
+    )
     with translation.override("en"):
-        roadmap = read_bytes(csv_bytes(rows, "utf-8", ";"), "roadmap.csv")
+        roadmap = read_bytes(text.encode(), "roadmap.csv")
 
     assert [event.doubts for event in roadmap.stages[0].events] == [
         [],

@@ -308,6 +308,9 @@ def test_the_editor_refuses_an_event_of_a_stage_that_does_not_exist(admin_client
 
     assert response.status_code == 200  # the editor again, with the error
     event_forms = response.context["form"].formsets["events"].forms
-    assert "stage_number" in event_forms[0].errors
+    with translation.override("en"):
+        errors = {name: list(messages) for name, messages in event_forms[0].errors.items()}
+    assert errors == {"stage_number": ["There is no stage with this number in the roadmap."]}
+    assert not event_forms[1].errors
     changing.refresh_from_db()
     assert changing.stage_number == "1"

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import build_site_shell
+from home.demo import build_school_site
 from mentoring_pages.demo.builders import build_section
 from programmes.demo import build_programme, create_demo_users
 
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
-        home = build_site_shell(log=self.log)
+        home = build_school_site(log=self.log)
         programme = build_programme(log=self.log)
         build_section(home, programme, log=self.log)
         create_demo_users(log=self.log)

@@ -1,5 +1,6 @@
-"""The site shell every public page wears — the main menu and the school's details — built
-once per site and language and kept in the cache until something it shows changes.
+"""What the header and footer of every public page show — the main menu and the school's
+details — built once per site and language and kept in the cache until something they show
+changes.
 
 Without it each page would spend half its query budget on the same header and footer."""
 
@@ -10,7 +11,7 @@ from wagtail.models import Locale, Site
 
 from .page_cache import kept_for_page
 
-SHELL_TIMEOUT = 24 * 60 * 60
+HEADER_FOOTER_TIMEOUT = 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Organisation:
 
 
 @dataclass(frozen=True)
-class Shell:
+class HeaderFooter:
     menu: tuple
     organisation: Organisation
 
@@ -43,7 +44,7 @@ def _localized_page(page, locale):
     return page.get_translation_or_none(locale) or page
 
 
-def build_shell(site, language):
+def build_header_footer(site, language):
     from .models import SiteSettings
 
     locale = Locale.objects.get_for_language(language)
@@ -65,21 +66,21 @@ def build_shell(site, language):
         logo_url=logo.url if logo else "",
         privacy_policy_url=(policy.get_url() or "") if policy and policy.live else "",
     )
-    return Shell(menu=menu, organisation=organisation)
+    return HeaderFooter(menu=menu, organisation=organisation)
 
 
-def site_shell(request):
-    """The shell of the request's site in the active language: kept until the site's home
-    page is dropped (home.purging drops every page of a site when its menu or details
-    change), and read once per request."""
+def header_footer(request):
+    """The header and footer of the request's site in the active language: kept until the
+    site's home page is dropped (home.purging drops every page of a site when its menu or
+    details change), and read once per request."""
     language = get_language()
-    shells = request.__dict__.setdefault("site_shells", {})
-    if language not in shells:
+    built = request.__dict__.setdefault("header_footers", {})
+    if language not in built:
         site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-        shells[language] = kept_for_page(
+        built[language] = kept_for_page(
             site.root_page_id,
-            f"shell:{site.pk}:{language}",
-            lambda: build_shell(site, language),
-            SHELL_TIMEOUT,
+            f"header-footer:{site.pk}:{language}",
+            lambda: build_header_footer(site, language),
+            HEADER_FOOTER_TIMEOUT,
         )
-    return shells[language]
+    return built[language]

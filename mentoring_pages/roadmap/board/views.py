@@ -1,7 +1,7 @@
 """The curator's board in the admin: «Дорожные карты: статусы», the events of every roadmap
 the user may edit with their statuses, changed for one or many events at once; its menu
-item, its panel on the dashboard and the quarterly report's download. Who may use it, and
-what a change does, is decided in mentoring_pages.board."""
+item, its panel on the dashboard and the quarterly report's download. Who may use it is
+decided in permissions.py, what a change does in changes.py."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -15,18 +15,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mentoring_pages.roadmap import board, reports
+from mentoring_pages.roadmap import reports
+from mentoring_pages.roadmap.board import changes, filters, listing
+from mentoring_pages.roadmap.board.forms import BulkChangeForm, ReportForm
+from mentoring_pages.roadmap.board.permissions import editable_roadmaps_for_request
 
 BOARD_URL_NAME = "mentoring_pages_board"
 REPORT_URL_NAME = "mentoring_pages_board_report"
-
-
-def board_roadmaps(request):
-    """The roadmaps `request.user` may edit, looked up once per request (the menu, the
-    dashboard and the board itself all ask)."""
-    if not hasattr(request, "_roadmap_board_pages"):
-        request._roadmap_board_pages = board.editable_roadmaps(request.user)
-    return request._roadmap_board_pages
 
 
 class BoardAccessMixin:
@@ -34,7 +29,7 @@ class BoardAccessMixin:
     denied" (a redirect to the dashboard with a message), for GET and POST alike."""
 
     def dispatch(self, request, *args, **kwargs):
-        self.pages = board_roadmaps(request)
+        self.pages = editable_roadmaps_for_request(request)
         if not self.pages:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -51,36 +46,36 @@ class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, bulk_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        the_board = board.Board(self.request.user, self.request.GET, pages=self.pages)
+        board = listing.Board(self.request.user, self.request.GET, pages=self.pages)
         if bulk_form is None:
-            bulk_form = board.BulkChangeForm(pages=self.pages, auto_id="board-bulk-%s")
+            bulk_form = BulkChangeForm(pages=self.pages, auto_id="board-bulk-%s")
             selected = set()
         else:
             selected = set(bulk_form["event"].value() or [])
         context.update(
-            board=the_board,
-            rows=the_board.rows,
-            filter_form=the_board.shown_filter_form,
+            board=board,
+            rows=board.rows,
+            filter_form=board.shown_filter_form,
             bulk_form=bulk_form,
             selected={str(pk) for pk in selected},
-            report_form=board.ReportForm(pages=self.pages, auto_id="board-report-%s"),
+            report_form=ReportForm(pages=self.pages, auto_id="board-report-%s"),
             report_url=reverse(REPORT_URL_NAME),
             board_url=reverse(BOARD_URL_NAME),
         )
         return context
 
     def post(self, request, *args, **kwargs):
-        form = board.BulkChangeForm(request.POST, pages=self.pages, auto_id="board-bulk-%s")
+        form = BulkChangeForm(request.POST, pages=self.pages, auto_id="board-bulk-%s")
         if not form.is_valid():
             messages.error(request, gettext("The events were not changed: see the form."))
             return self.render_to_response(self.get_context_data(bulk_form=form))
-        result = board.change_events(
+        result = changes.change_events(
             request.user,
             form.cleaned_data["event"],
             status=form.cleaned_data["new_status"] or None,
             note=form.cleaned_data["note"] or None,
         )
-        for level, text in board.change_messages(result):
+        for level, text in changes.change_messages(result):
             getattr(messages, level)(request, text)
         # Back to the same filters, now showing the new statuses.
         return redirect(request.get_full_path())
@@ -92,7 +87,7 @@ class ReportDownloadView(BoardAccessMixin, View):
     http_method_names = ["get", "head"]
 
     def get(self, request, *args, **kwargs):
-        form = board.ReportForm(request.GET, pages=self.pages)
+        form = ReportForm(request.GET, pages=self.pages)
         if not form.is_valid():
             messages.error(request, gettext("Choose one of your roadmaps and a quarter."))
             return redirect(BOARD_URL_NAME)
@@ -102,7 +97,7 @@ class ReportDownloadView(BoardAccessMixin, View):
 
 class BoardMenuItem(MenuItem):
     def is_shown(self, request):
-        return bool(board_roadmaps(request))
+        return bool(editable_roadmaps_for_request(request))
 
 
 class RoadmapDeadlinesPanel(Component):
@@ -116,13 +111,13 @@ class RoadmapDeadlinesPanel(Component):
         self.pages = pages
 
     def get_context_data(self, parent_context=None):
-        overdue, upcoming = board.dashboard_summary(self.pages)
+        overdue, upcoming = listing.dashboard_summary(self.pages)
         board_url = reverse(BOARD_URL_NAME)
         return {
             "overdue": overdue,
             "upcoming": upcoming,
             "board_url": board_url,
-            "overdue_url": f"{board_url}?deadline={board.OVERDUE}",
+            "overdue_url": f"{board_url}?deadline={filters.OVERDUE}",
         }
 
 
@@ -143,6 +138,6 @@ def board_menu_item():
 
 
 def add_roadmap_deadlines_panel(request, panels):
-    pages = board_roadmaps(request)
+    pages = editable_roadmaps_for_request(request)
     if pages:
         panels.append(RoadmapDeadlinesPanel(pages))

@@ -1,0 +1,60 @@
+"""Enforcing ended consents: a page whose person's consent has expired or been withdrawn is
+unpublished, with its photo unless something else uses it, and the curators are told. The
+enforce_consents command runs it daily; withdrawing a consent in the admin runs it at once
+(models.mentors)."""
+
+import logging
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from mentoring_pages.consent.emails import notify_curators
+from mentoring_pages.models import MentorPage
+
+logger = logging.getLogger(__name__)
+
+
+def remove_photo(image, unpublished_pks):
+    """Delete the image (Wagtail deletes its file and renditions with it) unless something
+    other than the pages just unpublished uses it. Returns whether it was deleted."""
+    for source, _references in image.get_usage():
+        if not (isinstance(source, Page) and source.pk in unpublished_pks):
+            return False
+    image.delete()
+    return True
+
+
+def enforce_consents(on=None, consents=None):
+    """Unpublish every live page whose consent has ended (withdrawn or expired), delete
+    their photos that nothing else uses, and tell the curators in one e-mail (none when
+    nothing was unpublished). `consents` limits it to pages relying on those. Returns the
+    pages unpublished."""
+    on = on or timezone.localdate()
+    ending = MentorPage.objects.live().filter(consent__isnull=False)
+    if consents is not None:
+        ending = ending.filter(consent__in=consents)
+    pages = list(
+        ending.filter(Q(consent__withdrawn_at__isnull=False) | Q(consent__valid_until__lt=on))
+        .select_related("consent", "image", "locale")
+        .order_by("path")
+    )
+    if not pages:
+        return []
+    for page in pages:
+        page.unpublish(user=None, log_action=True)
+        logger.warning(
+            "Unpublished %s (%s): the consent of %s has ended.",
+            page.title,
+            page.url_path,
+            page.consent.person,
+        )
+    unpublished_pks = {page.pk for page in pages}
+    removed = []
+    for image in {page.image for page in pages if page.image is not None}:
+        title = image.title
+        if remove_photo(image, unpublished_pks):
+            removed.append(title)
+            logger.warning("Deleted the photo %s: its person's consent has ended.", title)
+    notify_curators(pages, removed)
+    return pages

@@ -1,0 +1,81 @@
+"""The curator's consent report (consent.admin shows it, and warns on the dashboard): who is
+shown on the site and on what consent, and the consents running out soon with the pages
+relying on them."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from mentoring_pages.consent.rules import consent_problems
+from mentoring_pages.models import MentorPage
+from programmes.models import Consent
+
+# How far ahead the report warns of consents running out.
+EXPIRY_WARNING_DAYS = 30
+
+
+@dataclass
+class ShownPerson:
+    """A live page showing a person, the consent it relies on and what is wrong with it."""
+
+    page: object
+    problems: list
+    days_left: int | None = None
+
+    @property
+    def consent(self):
+        return self.page.consent
+
+
+@dataclass
+class ExpiringConsent:
+    consent: Consent
+    days_left: int
+    pages: list = field(default_factory=list)
+
+
+@dataclass
+class ConsentReport:
+    on: datetime.date
+    shown: list
+    expiring: list
+
+    @property
+    def with_problems(self):
+        return [person for person in self.shown if person.problems]
+
+
+def consent_report(on=None):
+    """Who is shown on the site and on what consent (each live page, in every language),
+    and the consents that run out within EXPIRY_WARNING_DAYS with the pages relying on
+    them."""
+    on = on or timezone.localdate()
+    warn_until = on + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+
+    def days_left(consent):
+        if consent is None or consent.valid_until is None:
+            return None
+        return (consent.valid_until - on).days
+
+    pages = (
+        MentorPage.objects.live()
+        .select_related("consent", "locale")
+        .order_by("consent__person", "title", "locale__language_code")
+    )
+    shown = [
+        ShownPerson(page, consent_problems(page, on=on), days_left(page.consent)) for page in pages
+    ]
+    expiring = {
+        consent.pk: ExpiringConsent(consent, days_left(consent))
+        for consent in Consent.objects.filter(
+            withdrawn_at__isnull=True, valid_until__gte=on, valid_until__lte=warn_until
+        ).order_by("valid_until", "person")
+    }
+    for page in (
+        MentorPage.objects.filter(consent__in=list(expiring))
+        .select_related("locale")
+        .order_by("title", "locale__language_code")
+    ):
+        expiring[page.consent_id].pages.append(page)
+    return ConsentReport(on, shown, list(expiring.values()))

@@ -1,0 +1,97 @@
+"""The demo section's forms: the consent to processing they ask for, the two application
+forms and the mentees' satisfaction questionnaire (content/forms.json)."""
+
+from wagtail.models import Locale
+
+from mentoring_pages.models import (
+    ApplicationFormField,
+    ApplicationPage,
+    QuestionnaireField,
+    QuestionnairePage,
+)
+from programmes.models import ConsentText
+from programmes.models.results import MetricKind, MonitoringStage
+from site_project.demo_content import LANGUAGES, Bilingual, data_date, orderables
+from site_project.translation import translate
+
+
+def build_consent_text(spec, english, log):
+    """The consent to processing the forms ask for, in Russian and English, once."""
+    if ConsentText.objects.exists():
+        return
+    texts = Bilingual()
+    consent_text = ConsentText.objects.create(
+        locale=Locale.get_default(),
+        version=spec["version"],
+        in_force_from=data_date(spec["in_force_from"]),
+        **texts.fields(spec, text=["title", "summary"], rich_text=["text"]),
+    )
+    translate(consent_text, english, texts.english)
+    log(f"consent text created: {consent_text}")
+
+
+def attach_questions(page, model, questions, texts):
+    """Give the form page its questions (`model`: its field class)."""
+
+    def help_text(question):
+        return texts.text(question["help_text"]) if "help_text" in question else ""
+
+    def choices(question):
+        """One a line, as Wagtail's form fields take them."""
+        pairs = question.get("choices", [])
+        lines = {language: "\n".join(pair[language] for pair in pairs) for language in LANGUAGES}
+        return texts.text(lines) if pairs else ""
+
+    page.form_fields = orderables(
+        model,
+        page.locale,
+        (
+            {
+                "field_type": question["type"],
+                "label": texts.text(question["label"]),
+                "required": question["required"],
+                "help_text": help_text(question),
+                "choices": choices(question),
+            }
+            for question in questions
+        ),
+    )
+
+
+def build_forms(section, parent, programme, content):
+    texts = section.texts
+    build_consent_text(content["consent_text"], Locale.objects.get(language_code="en"), section.log)
+    for spec in content["applications"]:
+
+        def add_fields(page, spec=spec):
+            attach_questions(page, ApplicationFormField, spec["fields"], texts)
+
+        section.page(
+            parent,
+            ApplicationPage,
+            spec["slug"],
+            {
+                **texts.fields(spec, text=["title"], rich_text=["intro", "thank_you_text"]),
+                "applicant_is_parent": spec["applicant_is_parent"],
+                "to_address": section.school["email"],
+            },
+            prepare=add_fields,
+        )
+
+    spec = content["questionnaire"]
+
+    def add_questions(page):
+        attach_questions(page, QuestionnaireField, spec["fields"], texts)
+
+    section.page(
+        parent,
+        QuestionnairePage,
+        spec["slug"],
+        {
+            **texts.fields(spec, text=["title"], rich_text=["intro", "thank_you_text"]),
+            "programme": programme,
+            "monitoring_stage": MonitoringStage.QUALITY,
+            "metric_kind": MetricKind.MENTEE_SATISFACTION,
+        },
+        prepare=add_questions,
+    )

@@ -1,0 +1,42 @@
+"""An application form as the tests fill it in: three questions (name, e-mail, about —
+optional) and a visitor's answers to them, with consent given."""
+
+from mentoring_pages.models.forms import CONSENT_FIELD
+from mentoring_pages.tests.factories import ApplicationFormFieldFactory, ApplicationPageFactory
+
+
+def add_fields(page):
+    return {
+        "name": ApplicationFormFieldFactory(page=page, label="Имя", sort_order=1),
+        "email": ApplicationFormFieldFactory(
+            page=page, label="Электронная почта", field_type="email", sort_order=2
+        ),
+        "about": ApplicationFormFieldFactory(
+            page=page,
+            label="О себе",
+            field_type="multiline",
+            required=False,
+            help_text="Чем вы хотите помочь",
+            sort_order=3,
+        ),
+    }
+
+
+def application_form(parent, **fields):
+    """A live application page below `parent` with the three questions, as `page.fields`."""
+    page = ApplicationPageFactory(parent=parent, **fields)
+    page.fields = add_fields(page)
+    return page
+
+
+def answers(page, **overrides):
+    """What a visitor sends: every question answered and consent given; `overrides` change
+    answers, and None leaves one out."""
+    data = {
+        page.fields["name"].clean_name: "Мария",
+        page.fields["email"].clean_name: "maria@example.org",
+        page.fields["about"].clean_name: "Помогу с математикой",
+        CONSENT_FIELD: "on",
+    }
+    data.update(overrides)
+    return {name: value for name, value in data.items() if value is not None}

@@ -1,0 +1,50 @@
+"""The curator's consent report: who is shown on the site and on what consent, and the
+consents running out within 30 days with the pages relying on them."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from mentoring_pages.consent.report import consent_report
+from mentoring_pages.tests.factories import MentorPageFactory
+from programmes.tests.factories import ConsentFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
+
+
+def test_the_report_lists_every_live_person_with_the_state_of_the_consent(
+    section, mentor, end_consent
+):
+    valid = mentor("Учитель физики")
+    soon = mentor("Учитель химии", valid_until=TODAY + 10 * DAY)
+    ended = mentor("Учитель музыки")
+    end_consent(ended, valid_until=TODAY - DAY)
+    MentorPageFactory(parent=section.mentors, title="Черновик", live=False)
+
+    report = consent_report()
+
+    by_page = {person.page.pk: person for person in report.shown}
+    assert set(by_page) == {valid.pk, soon.pk, ended.pk}
+    assert by_page[valid.pk].problems == []
+    assert by_page[soon.pk].problems == [] and by_page[soon.pk].days_left == 10
+    assert "истёк" in str(by_page[ended.pk].problems[0])
+    assert [person.page.pk for person in report.with_problems] == [ended.pk]
+
+
+def test_consents_running_out_within_30_days_with_their_pages(mentor):
+    in_30_days = mentor("Учитель химии", valid_until=TODAY + 30 * DAY)
+    today = ConsentFactory(person="Последний день", valid_until=TODAY)
+    ConsentFactory(person="Через 31 день", valid_until=TODAY + 31 * DAY)
+    ConsentFactory(person="Уже истекло", valid_until=TODAY - DAY)
+    ConsentFactory(person="Отозвано", valid_until=TODAY + DAY, withdrawn_at=timezone.now())
+    ConsentFactory(person="Бессрочно", valid_until=None)
+
+    expiring = consent_report().expiring
+
+    assert [item.consent.pk for item in expiring] == [today.pk, in_30_days.consent_id]
+    assert [item.days_left for item in expiring] == [0, 30]
+    assert expiring[0].pages == [] and expiring[1].pages == [in_30_days]

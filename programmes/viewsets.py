@@ -1,0 +1,166 @@
+"""The admin's screens for the programme's data: one menu, «Mentoring», of snippet
+listings whose CSV exports are safe to open in Excel. Registered in wagtail_hooks."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from site_project.spreadsheets import SafeCsvExportMixin
+
+from .models import (
+    Consent,
+    ConsentText,
+    MentoringForm,
+    MonitoringResult,
+    ParticipationFigures,
+    Programme,
+    TargetIndicator,
+)
+
+
+class SafeCsvIndexView(SafeCsvExportMixin, IndexView):
+    pass
+
+
+class ProgrammeSnippetViewSet(SnippetViewSet):
+    """The programme's data: its listings' CSV exports are safe to open in Excel."""
+
+    index_view_class = SafeCsvIndexView
+
+
+class ProgrammeViewSet(ProgrammeSnippetViewSet):
+    model = Programme
+    icon = "doc-full"
+    menu_label = _("Programmes")
+    list_display = ["title", "first_year", "last_year", "live", "locale"]
+    list_filter = ["first_year", "live"]
+    list_export = ["title", "first_year", "last_year", "goal", "live"]
+    export_filename = "programmes"
+    search_fields = ["title", "goal"]
+
+
+class MentoringFormViewSet(ProgrammeSnippetViewSet):
+    model = MentoringForm
+    icon = "group"
+    menu_label = _("Forms of mentoring")
+    list_display = ["title", "kind", "programme", "locale"]
+    list_filter = ["programme", "kind"]
+    list_export = ["title", "kind", "programme", "mentor_category", "mentee_category", "goal"]
+    export_filename = "mentoring_forms"
+    search_fields = ["title", "goal"]
+
+
+class TargetIndicatorViewSet(ProgrammeSnippetViewSet):
+    model = TargetIndicator
+    icon = "tasks"
+    menu_label = _("Target indicators")
+    list_display = ["category", "year", "target_percent", "actual_percent", "programme"]
+    list_filter = ["programme", "year", "category"]
+    list_export = [
+        "programme",
+        "category",
+        "year",
+        "target_percent",
+        "actual_percent",
+        "comment",
+    ]
+    export_filename = "target_indicators"
+    search_fields = ["comment"]
+
+
+class ParticipationFiguresViewSet(ProgrammeSnippetViewSet):
+    model = ParticipationFigures
+    icon = "table"
+    menu_label = _("Participation figures")
+    list_display = ["form", "year", "mentors", "mentees", "pairs", "programme"]
+    list_filter = ["programme", "year", "form"]
+    list_export = [
+        "programme",
+        "year",
+        "form",
+        "mentors",
+        "mentees",
+        "pairs",
+        "pupils_total",
+        "teachers_total",
+    ]
+    export_filename = "participation_figures"
+
+
+class MonitoringResultViewSet(ProgrammeSnippetViewSet):
+    model = MonitoringResult
+    icon = "pick"
+    menu_label = _("Monitoring results")
+    list_display = ["metric", "year", "stage", "value_before", "value_after", "unit", "programme"]
+    list_filter = ["programme", "year", "stage", "form", "kind"]
+    list_export = [
+        "programme",
+        "year",
+        "stage",
+        "kind",
+        "metric",
+        "form",
+        "value_before",
+        "value_after",
+        "unit",
+        "comment",
+    ]
+    export_filename = "monitoring_results"
+    search_fields = ["metric", "comment"]
+
+
+class UsableConsentsMixin:
+    """A page's consent chooser offers only what the page may rely on, not the registry."""
+
+    def get_object_list(self):
+        return Consent.objects.usable_on_pages()
+
+
+class UsableConsentChooseView(UsableConsentsMixin, ChooseView):
+    pass
+
+
+class UsableConsentChooseResultsView(UsableConsentsMixin, ChooseResultsView):
+    pass
+
+
+class ConsentChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = UsableConsentChooseView
+    choose_results_view_class = UsableConsentChooseResultsView
+
+
+class ConsentViewSet(ProgrammeSnippetViewSet):
+    """The consent registry: curators only (see roles.py)."""
+
+    model = Consent
+    chooser_viewset_class = ConsentChooserViewSet
+    icon = "clipboard-list"
+    menu_label = _("Consents")
+    list_display = ["person", "kind", "valid_from", "valid_until", "withdrawn_at", "is_minor"]
+    list_filter = ["kind", "is_minor"]
+    search_fields = ["person"]
+
+
+class ConsentTextViewSet(ProgrammeSnippetViewSet):
+    """The wordings of the consent to processing that the forms ask for."""
+
+    model = ConsentText
+    icon = "doc-full-inverse"
+    menu_label = _("Consent texts for forms")
+    list_display = ["title", "version", "in_force_from", "locale"]
+    list_filter = ["locale"]
+
+
+class MentoringViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Mentoring")
+    menu_icon = "group"
+    menu_order = 200
+    items = (
+        ProgrammeViewSet,
+        MentoringFormViewSet,
+        TargetIndicatorViewSet,
+        ParticipationFiguresViewSet,
+        MonitoringResultViewSet,
+        ConsentViewSet,
+        ConsentTextViewSet,
+    )
