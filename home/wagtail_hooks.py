@@ -1,12 +1,16 @@
+"""The site base's admin and serving hooks, registered in one place: translations kept in
+step, the publishing rule's hold on unreviewed translations, sign-in security screens, the
+full accessibility checker, document links and the page cache's mark."""
+
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import DraftStateMixin, TranslatableMixin
 
-from site_project.translation import sync_translations
+from site_project.translation import HOLD_PAGE_TRANSLATION_HOOK, sync_translations
 
-from . import page_cache
+from . import page_cache, publishing
 from .documents import DocumentLinkWithMeta
-from .security import lockouts, two_factor  # noqa: F401  (their admin views and menu items)
+from .security import lockouts, two_factor
 
 
 @hooks.register("after_edit_snippet")
@@ -15,6 +19,17 @@ def sync_translations_of_edited_snippet(request, instance):
     Snippets with drafts follow on publish (home.signals)."""
     if isinstance(instance, TranslatableMixin) and not isinstance(instance, DraftStateMixin):
         sync_translations(instance)
+
+
+hooks.register(HOLD_PAGE_TRANSLATION_HOOK, publishing.has_unreviewed_text)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [*lockouts.urlpatterns, *two_factor.urlpatterns]
+
+
+hooks.register("register_settings_menu_item", lockouts.SignInSecurityView.menu_item)
 
 
 class FullContentCheckerItem(ContentCheckerItem):

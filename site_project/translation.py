@@ -5,6 +5,7 @@ version linked to its Russian source: editors can update it in the admin's trans
 editor, and synchronised fields (statuses, dates, numbers, links) follow the source each
 time it is published (`sync_translations`)."""
 
+from wagtail import hooks
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -14,7 +15,13 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue, extract_strings
 
-from home.publishing import has_unreviewed_text
+# Hooks `fn(translation, target_page) -> bool` that hold a translated page back from being
+# written: home.publishing registers the rule on text nobody who may publish has seen.
+HOLD_PAGE_TRANSLATION_HOOK = "hold_page_translation"
+
+
+def held_back(translation, target):
+    return any(hold(translation, target) for hold in hooks.get_hooks(HOLD_PAGE_TRANSLATION_HOOK))
 
 
 class TranslationMemory:
@@ -50,9 +57,9 @@ def _save_target(translation, instance):
     in-memory copy: a page translated before its children were would then be saved with a
     stale child count and lose them. Save a draft and publish it now instead. A translated
     page holding text that nobody who may publish it has seen is left as it is until
-    someone who may publishes it in the translation editor (home.publishing)."""
+    someone who may publishes it in the translation editor (HOLD_PAGE_TRANSLATION_HOOK)."""
     target = instance.get_translation_or_none(translation.target_locale)
-    if isinstance(target, Page) and has_unreviewed_text(translation, target):
+    if isinstance(target, Page) and held_back(translation, target):
         # Saving even a draft of a translated page writes its text to the live row.
         return target
     draftable = isinstance(instance, DraftStateMixin)

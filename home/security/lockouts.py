@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail import hooks
 
 from home.admin_views import AdminPageView
 
@@ -124,9 +123,4 @@ class SignInSecurityView(AdminPageView):
         return redirect(URL_NAME)
 
 
-@hooks.register("register_admin_urls")
-def register_url():
-    return [path("sign-in-security/", SignInSecurityView.as_view(), name=URL_NAME)]
-
-
-hooks.register("register_settings_menu_item", SignInSecurityView.menu_item)
+urlpatterns = [path("sign-in-security/", SignInSecurityView.as_view(), name=URL_NAME)]

@@ -23,7 +23,6 @@ from django.views.generic import FormView
 from django_otp import login as otp_login
 from django_otp import user_has_device, verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from programmes.roles import CURATOR
@@ -185,9 +184,7 @@ class EnrolView(TwoFactorStepView):
         return super().form_valid(form)
 
 
-@hooks.register("register_admin_urls")
-def register_urls():
-    return [
-        path("two-factor/", VerifyView.as_view(), name=VERIFY),
-        path("two-factor/set-up/", EnrolView.as_view(), name=ENROL),
-    ]
+urlpatterns = [
+    path("two-factor/", VerifyView.as_view(), name=VERIFY),
+    path("two-factor/set-up/", EnrolView.as_view(), name=ENROL),
+]
