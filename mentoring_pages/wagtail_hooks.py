@@ -4,6 +4,7 @@ beside the rules they serve; this module only tells Wagtail where they are."""
 
 from wagtail import hooks
 
+from home.models import HOME_PAGE_CONTEXT_HOOK
 from mentoring_pages.consent import admin as consent_admin
 from mentoring_pages.forms import admin as forms_admin
 from mentoring_pages.forms import personal_data_log
@@ -35,7 +36,7 @@ hooks.register("register_log_actions", personal_data_log.register_actions)
 LATEST_NEWS_ON_HOME_PAGE = 3
 
 
-@hooks.register("construct_home_page_context")
+@hooks.register(HOME_PAGE_CONTEXT_HOOK)
 def add_latest_news(page, request, context):
     context["latest_news"] = (
         NewsPage.objects.live()
