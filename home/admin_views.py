@@ -1,11 +1,13 @@
-"""What the site's own admin pages share (the sign-in security page, the consent report):
-refused to the users they are not for, their menu item shown only to the others, their
-title closing the breadcrumbs."""
+"""What the site's own admin pages share: those of the admin menu (the sign-in security
+page, the consent report) are refused to the users they are not for, their menu item shown
+only to the others, their title closing the breadcrumbs; those about one page (a roadmap's
+import, a questionnaire's results) are reached from a button in that page's header."""
 
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse_lazy
+from django.urls import path, reverse_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 
@@ -51,3 +53,53 @@ class AdminPageView(WagtailAdminTemplateMixin, TemplateView):
             icon_name=cls.header_icon,
             order=cls.menu_order,
         )
+
+
+class PageHeaderButton(PageMenuItem):
+    """The button to a PageAdminView (`view`) in the header menu of `page`."""
+
+    def __init__(self, view, label, priority, *, page):
+        super().__init__(label, icon_name=view.header_icon, priority=priority, page=page)
+        self.view = view
+        self.url_name = view.url_name
+
+    def is_shown(self, user):
+        return self.page.specific_class is self.view.page_model and self.view.shows_button(
+            self.page, user
+        )
+
+
+class PageAdminView(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page about one page of `page_model`, `self.page` (its `dispatch` finds it
+    by the URL's `page_id` and refuses the users it is not for), subtitled with the page's
+    title, served at the admin URL named `url_name` (`url_pattern`) and reached from a
+    button in the page's header for the users `shows_button(page, user)` lets in
+    (`header_button`)."""
+
+    page_model = None
+    url_name = None
+
+    @staticmethod
+    def shows_button(page, user):
+        raise NotImplementedError
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page=self.page, **kwargs)
+
+    @classmethod
+    def url_pattern(cls, route):
+        """The view at `route`, which has the page's `<int:page_id>`."""
+        return path(route, cls.as_view(), name=cls.url_name)
+
+    @classmethod
+    def header_button(cls, label, priority):
+        """A register_page_header_buttons hook: the view's button, with its icon, `label`
+        at `priority` in the page's header menu."""
+
+        def buttons(page, user, view_name, next_url=None):
+            yield PageHeaderButton(cls, label, priority, page=page)
+
+        return buttons

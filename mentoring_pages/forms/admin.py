@@ -5,16 +5,14 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import Locale
 
+from home.admin_views import PageAdminView
 from mentoring_pages.forms.results import page_results
 from mentoring_pages.models import QuestionnairePage
 from programmes.models import MonitoringResult
@@ -82,9 +80,15 @@ def monitoring_result(page, rating, year, value_before):
     return result
 
 
-class QuestionnaireResultsView(WagtailAdminTemplateMixin, TemplateView):
+class QuestionnaireResultsView(PageAdminView):
     template_name = "mentoring_pages/admin/questionnaire_results.html"
     header_icon = "form"
+    page_model = QuestionnairePage
+    url_name = "questionnaire_results"
+
+    @staticmethod
+    def shows_button(page, user):
+        return may_read_submissions(user)
 
     def dispatch(self, request, page_id):
         self.page = readable_questionnaire(request.user, page_id)
@@ -95,12 +99,8 @@ class QuestionnaireResultsView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return _("Questionnaire results")
 
-    def get_page_subtitle(self):
-        return self.page.get_admin_display_title()
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            page=self.page,
             submission_count=self.submission_count,
             results=self.results,
             submissions_url=reverse("wagtailforms:list_submissions", args=[self.page.pk]),
@@ -141,27 +141,7 @@ class QuestionnaireResultsView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class QuestionnaireResultsButton(PageMenuItem):
-    label = gettext_lazy("Results")
-    icon_name = "form"
-    priority = 26
-
-    def is_shown(self, user):
-        return self.page.specific_class is QuestionnairePage and may_read_submissions(user)
-
-    @property
-    def url(self):
-        return reverse("questionnaire_results", args=[self.page.pk])
+urlpatterns = [QuestionnaireResultsView.url_pattern("questionnaires/<int:page_id>/results/")]
 
 
-urlpatterns = [
-    path(
-        "questionnaires/<int:page_id>/results/",
-        QuestionnaireResultsView.as_view(),
-        name="questionnaire_results",
-    )
-]
-
-
-def results_button(page, user, view_name, next_url=None):
-    yield QuestionnaireResultsButton(page=page)
+results_button = QuestionnaireResultsView.header_button(gettext_lazy("Results"), priority=26)

@@ -7,13 +7,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
-from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home.admin_views import PageAdminView
 from mentoring_pages.models import RoadmapPage
 from mentoring_pages.roadmap.importer import import_into_draft, imported_from_data, imported_to_data
 from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
@@ -32,9 +29,15 @@ def session_key(page):
     return f"roadmap-import-{page.pk}"
 
 
-class ImportRoadmapView(WagtailAdminTemplateMixin, TemplateView):
+class ImportRoadmapView(PageAdminView):
     template_name = "mentoring_pages/admin/roadmap_import.html"
     header_icon = "upload"
+    page_model = RoadmapPage
+    url_name = "roadmap_import"
+
+    @staticmethod
+    def shows_button(page, user):
+        return page.permissions_for_user(user).can_edit()
 
     def dispatch(self, request, page_id):
         self.page = get_object_or_404(RoadmapPage, pk=page_id)
@@ -53,14 +56,9 @@ class ImportRoadmapView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return _("Import from Word/Excel")
 
-    def get_page_subtitle(self):
-        return self.page.get_admin_display_title()
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            page=self.page,
-            max_size=filesizeformat(settings.ROADMAP_IMPORT_MAX_BYTES),
-            **kwargs,
+            max_size=filesizeformat(settings.ROADMAP_IMPORT_MAX_BYTES), **kwargs
         )
 
     def get(self, request, page_id):
@@ -103,30 +101,7 @@ class ImportRoadmapView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("wagtailadmin_pages:edit", self.page.pk)
 
 
-class ImportRoadmapButton(PageMenuItem):
-    label = gettext_lazy("Import from Word/Excel")
-    icon_name = "upload"
-    priority = 25
-
-    def is_shown(self, user):
-        return (
-            self.page.specific_class is RoadmapPage
-            and self.page.permissions_for_user(user).can_edit()
-        )
-
-    @property
-    def url(self):
-        return reverse("roadmap_import", args=[self.page.pk])
+urlpatterns = [ImportRoadmapView.url_pattern("roadmaps/<int:page_id>/import/")]
 
 
-urlpatterns = [
-    path(
-        "roadmaps/<int:page_id>/import/",
-        ImportRoadmapView.as_view(),
-        name="roadmap_import",
-    )
-]
-
-
-def import_button(page, user, view_name, next_url=None):
-    yield ImportRoadmapButton(page=page)
+import_button = ImportRoadmapView.header_button(gettext_lazy("Import from Word/Excel"), priority=25)

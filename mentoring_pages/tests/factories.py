@@ -27,30 +27,28 @@ from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.tests.factories import ConsentFactory
 
 
-class MentoringIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Наставничество"
-    slug = "nastavnichestvo"
-
-    class Meta:
-        model = MentoringIndexPage
-
-
-class RoadmapIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Дорожные карты"
-    slug = "roadmaps"
-
-    class Meta:
-        model = RoadmapIndexPage
+def page_factory(model, title, slug, **declarations):
+    """The factory of `model` pages, `<model>Factory`: pages with that title and slug (each
+    a value or a declaration) and the other fields' values or declarations."""
+    return factory.make_factory(
+        model, FACTORY_CLASS=wagtail_factories.PageFactory, title=title, slug=slug, **declarations
+    )
 
 
-class RoadmapPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Дорожная карта {n}")
-    slug = factory.Sequence(lambda n: f"roadmap-{n}")
-    first_year = 2020
-    last_year = 2024
+def numbered(template):
+    """`template` with the factory's counter in its braces: «Кейс 0», «Кейс 1» …"""
+    return factory.Sequence(template.format)
 
-    class Meta:
-        model = RoadmapPage
+
+MentoringIndexPageFactory = page_factory(MentoringIndexPage, "Наставничество", "nastavnichestvo")
+RoadmapIndexPageFactory = page_factory(RoadmapIndexPage, "Дорожные карты", "roadmaps")
+RoadmapPageFactory = page_factory(
+    RoadmapPage,
+    numbered("Дорожная карта {}"),
+    numbered("roadmap-{}"),
+    first_year=2020,
+    last_year=2024,
+)
 
 
 class PageRowFactory(factory.django.DjangoModelFactory):
@@ -99,19 +97,14 @@ def roadmap_with_events(parent, events, stages=(), **fields):
     return page
 
 
-class MentorIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Наши наставники"
-    slug = "mentors"
-
-    class Meta:
-        model = MentorIndexPage
+MentorIndexPageFactory = page_factory(MentorIndexPage, "Наши наставники", "mentors")
 
 
 class MentorPageFactory(wagtail_factories.PageFactory):
     """A mentor with a recorded consent, as every published mentor has."""
 
-    title = factory.Sequence(lambda n: f"Наставник {n}")
-    slug = factory.Sequence(lambda n: f"mentor-{n}")
+    title = numbered("Наставник {}")
+    slug = numbered("mentor-{}")
     position = "Учитель математики"
     consent = factory.SubFactory(
         ConsentFactory,
@@ -136,58 +129,31 @@ def mentor_address(mentor):
     return public_path(MentorPage(slug=mentor.slug, locale_id=parent.locale_id), parent)
 
 
-class CaseIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Кейсы"
-    slug = "cases"
-
-    class Meta:
-        model = CaseIndexPage
-
-
-class CasePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Кейс {n}")
-    slug = factory.Sequence(lambda n: f"case-{n}")
-    problem = "<p>Низкая успеваемость по математике.</p>"
-    goal = "<p>Поднять средний балл.</p>"
-    what_was_done = "<p>Еженедельные занятия пары.</p>"
-    result = "<p>Средний балл вырос с 3,2 до 3,9.</p>"
-
-    class Meta:
-        model = CasePage
-
-
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Новости"
-    slug = "news"
-
-    class Meta:
-        model = NewsIndexPage
-
-
-class NewsPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Новость {n}")
-    slug = factory.Sequence(lambda n: f"news-{n}")
-    date = factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
-    lead = "Краткое содержание новости."
-
-    class Meta:
-        model = NewsPage
-
-
-class DocumentsPageFactory(wagtail_factories.PageFactory):
-    title = "Методическая копилка"
-    slug = "documents"
-
-    class Meta:
-        model = DocumentsPage
-
-
-class ApplicationPageFactory(wagtail_factories.PageFactory):
-    title = "Хочу стать наставником"
-    slug = factory.Sequence(lambda n: f"application-{n}")
-
-    class Meta:
-        model = ApplicationPage
+CaseIndexPageFactory = page_factory(CaseIndexPage, "Кейсы", "cases")
+CasePageFactory = page_factory(
+    CasePage,
+    numbered("Кейс {}"),
+    numbered("case-{}"),
+    problem="<p>Низкая успеваемость по математике.</p>",
+    goal="<p>Поднять средний балл.</p>",
+    what_was_done="<p>Еженедельные занятия пары.</p>",
+    result="<p>Средний балл вырос с 3,2 до 3,9.</p>",
+)
+NewsIndexPageFactory = page_factory(NewsIndexPage, "Новости", "news")
+NewsPageFactory = page_factory(
+    NewsPage,
+    numbered("Новость {}"),
+    numbered("news-{}"),
+    date=factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n)),
+    lead="Краткое содержание новости.",
+)
+DocumentsPageFactory = page_factory(DocumentsPage, "Методическая копилка", "documents")
+ApplicationPageFactory = page_factory(
+    ApplicationPage, "Хочу стать наставником", numbered("application-{}")
+)
+QuestionnairePageFactory = page_factory(
+    QuestionnairePage, "Анкета удовлетворённости", numbered("questionnaire-{}")
+)
 
 
 class FormFieldFactory(PageRowFactory):
@@ -199,23 +165,9 @@ class FormFieldFactory(PageRowFactory):
         abstract = True
 
 
-class ApplicationFormFieldFactory(FormFieldFactory):
-    field_type = "singleline"
-
-    class Meta:
-        model = ApplicationFormField
-
-
-class QuestionnairePageFactory(wagtail_factories.PageFactory):
-    title = "Анкета удовлетворённости"
-    slug = factory.Sequence(lambda n: f"questionnaire-{n}")
-
-    class Meta:
-        model = QuestionnairePage
-
-
-class QuestionnaireFieldFactory(FormFieldFactory):
-    field_type = "rating_5"
-
-    class Meta:
-        model = QuestionnaireField
+ApplicationFormFieldFactory = factory.make_factory(
+    ApplicationFormField, FACTORY_CLASS=FormFieldFactory, field_type="singleline"
+)
+QuestionnaireFieldFactory = factory.make_factory(
+    QuestionnaireField, FACTORY_CLASS=FormFieldFactory, field_type="rating_5"
+)
