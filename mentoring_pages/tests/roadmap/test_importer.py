@@ -22,6 +22,7 @@ from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
 from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFactory
 from mentoring_pages.tests.roadmap import ROADMAP_000, ROADMAP_003
 from programmes.roles import CURATOR, EDITOR
+from site_project.tests.admin_refusals import NO_PERMISSION
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +154,7 @@ def test_editors_cannot_import(client, roadmap, django_user_model):
     user.groups.add(Group.objects.get(name=EDITOR))
     client.force_login(user)
     with translation.override("ru"):
-        denied = gettext("Sorry, you do not have permission to access this area.")
+        denied = gettext(NO_PERMISSION)
 
     get = client.get(import_url(roadmap), follow=True)
     post = client.post(import_url(roadmap), {"file": upload(ROADMAP_000)}, follow=True)

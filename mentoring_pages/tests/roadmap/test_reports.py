@@ -18,6 +18,7 @@ from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import roadmap_with_events
 from mentoring_pages.tests.roadmap.board import make_user, messages_of, soup_of
 from programmes.roles import CURATOR, EDITOR
+from site_project.tests.admin_refusals import NO_PERMISSION
 
 pytestmark = pytest.mark.django_db
 
@@ -210,7 +211,7 @@ def test_an_editor_is_sent_to_the_dashboard_without_a_report(
     client.force_login(make_user(django_user_model, "editor", EDITOR))
     # Wagtail says so in the site's language: the user's own applies only inside the view.
     with translation.override("ru"):
-        denied = gettext("Sorry, you do not have permission to access this area.")
+        denied = gettext(NO_PERMISSION)
 
     response = client.get(REPORT, {"page": roadmap_page.pk, "quarter": "2024Q3"})
 

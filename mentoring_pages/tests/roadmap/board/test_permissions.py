@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 
 from mentoring_pages.models import RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap.statuses import EventStatus
+from site_project.tests.admin_refusals import NO_PERMISSION
 from site_project.translation import translate
 
 from . import BOARD, events_of, make_user, messages_of, pks, reloaded, shown, soup_of, writers_group
@@ -57,7 +58,7 @@ def test_an_editor_is_sent_to_the_dashboard_and_changes_nothing(client, editor, 
 
     # Wagtail says so in the site's language: the user's own applies only inside the view.
     with translation.override("ru"):
-        denied = gettext("Sorry, you do not have permission to access this area.")
+        denied = gettext(NO_PERMISSION)
 
     get = client.get(BOARD, follow=True)
     post = client.post(BOARD, {"event": [event.pk], "new_status": "done"}, follow=True)
