@@ -1,6 +1,7 @@
 """Every CSV the site writes goes through here: cells a spreadsheet would run as a formula
 are neutralised (CSV injection: an answer «=HYPERLINK(…)» in a curator's Excel), and files
-begin with a byte-order mark, without which Russian Excel shows mojibake."""
+begin with a byte-order mark, without which Russian Excel shows mojibake. A choice is
+exported by its label, in the reader's language."""
 
 BYTE_ORDER_MARK = "\ufeff"
 # What Excel and LibreOffice read as the start of a formula (OWASP's list).
@@ -20,6 +21,15 @@ class SafeCsvExportMixin:
     their CSV by the rule above. Wagtail's XLSX keeps such cells as text, but not the
     headings, so these follow the rule in both: a form's headings are its questions, which
     editors write and curators export."""
+
+    def to_row_dict(self, item):
+        # A choice as its reader sees it («молодые специалисты»), not its stored code.
+        row = super().to_row_dict(item)
+        for field in row:
+            label = getattr(item, f"get_{field}_display", None)
+            if callable(label):
+                row[field] = label()
+        return row
 
     def get_heading(self, queryset, field):
         return csv_safe(super().get_heading(queryset, field))

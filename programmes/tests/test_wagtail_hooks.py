@@ -4,7 +4,9 @@ import io
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from programmes.categories import IndicatorCategory
 from programmes.models import ParticipationFigures, Programme, TargetIndicator
 from programmes.tests.factories import (
     MentoringFormFactory,
@@ -29,6 +31,17 @@ def test_indicators_export_as_csv(admin_client):
     assert response.status_code == 200
     [row] = csv.DictReader(io.StringIO(content))
     assert (row["Год"], row["Цель, %"], row["Факт, %"]) == ("2022", "40.0", "38.0")
+
+
+def test_exports_name_a_choice_as_its_reader_sees_it_not_by_its_code(admin_client):
+    TargetIndicatorFactory(category=IndicatorCategory.YOUNG_SPECIALISTS)
+
+    response = admin_client.get(list_url(TargetIndicator), {"export": "csv"})
+
+    [row] = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    with translation.override("ru"):
+        assert row["Участники"] == str(IndicatorCategory.YOUNG_SPECIALISTS.label)
+    assert row["Участники"] != IndicatorCategory.YOUNG_SPECIALISTS.value
 
 
 def test_snippet_csv_exports_start_with_a_bom_and_keep_formulas_as_text(admin_client):
