@@ -7,10 +7,13 @@ from django.utils.translation import gettext
 
 from browser_tests import axe, demo
 from mentoring_pages.models import ApplicationPage, ApplicationSubmission
+from mentoring_pages.models.forms import Minors
 
 # What a person types, by the field's type in the form builder.
 ANSWERS = {
-    "singleline": "Анна Смирнова",
+    "name": "Анна Смирнова",
+    "tel": "+7 912 345-67-89",
+    "singleline": "Учитель математики",
     "multiline": "Помогу с математикой ученикам 5–6 классов.",
     "email": "anna@example.org",
     "number": "1",
@@ -20,7 +23,8 @@ ANSWERS = {
 
 
 def fill_in(page, field):
-    """Answers a question of the form as a person would: types or picks the first choice."""
+    """Answers a question of the form as a person would: types or picks the first choice
+    (a drop-down's first is «— choose —», so the one after it)."""
     if field.field_type in ANSWERS:
         page.get_by_label(field.label, exact=False).fill(ANSWERS[field.field_type])
     elif field.field_type in {"radio", "checkboxes"}:
@@ -44,7 +48,7 @@ def test_application_with_consent_reaches_the_thank_you_page(
     landing = public_pages["mentoring", "ru"]
     form_page = (
         ApplicationPage.objects.live()
-        .filter(locale__language_code="ru", applicant_is_parent=False)
+        .filter(locale__language_code="ru", minors=Minors.MAY_APPLY)
         .first()
     )
     sent = ApplicationSubmission.objects.filter(page=form_page).count()
@@ -71,5 +75,6 @@ def test_application_with_consent_reaches_the_thank_you_page(
     assert strip_tags(form_page.thank_you_text).strip() in thanks.inner_text()
     application = ApplicationSubmission.objects.filter(page=form_page).latest("submit_time")
     assert application.consented_at
-    assert ANSWERS["singleline"] in application.form_data.values()
+    assert ANSWERS["name"] in application.form_data.values()
+    assert application.reference in thanks.inner_text()
     assert_accessible(page)

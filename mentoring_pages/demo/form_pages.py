@@ -72,7 +72,7 @@ def build_forms(section, parent, programme, content):
             spec["slug"],
             {
                 **texts.fields(spec, text=["title"], rich_text=["intro", "thank_you_text"]),
-                "applicant_is_parent": spec["applicant_is_parent"],
+                "minors": spec["minors"],
                 "to_address": section.school["email"],
             },
             prepare=add_fields,

@@ -12,6 +12,7 @@ import django.forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,6 +23,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
     AbstractFormField,
     AbstractFormSubmission,
     EmailFormMixin,
@@ -52,9 +54,17 @@ QUESTION_TYPES = (
     ("singleline", _("Short open answer")),
     ("multiline", _("Long open answer")),
 )
+# An application's questions: Wagtail's, and a person's name and a phone number, so that a
+# phone shows the right keyboard and the browser offers what it remembers.
+APPLICATION_FIELD_TYPES = (
+    ("name", _("Person's name")),
+    ("tel", _("Phone number")),
+    *FORM_FIELD_CHOICES,
+)
 CONSENT_FIELD = "personal_data_consent"
 PARENT_CONSENT_FIELD = "parent_consent"
-RESERVED_NAMES = {CONSENT_FIELD, PARENT_CONSENT_FIELD, protection.HONEYPOT_FIELD}
+MINOR_FIELD = "applicant_is_minor"
+RESERVED_NAMES = {CONSENT_FIELD, PARENT_CONSENT_FIELD, MINOR_FIELD, protection.HONEYPOT_FIELD}
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
@@ -71,32 +81,41 @@ class SiteForm(BaseForm):
 
 
 class ApplicationForm(SiteForm):
-    """An application: the consent to processing is mandatory, and for a pupil, the
-    parent's too. Never a consent to dissemination: that one is signed on paper."""
+    """An application: the consent to processing is mandatory. The one rule for minors:
+    whoever applies for a pupil under 18, or is one, sends a parent's or legal
+    representative's consent too. Never a consent to dissemination: that one is signed on
+    paper."""
 
-    consent_field_names = (CONSENT_FIELD, PARENT_CONSENT_FIELD)
+    consent_field_names = (MINOR_FIELD, CONSENT_FIELD, PARENT_CONSENT_FIELD)
 
-    def __init__(self, *args, consent_text=None, for_minor=False, **kwargs):
+    def __init__(self, *args, consent_text=None, minors=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.consent_text = consent_text
+        self.minors = minors or Minors.NONE
+        if self.minors == Minors.MAY_APPLY:
+            self.fields[MINOR_FIELD] = django.forms.BooleanField(
+                label=_("I am a pupil under 18"), required=False
+            )
         self.fields[CONSENT_FIELD] = django.forms.BooleanField(
             label=_("I agree to the processing of my personal data on the terms above"),
             error_messages={
                 "required": _("Without your consent we cannot accept the application.")
             },
         )
-        if for_minor:
+        if self.minors != Minors.NONE:
             self.fields[PARENT_CONSENT_FIELD] = django.forms.BooleanField(
                 label=_(
-                    "I am the pupil's parent or legal guardian and agree to the processing "
-                    "of the pupil's personal data on the same terms"
+                    "I am the pupil's parent or legal representative and agree to the "
+                    "processing of the pupil's personal data on the same terms"
                 ),
-                error_messages={
-                    "required": _(
-                        "A pupil under 18 takes part only with a parent's or guardian's consent."
-                    )
-                },
+                # Required at once where a parent always applies; otherwise once the
+                # applicant says they are a pupil under 18 (clean()).
+                required=self.minors == Minors.PARENT_APPLIES,
+                error_messages={"required": PARENT_CONSENT_REQUIRED},
             )
+
+    def is_for_minor(self):
+        return self.minors == Minors.PARENT_APPLIES or bool(self.cleaned_data.get(MINOR_FIELD))
 
     def clean(self):
         cleaned_data = super().clean()
@@ -107,13 +126,29 @@ class ApplicationForm(SiteForm):
                     "school by phone or e-mail."
                 )
             )
+        # Where the field is required, Django has already said so.
+        missing = not cleaned_data.get(PARENT_CONSENT_FIELD)
+        if self.is_for_minor() and missing and PARENT_CONSENT_FIELD not in self.errors:
+            self.add_error(PARENT_CONSENT_FIELD, PARENT_CONSENT_REQUIRED)
         return cleaned_data
 
 
 # Characters a long open answer may hold (a short one: Wagtail's 255); digits a number may
-# have.
+# have; characters of a phone number as people write it («+7 (912) 345-67-89, доб. 12»).
 MAX_LONG_ANSWER = 4000
 MAX_NUMBER_DIGITS = 20
+MAX_PHONE_LENGTH = 40
+MIN_PHONE_DIGITS = 5
+PHONE_CHARACTERS = set("0123456789+()- .")
+
+
+def validate_phone_number(value):
+    digits = sum(character.isdigit() for character in value)
+    if digits < MIN_PHONE_DIGITS or not set(value) <= PHONE_CHARACTERS:
+        raise ValidationError(
+            _("Enter a phone number: digits, spaces, brackets, dashes and a leading +."),
+            code="invalid_phone",
+        )
 
 
 class SiteFormBuilder(FormBuilder):
@@ -141,6 +176,29 @@ class SiteFormBuilder(FormBuilder):
         options["max_digits"] = MAX_NUMBER_DIGITS
         return super().create_number_field(field, options)
 
+    def create_dropdown_field(self, field, options):
+        # Nothing is chosen for the visitor: a required question left alone is refused,
+        # not sent as its first answer.
+        options["choices"] = [("", gettext("— choose —")), *self.get_formatted_field_choices(field)]
+        return django.forms.ChoiceField(**options)
+
+    def create_email_field(self, field, options):
+        options["widget"] = django.forms.EmailInput(attrs={"autocomplete": "email"})
+        return super().create_email_field(field, options)
+
+    def create_name_field(self, field, options):
+        options["max_length"] = 255
+        options["widget"] = django.forms.TextInput(attrs={"autocomplete": "name"})
+        return django.forms.CharField(**options)
+
+    def create_tel_field(self, field, options):
+        options["max_length"] = MAX_PHONE_LENGTH
+        options["widget"] = django.forms.TextInput(
+            attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}
+        )
+        options["validators"] = [validate_phone_number]
+        return django.forms.CharField(**options)
+
     @staticmethod
     def rating_field(top, options):
         options["choices"] = [(str(value), str(value)) for value in range(1, top + 1)]
@@ -167,6 +225,19 @@ LATIN = str.maketrans(
             strict=True,
         )
     )
+)
+
+
+class Minors(models.TextChoices):
+    """Who may apply for or as a pupil under 18 through an application form."""
+
+    NONE = "none", _("Adults only (teachers, graduates, parents about themselves)")
+    PARENT_APPLIES = "parent_applies", _("A parent or legal representative applies for a pupil")
+    MAY_APPLY = "may_apply", _("Pupils may apply themselves, with a parent's consent")
+
+
+PARENT_CONSENT_REQUIRED = _(
+    "A pupil under 18 takes part only with the consent of a parent or legal representative."
 )
 
 
@@ -248,26 +319,37 @@ class SectionFormPage(FormMixin, SectionPage):
 
 class ApplicationFormField(SiteFormField):
     page = ParentalKey("ApplicationPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(_("field type"), max_length=16, choices=APPLICATION_FIELD_TYPES)
+    field_type.required_on_save = True
 
 
 class ApplicationPage(EmailFormMixin, SectionFormPage):
     """«Хочу стать наставником», «Хочу найти наставника»: an application to take part."""
 
-    applicant_is_parent = models.BooleanField(
-        _("a parent applies for a pupil"),
-        default=False,
+    minors = models.CharField(
+        _("pupils under 18"),
+        max_length=16,
+        choices=Minors.choices,
+        default=Minors.NONE,
         help_text=_(
-            "The form also asks for the parent's or guardian's consent to the processing of "
-            "the pupil's data."
+            "For a pupil under 18 the form also asks for a parent's or legal "
+            "representative's consent to the processing of the pupil's data."
         ),
+    )
+    reply_within_days = models.PositiveSmallIntegerField(
+        _("reply within (working days)"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("The thank-you page tells the applicant when the curator will reply."),
     )
 
     form_builder = ApplicationFormBuilder
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        FieldPanel("applicant_is_parent"),
+        FieldPanel("minors"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),
+        FieldPanel("reply_within_days"),
         MultiFieldPanel(
             [FieldPanel("to_address"), FieldPanel("subject")],
             heading=_("Notify the curators"),
@@ -285,7 +367,7 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
     def get_form_parameters(self):
         return {
             "consent_text": ConsentText.current(get_language()),
-            "for_minor": self.applicant_is_parent,
+            "minors": self.minors,
         }
 
     def get_submission_class(self):
@@ -295,7 +377,10 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
         return super().get_submissions().select_related("consent_text")
 
     def get_data_fields(self):
-        return super().get_data_fields() + [
+        return [
+            ("reference", _("Reference number")),
+            *super().get_data_fields(),
+            ("for_minor", _("For a pupil under 18")),
             ("consent_text", _("Consent to processing")),
             ("consented_at", _("Consent given at")),
             ("parent_consented", _("Parent's consent")),
@@ -312,6 +397,7 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
             form_data=answers,
             consent_text=form.consent_text,
             consented_at=timezone.now(),
+            for_minor=form.is_for_minor(),
             parent_consented=bool(form.cleaned_data.get(PARENT_CONSENT_FIELD)),
         )
         if self.to_address:
@@ -351,15 +437,24 @@ class ApplicationSubmission(AbstractFormSubmission):
         related_name="application_submissions",
     )
     consented_at = models.DateTimeField(_("consent given at"))
+    for_minor = models.BooleanField(_("for a pupil under 18"), default=False)
     parent_consented = models.BooleanField(_("parent's consent"), default=False)
 
     class Meta(AbstractFormSubmission.Meta):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
 
+    @property
+    def reference(self):
+        """The number the applicant is given and may quote on the phone: the year and a
+        running number, nothing about the person."""
+        return f"{timezone.localtime(self.submit_time):%Y}-{self.pk:05d}"
+
     def get_data(self):
         return {
             **super().get_data(),
+            "reference": self.reference,
+            "for_minor": gettext("yes") if self.for_minor else "",
             "consent_text": str(self.consent_text),
             "consented_at": self.consented_at,
             "parent_consented": gettext("yes") if self.parent_consented else "",

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from mentoring_pages.forms.protection import HONEYPOT_FIELD
 from mentoring_pages.models import ApplicationSubmission
-from mentoring_pages.models.forms import CONSENT_FIELD, PARENT_CONSENT_FIELD
+from mentoring_pages.models.forms import CONSENT_FIELD, MINOR_FIELD, PARENT_CONSENT_FIELD, Minors
 from mentoring_pages.tests.applications import answers, application_form
 from mentoring_pages.tests.factories import ApplicationFormFieldFactory
 from mentoring_pages.tests.html import html_lang
@@ -110,7 +110,7 @@ def test_without_a_consent_text_the_form_takes_nothing(client, application):
 
 
 def test_for_a_pupil_the_parent_consents_too(client, application, consent_text):
-    application.applicant_is_parent = True
+    application.minors = Minors.PARENT_APPLIES
     application.save()
 
     refused = client.post(application.url, answers(application))
@@ -119,7 +119,133 @@ def test_for_a_pupil_the_parent_consents_too(client, application, consent_text):
     assert refused.status_code == 400
     assert "только с согласия родителя" in refused.content.decode()
     assert accepted.status_code == 200
-    assert ApplicationSubmission.objects.get().parent_consented is True
+    submission = ApplicationSubmission.objects.get()
+    assert (submission.for_minor, submission.parent_consented) == (True, True)
+
+
+def test_a_pupil_applying_themselves_needs_a_parents_consent_too(client, application, consent_text):
+    application.minors = Minors.MAY_APPLY
+    application.save()
+
+    refused = client.post(application.url, answers(application, **{MINOR_FIELD: "on"}))
+    adult = client.post(application.url, answers(application))
+    pupil = client.post(
+        application.url, answers(application, **{MINOR_FIELD: "on", PARENT_CONSENT_FIELD: "on"})
+    )
+
+    assert refused.status_code == 400
+    assert "только с согласия родителя" in refused.content.decode()
+    assert (adult.status_code, pupil.status_code) == (200, 200)
+    assert [
+        (submission.for_minor, submission.parent_consented)
+        for submission in ApplicationSubmission.objects.order_by("pk")
+    ] == [(False, False), (True, True)]
+
+
+def test_the_rule_for_minors_holds_in_english(
+    client, english_section, english, application, consent_text
+):
+    application.minors = Minors.MAY_APPLY
+    application.save_revision().publish()
+    translate(application, english, {})
+    translate(consent_text, english, {})
+    url = "/en/nastavnichestvo/" + application.slug + "/"
+
+    refused = client.post(url, answers(application, **{MINOR_FIELD: "on"}))
+
+    assert refused.status_code == 400
+    assert "only with the consent of a parent or legal representative" in refused.content.decode()
+    assert not ApplicationSubmission.objects.exists()
+
+
+def test_the_thank_you_page_gives_the_reference_number_and_what_happens_next(
+    client, application, consent_text
+):
+    application.reply_within_days = 3
+    application.save()
+
+    response = client.post(application.url, answers(application))
+    thanks = BeautifulSoup(response.content.decode(), "html.parser")
+
+    submission = ApplicationSubmission.objects.get()
+    year = timezone.localtime(submission.submit_time).year
+    assert submission.reference == f"{year}-{submission.pk:05d}"
+    assert thanks.select_one(".site-form__reference strong").get_text() == submission.reference
+    assert "в течение 3 рабочих дней" in thanks.select_one(".site-form__next").get_text()
+    assert submission.get_data()["reference"] == submission.reference
+    assert ("reference", "Номер заявки") in [
+        (name, str(label)) for name, label in application.get_data_fields()
+    ]
+
+
+def test_a_required_choice_comes_with_nothing_chosen_and_is_refused_when_skipped(
+    client, application, consent_text
+):
+    grade = ApplicationFormFieldFactory(
+        page=application,
+        label="Класс ученика",
+        field_type="dropdown",
+        choices="1–4\n5–7",
+        sort_order=4,
+    )
+    form = BeautifulSoup(client.get(application.url).content.decode(), "html.parser")
+    options = form.find(id=f"id_{grade.clean_name}").find_all("option")
+
+    response = client.post(application.url, answers(application))
+
+    assert [option.get_text() for option in options] == ["— выберите —", "1–4", "5–7"]
+    assert options[0]["value"] == "" and not any(
+        option.has_attr("selected") for option in options[1:]
+    )
+    assert response.status_code == 400
+    assert not ApplicationSubmission.objects.exists()
+
+
+def test_phone_e_mail_and_name_questions_bring_the_right_keyboard_and_autofill(
+    client, application, consent_text
+):
+    phone = ApplicationFormFieldFactory(
+        page=application, label="Телефон", field_type="tel", sort_order=4
+    )
+    name, email = application.fields["name"], application.fields["email"]
+    name.field_type = "name"
+    name.save()
+    form = BeautifulSoup(client.get(application.url).content.decode(), "html.parser")
+
+    def attributes(field):
+        element = form.find(id=f"id_{field.clean_name}")
+        return {key: element.get(key) for key in ("type", "inputmode", "autocomplete")}
+
+    assert attributes(phone) == {"type": "tel", "inputmode": "tel", "autocomplete": "tel"}
+    assert attributes(email) == {"type": "email", "inputmode": None, "autocomplete": "email"}
+    assert attributes(name) == {"type": "text", "inputmode": None, "autocomplete": "name"}
+
+
+@pytest.mark.parametrize(
+    ("number", "accepted"),
+    [("+7 (912) 345-67-89", True), ("8 912 3456789", True), ("позвоните", False), ("12", False)],
+)
+def test_a_phone_number_is_checked_as_people_write_it(
+    client, application, consent_text, number, accepted
+):
+    phone = ApplicationFormFieldFactory(
+        page=application, label="Телефон", field_type="tel", sort_order=4
+    )
+
+    response = client.post(application.url, answers(application, **{phone.clean_name: number}))
+
+    assert response.status_code == (200 if accepted else 400)
+    assert ApplicationSubmission.objects.exists() is accepted
+    if not accepted:
+        assert "Введите номер телефона" in response.content.decode()
+
+
+def test_screen_readers_skip_the_anti_spam_field(client, application, consent_text):
+    form = BeautifulSoup(client.get(application.url).content.decode(), "html.parser")
+    trap = form.find(attrs={"name": HONEYPOT_FIELD})
+
+    assert trap.find_parent(attrs={"aria-hidden": "true"}) is not None
+    assert (trap["tabindex"], trap["autocomplete"]) == ("-1", "off")
 
 
 def test_an_invalid_application_comes_back_with_the_values_and_errors_by_the_fields(
