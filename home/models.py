@@ -9,13 +9,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .descriptions import DescribedPageMixin
 from .fields import optional_link
 
 # Page apps add to the home page's context with this hook, so home need not know them.
 HOME_PAGE_CONTEXT_HOOK = "construct_home_page_context"
 
 
-class HomePage(Page):
+class HomePage(DescribedPageMixin, Page):
     """The root of a school's site in one language.
 
     What goes under it is up to each page type's `parent_page_types`: content pages go
@@ -45,7 +46,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(DescribedPageMixin, Page):
     """A generic page of text, images, documents and tables."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)

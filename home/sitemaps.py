@@ -1,14 +1,17 @@
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 
 
 class TranslatedSitemap(Sitemap):
-    """Every live page in every language, each with hreflang alternates.
+    """Every live public address in every language, each with hreflang alternates.
 
     Wagtail's own sitemap lists the site root's subtree only, but each translation of the
-    root is a tree of its own. Addresses are built from the request's host, as the pages'
+    root is a tree of its own. Each page says its own addresses (`get_sitemap_urls`, where a
+    routable page adds its sub-pages); an address's alternates are the same address of the
+    page's translations. Addresses are built from the request's host, as the pages'
     hreflang links are, so the sitemap agrees with what a visitor sees."""
 
     def items(self):
@@ -25,33 +28,24 @@ class TranslatedSitemap(Sitemap):
             .select_related("locale")
             .order_by("path")
             .defer_streamfields()
+            .specific()
         )
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
         pages = list(self.paginator.page(page).object_list)
-        locations = {}
-        by_translation_key = defaultdict(list)
-        for item in pages:
-            url = item.get_url(self.request)
-            if url is None:
-                continue
-            locations[item.pk] = self.request.build_absolute_uri(url)
-            by_translation_key[item.translation_key].append(item)
+        # The n-th address of every translation of a page is the same content.
+        same_content = defaultdict(list)
         urls = []
         for item in pages:
-            if item.pk not in locations:
-                continue
-            urls.append(
-                {
-                    "item": item,
-                    "location": locations[item.pk],
-                    "lastmod": self.lastmod(item),
-                    "alternates": [
-                        {"lang_code": other.locale.language_code, "location": locations[other.pk]}
-                        for other in by_translation_key[item.translation_key]
-                    ],
-                }
-            )
+            for position, url_info in enumerate(item.get_sitemap_urls(self.request)):
+                if url_info["location"] is None:
+                    continue
+                location = self.request.build_absolute_uri(urlsplit(url_info["location"]).path)
+                alternates = same_content[item.translation_key, position]
+                alternates.append({"lang_code": item.locale.language_code, "location": location})
+                urls.append(
+                    {**url_info, "location": location, "item": item, "alternates": alternates}
+                )
         lastmods = [url["lastmod"] for url in urls]
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)

@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.conf import settings
 from django.db.models import Q
@@ -57,6 +59,7 @@ def language_links(context):
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
                 "is_current": code == current,
+                "is_default": code == settings.LANGUAGE_CODE,
                 "is_translation": target is not None or page is None,
             }
         )
@@ -64,6 +67,17 @@ def language_links(context):
 
 
 register.filter("document_meta", documents.document_meta)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This address without its query string, which only filters or tracks; a listing's
+    later pages keep their number, as they show other content."""
+    request = context["request"]
+    number = request.GET.get("page", "")
+    later_page = re.fullmatch(r"[0-9]{1,6}", number) and int(number) > 1
+    suffix = f"?page={int(number)}" if later_page else ""
+    return request.build_absolute_uri(request.path) + suffix
 
 
 @register.simple_tag

@@ -5,11 +5,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.descriptions import DescribedPageMixin
 from home.fields import optional_link
 from home.page_cache import FragmentCacheMixin
 
 
-class SectionPage(FragmentCacheMixin, Page):
+class SectionPage(DescribedPageMixin, FragmentCacheMixin, Page):
     """A page of the «Наставничество» section."""
 
     # The image shown when the page is shared (OpenGraph), if the page type has one.
@@ -21,6 +22,12 @@ class SectionPage(FragmentCacheMixin, Page):
     @property
     def og_image(self):
         return getattr(self, self.og_image_field) if self.og_image_field else None
+
+    def section_description(self):
+        from .landing import MentoringIndexPage
+
+        section = MentoringIndexPage.objects.ancestor_of(self).only("search_description", "intro")
+        return next((page.own_description() for page in section), "")
 
 
 class SectionIndexPage(SectionPage):

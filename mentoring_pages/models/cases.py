@@ -92,6 +92,8 @@ class CaseTag(TaggedItemBase):
 class CasePage(MentoringFormMixin, SectionPage):
     """A case (кейс): the pair or group is described without names."""
 
+    description_fields = ("summary", "problem")
+
     role_model = optional_link("programmes.RoleModel", _("role model"))
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     problem = RichTextField(_("the problem"), features=STORY_FEATURES)

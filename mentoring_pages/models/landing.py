@@ -59,6 +59,13 @@ class MentoringIndexPage(RoutablePageMixin, ProgrammeMixin, SectionPage):
     def get_cached_paths(self):
         return ["/", "programme/"]
 
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if Programme.objects.filter(pk=self.programme_id, live=True).exists():
+            landing = urls[0]
+            urls.append({**landing, "location": landing["location"] + "programme/"})
+        return urls
+
     @path("")
     def landing(self, request):
         """What the landing shows is read only when its fragment is not kept (the template's

@@ -67,6 +67,8 @@ class MentorPage(PhotoMixin, MentoringFormMixin, SectionPage):
     """A best mentor's profile. Published only with a recorded consent to dissemination
     (152-ФЗ ст. 10.1), and a parent's too for a minor."""
 
+    description_fields = ("quote", "achievements")
+
     position = models.CharField(_("position or class"), max_length=255)
     achievements = RichTextField(
         _("achievements"), blank=True, features=["bold", "italic", "ul", "ol", "link"]

@@ -64,6 +64,8 @@ class NewsTag(TaggedItemBase):
 
 
 class NewsPage(PhotoMixin, SectionPage):
+    description_fields = ("lead",)
+
     date = models.DateField(_("date"), default=datetime.date.today)
     lead = models.TextField(_("lead"), max_length=500)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

@@ -233,6 +233,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# One date format per language (site_project/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["site_project.formats"]
 USE_TZ = True
 # Schools run from Kaliningrad to Chukotka: each installation sets its own zone.
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Moscow")
