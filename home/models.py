@@ -11,12 +11,13 @@ from wagtail.search import index
 from .blocks import BodyBlock
 from .descriptions import DescribedPageMixin
 from .fields import optional_link
+from .search import StemmedSearchMixin, searchable
 
 # Page apps add to the home page's context with this hook, so home need not know them.
 HOME_PAGE_CONTEXT_HOOK = "construct_home_page_context"
 
 
-class HomePage(DescribedPageMixin, Page):
+class HomePage(DescribedPageMixin, StemmedSearchMixin, Page):
     """The root of a school's site in one language.
 
     What goes under it is up to each page type's `parent_page_types`: content pages go
@@ -29,7 +30,7 @@ class HomePage(DescribedPageMixin, Page):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = searchable(index.SearchField("intro"), index.SearchField("body"))
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -46,14 +47,14 @@ class HomePage(DescribedPageMixin, Page):
         return context
 
 
-class ContentPage(DescribedPageMixin, Page):
+class ContentPage(DescribedPageMixin, StemmedSearchMixin, Page):
     """A generic page of text, images, documents and tables."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = searchable(index.SearchField("intro"), index.SearchField("body"))
 
     class Meta:
         verbose_name = _("content page")

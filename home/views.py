@@ -1,5 +1,3 @@
-import re
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -13,6 +11,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page
 
 from . import accessibility as accessibility_settings
+from .search import WORD, StemmedSearchMixin, site_query
 
 # Longer queries find nothing more and only cost the database work.
 MAX_QUERY_LENGTH = 200
@@ -22,18 +21,30 @@ RESULTS_PER_PAGE = 10
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
+    language = get_language()
     # Only the words are searched for: quotes, NUL and the database's own search syntax
     # would reach SQLite's full-text query as they are, and fail there.
-    words = " ".join(re.findall(r"\w+", query))
+    words = WORD.findall(query)
     if words:
-        locale = Locale.objects.get_for_language(get_language())
-        results = Page.objects.live().public().filter(locale=locale).specific().search(words)
+        locale = Locale.objects.get_for_language(language)
+        pages = Page.objects.live().public().filter(locale=locale).specific()
+        results = pages.search(site_query(words, language))
     # get_page() turns "?page=abc" or an out-of-range number into a real page.
     results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    found = [
+        {
+            "page": page,
+            "type": page.get_verbose_name(),
+            "excerpt": page.search_excerpt(query, language)
+            if isinstance(page, StemmedSearchMixin)
+            else "",
+        }
+        for page in results_page
+    ]
     return TemplateResponse(
         request,
         "home/search.html",
-        {"search_query": query, "search_results": results_page},
+        {"search_query": query, "search_results": results_page, "found": found},
     )
 
 

@@ -4,17 +4,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 from home.descriptions import DescribedPageMixin
 from home.fields import optional_link
 from home.page_cache import FragmentCacheMixin
+from home.search import StemmedSearchMixin, searchable
 
 
-class SectionPage(DescribedPageMixin, FragmentCacheMixin, Page):
+class SectionPage(DescribedPageMixin, StemmedSearchMixin, FragmentCacheMixin, Page):
     """A page of the «Наставничество» section."""
 
     # The image shown when the page is shared (OpenGraph), if the page type has one.
     og_image_field = None
+    search_fields = searchable()
 
     class Meta:
         abstract = True
@@ -37,6 +40,7 @@ class SectionIndexPage(SectionPage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = searchable(index.SearchField("intro"))
     parent_page_types = ["mentoring_pages.MentoringIndexPage"]
     max_count_per_parent = 1
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.page_cache import lazy_context
+from home.search import searchable
 from mentoring_pages.listing import (
     filter_links,
     index_url,
@@ -117,12 +118,12 @@ class CasePage(MentoringFormMixin, SectionPage):
         InlinePanel("materials", heading=_("Materials"), label=_("Document")),
         FieldPanel("tags"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = searchable(
         index.SearchField("summary"),
         index.SearchField("problem"),
         index.SearchField("what_was_done"),
         index.SearchField("result"),
-    ]
+    )
     parent_page_types = ["mentoring_pages.CaseIndexPage"]
     subpage_types = []
 

@@ -33,8 +33,10 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.search import searchable
 from mentoring_pages.forms import protection
 from programmes.models import ConsentText
 from programmes.models.results import MetricKind, MonitoringStage
@@ -276,6 +278,7 @@ class SectionFormPage(FormMixin, SectionPage):
         _("thank-you text"), blank=True, features=TEXT_FEATURES, help_text=_("Shown once sent.")
     )
 
+    search_fields = searchable(index.SearchField("intro"))
     form_builder = SiteFormBuilder
     # Every form of the section looks the same (Wagtail names a template per page type).
     form_template = "mentoring_pages/form_page.html"

@@ -8,9 +8,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.page_cache import seconds_until_midnight
+from home.search import searchable
 from mentoring_pages.roadmap import statuses
 from programmes.coverage import indicator_rows
 from programmes.models import MentoringForm, Programme
@@ -33,6 +35,7 @@ class MentoringIndexPage(RoutablePageMixin, ProgrammeMixin, SectionPage):
     )
     body = StreamField(BodyBlock(), verbose_name=_("more"), blank=True)
 
+    search_fields = searchable(index.SearchField("intro"), index.SearchField("how_to_take_part"))
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("programme"),

@@ -8,9 +8,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.page_cache import lazy_context
+from home.search import searchable
 from mentoring_pages.consent.rules import check_consent, consent_problems
 from mentoring_pages.listing import filter_by_form, index_url, visible_children
 
@@ -90,6 +92,11 @@ class MentorPage(PhotoMixin, MentoringFormMixin, SectionPage):
         ),
     )
 
+    search_fields = searchable(
+        index.SearchField("position"),
+        index.SearchField("achievements"),
+        index.SearchField("quote"),
+    )
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("position"), FieldPanel("form")]),
         FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),

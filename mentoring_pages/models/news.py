@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.page_cache import lazy_context
+from home.search import searchable
 from mentoring_pages import feeds
 from mentoring_pages.listing import paginate, visible_children
 
@@ -25,6 +26,7 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = searchable(index.SearchField("intro"))
     parent_page_types = ["mentoring_pages.MentoringIndexPage"]
     subpage_types = ["mentoring_pages.NewsPage"]
     max_count_per_parent = 1
@@ -78,7 +80,7 @@ class NewsPage(PhotoMixin, SectionPage):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    search_fields = searchable(index.SearchField("lead"), index.SearchField("body"))
     parent_page_types = ["mentoring_pages.NewsIndexPage"]
     subpage_types = []
 

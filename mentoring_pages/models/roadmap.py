@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.search import searchable
 from mentoring_pages.roadmap import exports, statuses
 from mentoring_pages.roadmap.deadlines import Recurrence
 from mentoring_pages.roadmap.statuses import EventStatus
@@ -84,10 +85,10 @@ class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPag
         InlinePanel("stages", heading=_("Stages"), label=_("Stage")),
         InlinePanel("events", heading=_("Events"), label=_("Event")),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = searchable(
         index.SearchField("intro"),
         index.RelatedFields("events", [index.SearchField("title")]),
-    ]
+    )
     parent_page_types = ["mentoring_pages.RoadmapIndexPage"]
     subpage_types = []
 
