@@ -109,9 +109,7 @@ def browser_context(browser, server_url):
 
     def get(version="normal", width=demo.DESKTOP):
         if (version, width) not in contexts:
-            context = browser.new_context(
-                base_url=server_url, viewport={"width": width, "height": demo.HEIGHT}
-            )
+            context = browser.new_context(base_url=server_url, viewport=demo.viewport(width))
             cookies = demo.ALL_VERSIONS[version]
             if cookies:
                 context.add_cookies([{**cookie, "url": server_url} for cookie in cookies])
@@ -129,9 +127,7 @@ def new_context(browser, server_url):
     made = []
 
     def make(width=demo.DESKTOP, **options):
-        context = browser.new_context(
-            base_url=server_url, viewport={"width": width, "height": demo.HEIGHT}, **options
-        )
+        context = browser.new_context(base_url=server_url, viewport=demo.viewport(width), **options)
         made.append(context)
         return context
 

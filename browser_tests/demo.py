@@ -60,9 +60,15 @@ OTHER_SCHEMES = {
 ALL_VERSIONS = {**VERSIONS, **OTHER_SCHEMES}
 
 # Widths in CSS pixels: a phone, 1280 px at 200 % zoom (WCAG 1.4.10), the narrowest phone
-# (WCAG's 320 px reflow), a desktop.
-PHONE, ZOOMED, NARROWEST, DESKTOP = 375, 640, 320, 1280
+# (WCAG's 320 px reflow), a desktop; the phone and the desktop with their own heights.
+PHONE, ZOOMED, NARROWEST, DESKTOP = 390, 640, 320, 1366
+HEIGHTS = {PHONE: 844, DESKTOP: 900}
 HEIGHT = 800
+
+
+def viewport(width):
+    return {"width": width, "height": HEIGHTS.get(width, HEIGHT)}
+
 
 SCREENSHOTS = settings.BASE_DIR / "var" / "screenshots"
 DEMO_USERS_FILE = Path(settings.VAR_DIR) / "demo_users"

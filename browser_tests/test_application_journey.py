@@ -1,13 +1,14 @@
 """Someone who wants to become a mentor finds the application form on the mentoring
 section, sends it without the consent to processing their data and is told so, nothing
-kept; then with it, and sees the thank-you page. Every step passes axe."""
+kept; then with it, and sees the thank-you page with the application's number. A pupil
+under 18 is refused without a parent's consent. Every step passes axe."""
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
 from browser_tests import axe, demo
+from mentoring_pages.forms.minors import PARENT_CONSENT_REQUIRED, Minors
 from mentoring_pages.models import ApplicationPage, ApplicationSubmission
-from mentoring_pages.models.forms import Minors
 
 # What a person types, by the field's type in the form builder.
 ANSWERS = {
@@ -37,6 +38,24 @@ def fill_in(page, field):
         raise AssertionError(f"The test cannot fill in a {field.field_type} field yet.")
 
 
+CONSENT = "I agree to the processing of my personal data on the terms above"
+
+
+def answer_age(page, answer):
+    """Answers the form's own question whether the applicant is under 18."""
+    page.get_by_role("group", name=gettext("Are you under 18?")).get_by_label(
+        gettext(answer)
+    ).check()
+
+
+def mentor_form():
+    return (
+        ApplicationPage.objects.live()
+        .filter(locale__language_code="ru", minors=Minors.MAY_APPLY)
+        .first()
+    )
+
+
 def assert_accessible(page):
     violations = axe.violations(page)
     assert not violations, axe.describe(violations)
@@ -46,11 +65,7 @@ def test_application_with_consent_reaches_the_thank_you_page(
     open_page, public_pages, demo_database
 ):
     landing = public_pages["mentoring", "ru"]
-    form_page = (
-        ApplicationPage.objects.live()
-        .filter(locale__language_code="ru", minors=Minors.MAY_APPLY)
-        .first()
-    )
+    form_page = mentor_form()
     sent = ApplicationSubmission.objects.filter(page=form_page).count()
 
     page = open_page(landing, width=demo.PHONE)
@@ -59,6 +74,7 @@ def test_application_with_consent_reaches_the_thank_you_page(
     page.wait_for_url(form_page.url)
     for field in form_page.get_form_fields():
         fill_in(page, field)
+    answer_age(page, "No, I am 18 or older")
     send = page.get_by_role("button", name=gettext("Send"), exact=True)
     send.click()
 
@@ -66,8 +82,7 @@ def test_application_with_consent_reaches_the_thank_you_page(
     assert ApplicationSubmission.objects.filter(page=form_page).count() == sent
     assert_accessible(page)
 
-    consent = gettext("I agree to the processing of my personal data on the terms above")
-    page.get_by_label(consent, exact=False).check()
+    page.get_by_label(gettext(CONSENT), exact=False).check()
     send.click()
 
     thanks = page.get_by_role("status")
@@ -77,4 +92,22 @@ def test_application_with_consent_reaches_the_thank_you_page(
     assert application.consented_at
     assert ANSWERS["name"] in application.form_data.values()
     assert application.reference in thanks.inner_text()
+    assert_accessible(page)
+
+
+def test_a_pupil_under_18_needs_a_parents_consent(open_page, demo_database):
+    form_page = mentor_form()
+    sent = ApplicationSubmission.objects.filter(page=form_page).count()
+
+    page = open_page(demo.PublicPage("application", "ru", form_page.url), width=demo.PHONE)
+    for field in form_page.get_form_fields():
+        fill_in(page, field)
+    answer_age(page, "Yes, I am under 18")
+    page.get_by_label(gettext(CONSENT), exact=False).check()
+    page.get_by_role("button", name=gettext("Send"), exact=True).click()
+
+    refusal = page.get_by_role("alert")
+    refusal.wait_for()
+    assert gettext(PARENT_CONSENT_REQUIRED) in refusal.inner_text()
+    assert ApplicationSubmission.objects.filter(page=form_page).count() == sent
     assert_accessible(page)

@@ -21,6 +21,7 @@ def test_parent_finds_overdue_events_and_the_calendar(open_page, public_pages, d
     assert overdue, "The demo roadmap should have overdue events for this journey."
 
     page = open_page(public_pages["home", "ru"], width=demo.PHONE)
+    page.get_by_role("link", name=gettext("Menu"), exact=True).click()
     page.locator(".main-nav").get_by_role("link", name=landing.title, exact=True).click()
     page.wait_for_url(landing.url)
     section = page.get_by_role("region", name=gettext("Roadmap"), exact=True)

@@ -18,7 +18,7 @@ def test_no_horizontal_scrolling(open_page, public_page, version):
     page = open_page(public_page, version, demo.ZOOMED)
     overflows = {}
     for width in (demo.ZOOMED, demo.NARROWEST):
-        page.set_viewport_size({"width": width, "height": demo.HEIGHT})
+        page.set_viewport_size(demo.viewport(width))
         overflow = page.evaluate(OVERFLOW)
         if overflow["excess"] > 0:
             overflows[width] = overflow

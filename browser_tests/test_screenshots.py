@@ -11,7 +11,7 @@ def test_screenshots(open_page, public_pages, kind, version):
     page = open_page(public_pages[kind, "ru"], version)
     demo.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width in (demo.DESKTOP, demo.PHONE):
-        page.set_viewport_size({"width": width, "height": demo.HEIGHT})
+        page.set_viewport_size(demo.viewport(width))
         path = demo.SCREENSHOTS / f"{kind}-{version}-{width}.png"
         page.screenshot(path=path, full_page=True)
         assert path.read_bytes().startswith(b"\x89PNG")

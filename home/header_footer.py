@@ -21,6 +21,10 @@ class MenuItem:
     path: str
 
 
+# A browser tab's icon, an iPhone's home screen, an Android's.
+ICON_SIZES = (32, 180, 192)
+
+
 @dataclass(frozen=True)
 class Organisation:
     full_name: str
@@ -29,6 +33,8 @@ class Organisation:
     phone: str
     email: str
     logo_url: str
+    # {size in pixels: address} of the square icons made from the logo (favicon, touch icon).
+    icon_urls: dict
     privacy_policy_url: str
 
 
@@ -57,6 +63,14 @@ def build_header_footer(site, language):
     details = site_settings.localized(language)
     policy = _localized_page(site_settings.privacy_policy_page, locale)
     logo = site_settings.logo.get_rendition("height-64") if site_settings.logo else None
+    icons = (
+        {
+            size: site_settings.logo.get_rendition(f"fill-{size}x{size}|format-png").url
+            for size in ICON_SIZES
+        }
+        if site_settings.logo
+        else {}
+    )
     organisation = Organisation(
         full_name=details.full_name,
         short_name=details.short_name,
@@ -64,6 +78,7 @@ def build_header_footer(site, language):
         phone=details.phone,
         email=details.email,
         logo_url=logo.url if logo else "",
+        icon_urls=icons,
         privacy_policy_url=(policy.get_url() or "") if policy and policy.live else "",
     )
     return HeaderFooter(menu=menu, organisation=organisation)

@@ -167,20 +167,32 @@ class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPag
         """The progress, the status filter and the events shown by `status`: rendering a
         hundred events is most of the page's work."""
         shown = {id(event) for event in self.filter_events(status, on)}
+        stages = [
+            (
+                stage,
+                statuses.progress(stage_events, on),
+                [event for event in stage_events if id(event) in shown],
+            )
+            for stage, stage_events in self.stages_with_events(self.all_events, strays=True)
+        ]
+        # The stage the school is at: the first with events not yet done. It is shown open,
+        # the others folded, so that a phone shows where the roadmap has got.
+        current_stage = next(
+            (
+                index
+                for index, (_stage, made, _events) in enumerate(stages)
+                if made.done < made.total
+            ),
+            None,
+        )
         return {
             "status_choices": [
                 (value, statuses.status_label(value), len(self.filter_events(value, on)))
                 for value in statuses.STATUS_FILTERS
             ],
             "progress": statuses.progress(self.all_events, on),
-            "stages": [
-                (
-                    stage,
-                    statuses.progress(stage_events, on),
-                    [event for event in stage_events if id(event) in shown],
-                )
-                for stage, stage_events in self.stages_with_events(self.all_events, strays=True)
-            ],
+            "stages": stages,
+            "current_stage": current_stage,
             "event_count": len(self.all_events),
             "shown_count": len(shown),
         }

@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 import wagtail_factories
 
 from home.purging import purge
@@ -174,3 +175,18 @@ def test_programme_page_makes_few_queries_and_shows_changes_at_once(
     programme.save_revision().publish()
 
     assert "Обновлённая цель." in client.get(url).content.decode()
+
+
+def test_the_programme_page_opens_with_contents_that_lead_to_its_sections(
+    client, section, programme
+):
+    page = BeautifulSoup(client.get(section.landing.url + "programme/").content, "html.parser")
+
+    links = page.select("nav.contents a")
+    assert [link.get_text() for link in links][:2] == ["Цель", "Задачи"]
+    for link in links:
+        target = page.find(id=link["href"].removeprefix("#"))
+        assert target is not None and target.name == "h2", link
+        assert target.get_text() == link.get_text()
+    # Every section of the page is in the contents.
+    assert len(links) == len(page.select(".programme > h2"))
