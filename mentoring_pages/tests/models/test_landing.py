@@ -1,6 +1,6 @@
 import pytest
-from bs4 import BeautifulSoup
 import wagtail_factories
+from bs4 import BeautifulSoup
 
 from home.purging import purge
 from mentoring_pages.roadmap.statuses import EventStatus
