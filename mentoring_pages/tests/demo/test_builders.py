@@ -233,8 +233,12 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
     assert english_roadmap.title == roadmap["roadmap"]["title"]["en"]
     for stage in english_roadmap.stages.all():
         assert stage.title == roadmap["stages_in_english"][stage.number]
+    columns = roadmap["responsible_and_deadlines_in_english"]
     for event in english_roadmap.events.all():
         assert event.title == roadmap["events_in_english"][event.number.rstrip(".")]
+        # Every «Ответственные» and «Сроки» cell of the Word file has its English.
+        for text in (event.responsible, event.deadline_text):
+            assert not text or text in columns.values(), text
     assert [event.status for event in english_roadmap.events.all()] == [
         event.status for event in russian(models.RoadmapPage).get().events.all()
     ]
