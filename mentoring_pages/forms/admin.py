@@ -1,6 +1,7 @@
 """The forms in the admin: who may read what people sent (curators and superusers only),
 and a questionnaire's results with the action that records them as a monitoring result."""
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,11 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.contrib.forms.views import SubmissionsListFilterSet
 from wagtail.models import Locale
 
 from home.admin_views import PageAdminView
+from mentoring_pages.forms.personal_data_log import LoggedSubmissionsListView
 from mentoring_pages.forms.results import page_results
-from mentoring_pages.models import QuestionnairePage
+from mentoring_pages.models import ApplicationSubmission, QuestionnairePage
 from programmes.models import MonitoringResult
 from programmes.roles import CURATOR
 
@@ -28,6 +31,21 @@ def only_curators(user, editable_forms):
     # Wagtail lists the forms a user may edit; moderators may edit every page, but reading
     # what people sent is not theirs to do.
     return editable_forms if may_read_submissions(user) else editable_forms.none()
+
+
+class ApplicationSubmissionsFilterSet(SubmissionsListFilterSet):
+    reference = django_filters.CharFilter(
+        label=gettext_lazy("Reference number"), method="filter_reference"
+    )
+
+    def filter_reference(self, queryset, name, value):
+        return queryset.filter(ApplicationSubmission.reference_lookup(value))
+
+
+class ApplicationSubmissionsListView(LoggedSubmissionsListView):
+    """An application form's submissions, found by the number the applicant quotes."""
+
+    filterset_class = ApplicationSubmissionsFilterSet
 
 
 def readable_questionnaire(user, page_id):

@@ -7,6 +7,7 @@ Questionnaires are anonymous: they ask for no name or contact and need no consen
 
 import datetime
 import logging
+import re
 
 import django.forms
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -37,7 +39,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.search import searchable
+from mentoring_pages.forms import minors as minors_rule
 from mentoring_pages.forms import protection
+from mentoring_pages.forms.minors import MINOR_FIELD, PARENT_CONSENT_FIELD, Minors
 from programmes.models import ConsentText
 from programmes.models.results import MetricKind, MonitoringStage
 
@@ -64,8 +68,6 @@ APPLICATION_FIELD_TYPES = (
     *FORM_FIELD_CHOICES,
 )
 CONSENT_FIELD = "personal_data_consent"
-PARENT_CONSENT_FIELD = "parent_consent"
-MINOR_FIELD = "applicant_is_minor"
 RESERVED_NAMES = {CONSENT_FIELD, PARENT_CONSENT_FIELD, MINOR_FIELD, protection.HONEYPOT_FIELD}
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -83,41 +85,27 @@ class SiteForm(BaseForm):
 
 
 class ApplicationForm(SiteForm):
-    """An application: the consent to processing is mandatory. The one rule for minors:
-    whoever applies for a pupil under 18, or is one, sends a parent's or legal
-    representative's consent too. Never a consent to dissemination: that one is signed on
+    """An application: the consent to processing is mandatory, and for a pupil under 18 a
+    parent's or legal representative's consent too, by the one rule in
+    mentoring_pages.forms.minors. Never a consent to dissemination: that one is signed on
     paper."""
 
     consent_field_names = (MINOR_FIELD, CONSENT_FIELD, PARENT_CONSENT_FIELD)
 
-    def __init__(self, *args, consent_text=None, minors=None, **kwargs):
+    def __init__(self, *args, consent_text=None, minors=Minors.NONE, **kwargs):
         super().__init__(*args, **kwargs)
         self.consent_text = consent_text
-        self.minors = minors or Minors.NONE
-        if self.minors == Minors.MAY_APPLY:
-            self.fields[MINOR_FIELD] = django.forms.BooleanField(
-                label=_("I am a pupil under 18"), required=False
-            )
+        self.minors = minors
         self.fields[CONSENT_FIELD] = django.forms.BooleanField(
             label=_("I agree to the processing of my personal data on the terms above"),
             error_messages={
                 "required": _("Without your consent we cannot accept the application.")
             },
         )
-        if self.minors != Minors.NONE:
-            self.fields[PARENT_CONSENT_FIELD] = django.forms.BooleanField(
-                label=_(
-                    "I am the pupil's parent or legal representative and agree to the "
-                    "processing of the pupil's personal data on the same terms"
-                ),
-                # Required at once where a parent always applies; otherwise once the
-                # applicant says they are a pupil under 18 (clean()).
-                required=self.minors == Minors.PARENT_APPLIES,
-                error_messages={"required": PARENT_CONSENT_REQUIRED},
-            )
+        minors_rule.add_fields(self, minors)
 
     def is_for_minor(self):
-        return self.minors == Minors.PARENT_APPLIES or bool(self.cleaned_data.get(MINOR_FIELD))
+        return minors_rule.is_for_minor(self.minors, self.cleaned_data)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -128,10 +116,7 @@ class ApplicationForm(SiteForm):
                     "school by phone or e-mail."
                 )
             )
-        # Where the field is required, Django has already said so.
-        missing = not cleaned_data.get(PARENT_CONSENT_FIELD)
-        if self.is_for_minor() and missing and PARENT_CONSENT_FIELD not in self.errors:
-            self.add_error(PARENT_CONSENT_FIELD, PARENT_CONSENT_REQUIRED)
+        minors_rule.check(self, self.minors)
         return cleaned_data
 
 
@@ -142,6 +127,8 @@ MAX_NUMBER_DIGITS = 20
 MAX_PHONE_LENGTH = 40
 MIN_PHONE_DIGITS = 5
 PHONE_CHARACTERS = set("0123456789+()- .")
+# Questions answered by picking from the editor's choices.
+CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect"}
 
 
 def validate_phone_number(value):
@@ -157,6 +144,17 @@ class SiteFormBuilder(FormBuilder):
     """Wagtail's form builder with rating questions, on the site's own form class."""
 
     base_form_class = SiteForm
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        if field.required and field.field_type in CHOICE_TYPES:
+            # Whoever skips a required choice must be asked, not send the editor's default.
+            options["initial"] = None
+        return options
+
+    def get_formatted_field_initial(self, field):
+        # Wagtail takes the ticked boxes of a checkboxes question from here, not the options.
+        return [] if field.required else super().get_formatted_field_initial(field)
 
     def create_rating_5_field(self, field, options):
         return self.rating_field(RATING_SCALES["rating_5"], options)
@@ -227,19 +225,6 @@ LATIN = str.maketrans(
             strict=True,
         )
     )
-)
-
-
-class Minors(models.TextChoices):
-    """Who may apply for or as a pupil under 18 through an application form."""
-
-    NONE = "none", _("Adults only (teachers, graduates, parents about themselves)")
-    PARENT_APPLIES = "parent_applies", _("A parent or legal representative applies for a pupil")
-    MAY_APPLY = "may_apply", _("Pupils may apply themselves, with a parent's consent")
-
-
-PARENT_CONSENT_REQUIRED = _(
-    "A pupil under 18 takes part only with the consent of a parent or legal representative."
 )
 
 
@@ -373,6 +358,13 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
             "minors": self.minors,
         }
 
+    @property
+    def submissions_list_view_class(self):
+        # Found by the number the applicant quotes. Not importable while the models load.
+        from mentoring_pages.forms.admin import ApplicationSubmissionsListView
+
+        return ApplicationSubmissionsListView
+
     def get_submission_class(self):
         return ApplicationSubmission
 
@@ -430,6 +422,10 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
         ) % {"title": self.title, "link": link}
 
 
+# A reference as people may write it; the number short enough for any database's integer.
+REFERENCE = re.compile(r"(\d{4})\s*[-–/ ]\s*(\d{1,9})")
+
+
 class ApplicationSubmission(AbstractFormSubmission):
     """An application, with the consent to processing it was sent with."""
 
@@ -450,8 +446,19 @@ class ApplicationSubmission(AbstractFormSubmission):
     @property
     def reference(self):
         """The number the applicant is given and may quote on the phone: the year and a
-        running number, nothing about the person."""
+        running number, nothing about the person (and no page looks anything up by it)."""
         return f"{timezone.localtime(self.submit_time):%Y}-{self.pk:05d}"
+
+    @staticmethod
+    def reference_lookup(text):
+        """The filter for the application `text` names, as people read it out
+        («2026-00123», «2026 - 123»); one that matches nothing if it names none."""
+        match = REFERENCE.fullmatch(text.strip())
+        if match is None:
+            return Q(pk__in=[])
+        year, number = match.groups()
+        # The year as the reference gives it: in the site's time zone, as Django's is.
+        return Q(pk=int(number), submit_time__year=int(year))
 
     def get_data(self):
         return {

@@ -277,3 +277,36 @@ def test_a_refused_scan_is_not_logged_as_opened(log_in, role):
     # Wagtail asks anyone who may not see the collection to log in as someone who may.
     assert outcome(response) == sent_to_log_in(scan.url, login="wagtailcore_login")
     assert history(consent, personal_data_log.OPEN_SCAN) == []
+
+
+@pytest.mark.parametrize("typed", ["{reference}", " {year} - {number} "])
+def test_a_curator_finds_an_application_by_the_number_the_applicant_quotes(
+    log_in, application, submission, typed
+):
+    other = ApplicationSubmission.objects.create(
+        page=application,
+        form_data={application.name_field: "Другая Заявительница"},
+        consent_text=submission.consent_text,
+        consented_at=submission.consented_at,
+    )
+    year, number = submission.reference.split("-")
+    listing = reverse("wagtailforms:list_submissions", args=[application.pk])
+    quoted = typed.format(reference=submission.reference, year=year, number=int(number))
+
+    curator = log_in(CURATOR)
+    found = curator.get(listing, {"reference": quoted}).content.decode()
+    everything = curator.get(listing).content.decode()
+
+    assert submission.reference in everything and other.reference in everything
+    assert "Секретная Заявительница" in found
+    assert "Другая Заявительница" not in found
+
+
+@pytest.mark.parametrize("typed", ["1999-00001", "Н-2026", "2026-" + "9" * 30])
+def test_a_number_that_names_no_application_finds_none(log_in, application, submission, typed):
+    listing = reverse("wagtailforms:list_submissions", args=[application.pk])
+
+    response = log_in(CURATOR).get(listing, {"reference": typed})
+
+    assert response.status_code == 200
+    assert "Секретная Заявительница" not in response.content.decode()

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from mentoring_pages.forms.protection import HONEYPOT_FIELD
 from mentoring_pages.models import ApplicationSubmission
-from mentoring_pages.models.forms import CONSENT_FIELD, MINOR_FIELD, PARENT_CONSENT_FIELD, Minors
+from mentoring_pages.models.forms import CONSENT_FIELD, PARENT_CONSENT_FIELD
 from mentoring_pages.tests.applications import answers, application_form
 from mentoring_pages.tests.factories import ApplicationFormFieldFactory
 from mentoring_pages.tests.html import html_lang
@@ -106,55 +106,6 @@ def test_without_a_consent_text_the_form_takes_nothing(client, application):
 
     assert response.status_code == 400
     assert "Форма сейчас не принимает заявки" in response.content.decode()
-    assert not ApplicationSubmission.objects.exists()
-
-
-def test_for_a_pupil_the_parent_consents_too(client, application, consent_text):
-    application.minors = Minors.PARENT_APPLIES
-    application.save()
-
-    refused = client.post(application.url, answers(application))
-    accepted = client.post(application.url, answers(application, **{PARENT_CONSENT_FIELD: "on"}))
-
-    assert refused.status_code == 400
-    assert "только с согласия родителя" in refused.content.decode()
-    assert accepted.status_code == 200
-    submission = ApplicationSubmission.objects.get()
-    assert (submission.for_minor, submission.parent_consented) == (True, True)
-
-
-def test_a_pupil_applying_themselves_needs_a_parents_consent_too(client, application, consent_text):
-    application.minors = Minors.MAY_APPLY
-    application.save()
-
-    refused = client.post(application.url, answers(application, **{MINOR_FIELD: "on"}))
-    adult = client.post(application.url, answers(application))
-    pupil = client.post(
-        application.url, answers(application, **{MINOR_FIELD: "on", PARENT_CONSENT_FIELD: "on"})
-    )
-
-    assert refused.status_code == 400
-    assert "только с согласия родителя" in refused.content.decode()
-    assert (adult.status_code, pupil.status_code) == (200, 200)
-    assert [
-        (submission.for_minor, submission.parent_consented)
-        for submission in ApplicationSubmission.objects.order_by("pk")
-    ] == [(False, False), (True, True)]
-
-
-def test_the_rule_for_minors_holds_in_english(
-    client, english_section, english, application, consent_text
-):
-    application.minors = Minors.MAY_APPLY
-    application.save_revision().publish()
-    translate(application, english, {})
-    translate(consent_text, english, {})
-    url = "/en/nastavnichestvo/" + application.slug + "/"
-
-    refused = client.post(url, answers(application, **{MINOR_FIELD: "on"}))
-
-    assert refused.status_code == 400
-    assert "only with the consent of a parent or legal representative" in refused.content.decode()
     assert not ApplicationSubmission.objects.exists()
 
 
