@@ -40,8 +40,9 @@ def stored():
 
 
 def message(text, language="ru"):
+    """`text` (a msgid or a lazy translation) as the visitor reads it in `language`."""
     with translation.override(language):
-        return str(text)
+        return translation.gettext(str(text))
 
 
 def test_a_pupil_who_skips_the_age_question_is_asked_it_and_nothing_is_stored(
