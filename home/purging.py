@@ -31,7 +31,7 @@ from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site, TranslatableMixin
 from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -116,8 +116,10 @@ def objects_linked_to(obj):
 
     referencing = ("base_content_type", "object_id")
     # A page is shown wherever one of its translations is (the footer links to the
-    # privacy policy in the visitor's language).
-    starts = list(obj.get_translations(inclusive=True)) if isinstance(obj, Page) else [obj]
+    # privacy policy in the visitor's language); so is a translated snippet (a translated
+    # page links its source's tags and shows their translations).
+    translated = isinstance(obj, TranslatableMixin) and obj.pk is not None
+    starts = list(obj.get_translations(inclusive=True)) if translated else [obj]
     linked = follow(starts, ReferenceIndex.get_references_to_in_bulk, referencing)
     if type(obj) in snippets:
         containing = follow([obj], _references_from, ("to_content_type", "to_object_id"))

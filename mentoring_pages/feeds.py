@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from home.models import SiteSettings
+from mentoring_pages.models.tags import in_language
 
 FEED_LENGTH = 20
 
@@ -21,6 +22,7 @@ class NewsRssFeed(Feed):
         # The feed's language is the page's, whatever language the request is in. (Passing
         # it through feed_extra_kwargs() would give the feed class "language" twice.)
         self.language = index_page.locale.language_code
+        self.locale_id = index_page.locale_id
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -45,7 +47,14 @@ class NewsRssFeed(Feed):
         return organisation.full_name or organisation.short_name or settings.WAGTAIL_SITE_NAME
 
     def items(self):
-        return self.index_page.news().prefetch_related("tags")[:FEED_LENGTH]
+        items = list(self.index_page.news().prefetch_related("tags")[:FEED_LENGTH])
+        # Every item's tags in the feed's language, read at once.
+        every_tag = {tag for item in items for tag in item.tags.all()}
+        shown = {tag.translation_key: tag.name for tag in in_language(every_tag, self.locale_id)}
+        self.tag_names = {
+            item.pk: [shown[tag.translation_key] for tag in item.tags.all()] for item in items
+        }
+        return items
 
     def item_title(self, item):
         return item.title
@@ -63,7 +72,7 @@ class NewsRssFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return self.tag_names[item.pk]
 
 
 class NewsAtomFeed(NewsRssFeed):

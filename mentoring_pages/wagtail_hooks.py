@@ -1,14 +1,16 @@
 """The section's admin, registered in one place: the roadmap import and the curator's board,
-the consent report, the forms' results, and the log of who saw personal data. The views live
-beside the rules they serve; this module only tells Wagtail where they are."""
+the consent report, the forms' results, the log of who saw personal data, and the tags that
+translators translate. The views live beside the rules they serve; this module only tells
+Wagtail where they are."""
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from home.models import HOME_PAGE_CONTEXT_HOOK
 from mentoring_pages.consent import admin as consent_admin
 from mentoring_pages.forms import admin as forms_admin
 from mentoring_pages.forms import personal_data_log
-from mentoring_pages.models import NewsPage
+from mentoring_pages.models import NewsPage, SectionTag
 from mentoring_pages.roadmap import import_views
 from mentoring_pages.roadmap.board import views as board_views
 
@@ -24,6 +26,8 @@ def register_admin_urls():
 
 
 hooks.register("register_admin_menu_item", board_views.board_menu_item)
+# wagtail-localize translates a tag as a snippet: its translations are what pages show.
+register_snippet(SectionTag)
 hooks.register("register_reports_menu_item", consent_admin.consent_report_menu_item)
 hooks.register("construct_homepage_panels", board_views.add_roadmap_deadlines_panel)
 hooks.register("construct_homepage_panels", consent_admin.add_consent_warnings_panel)

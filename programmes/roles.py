@@ -38,12 +38,17 @@ PROGRAMME_MANAGE = model_permissions(
 # (not even to read it).
 CONSENT_MANAGE = model_permissions("programmes", ["consent"], ["add", "change", "delete", "view"])
 
+# The tags of news and cases («Теги»): editors rename and translate the tags they put on
+# pages; moderators may delete one too. Named, not imported, like the page types below.
+TAG_WRITE = model_permissions("mentoring_pages", ["sectiontag"], ["add", "change", "view"])
+TAG_MANAGE = TAG_WRITE | {"mentoring_pages.delete_sectiontag"}
+
 ADMIN_ACCESS = {"wagtailadmin.access_admin", "wagtail_localize.submit_translation"}
 
 ROLE_PERMISSIONS = {
     CURATOR: ADMIN_ACCESS | PROGRAMME_MANAGE | CONSENT_MANAGE,
-    EDITOR: ADMIN_ACCESS | PROGRAMME_VIEW,
-    MODERATOR: ADMIN_ACCESS | PROGRAMME_VIEW,
+    EDITOR: ADMIN_ACCESS | PROGRAMME_VIEW | TAG_WRITE,
+    MODERATOR: ADMIN_ACCESS | PROGRAMME_VIEW | TAG_MANAGE,
 }
 
 # Page permissions, granted on every page of a type (in every language) and so on its

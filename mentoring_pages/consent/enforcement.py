@@ -1,7 +1,7 @@
-"""Enforcing ended consents: a page whose person's consent has expired or been withdrawn is
-unpublished, with its photo unless something else uses it, and the curators are told. The
-enforce_consents command runs it daily; withdrawing a consent in the admin runs it at once
-(models.mentors)."""
+"""Enforcing ended consents: a page whose person's consent has expired or been withdrawn (a
+mentor's profile, a case whose photo shows people) is unpublished, with its photo unless
+something else uses it, and the curators are told. The enforce_consents command runs it
+daily; withdrawing a consent in the admin runs it at once (models.mentors)."""
 
 import logging
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from mentoring_pages.consent.emails import notify_curators
-from mentoring_pages.models import MentorPage
+from mentoring_pages.consent.pages import page_types_showing_people
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +31,20 @@ def enforce_consents(on=None, consents=None):
     nothing was unpublished). `consents` limits it to pages relying on those. Returns the
     pages unpublished."""
     on = on or timezone.localdate()
-    ending = MentorPage.objects.live().filter(consent__isnull=False)
+    ended = Q(consent__withdrawn_at__isnull=False) | Q(consent__valid_until__lt=on)
     if consents is not None:
-        ending = ending.filter(consent__in=consents)
-    pages = list(
-        ending.filter(Q(consent__withdrawn_at__isnull=False) | Q(consent__valid_until__lt=on))
-        .select_related("consent", "image", "locale")
-        .order_by("path")
+        ended &= Q(consent__in=consents)
+    pages = sorted(
+        (
+            page
+            for model in page_types_showing_people()
+            for page in model.objects.live()
+            .filter(ended)
+            .select_related("consent", "image", "locale")
+            # A case whose photo shows nobody does not rely on the consent left chosen.
+            if page.shows_person
+        ),
+        key=lambda page: page.path,
     )
     if not pages:
         return []

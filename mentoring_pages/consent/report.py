@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from mentoring_pages.consent.pages import page_types_showing_people
 from mentoring_pages.consent.rules import consent_problems
-from mentoring_pages.models import MentorPage
 from programmes.models import Consent
 
 # How far ahead the report warns of consents running out.
@@ -58,10 +58,20 @@ def consent_report(on=None):
             return None
         return (consent.valid_until - on).days
 
-    pages = (
-        MentorPage.objects.live()
-        .select_related("consent", "locale")
-        .order_by("consent__person", "title", "locale__language_code")
+    def showing_people(pages):
+        return [page for page in pages.select_related("consent", "locale") if page.shows_person]
+
+    pages = sorted(
+        (
+            page
+            for model in page_types_showing_people()
+            for page in showing_people(model.objects.live())
+        ),
+        key=lambda page: (
+            page.consent.person if page.consent else "",
+            page.title,
+            page.locale.language_code,
+        ),
     )
     shown = [
         ShownPerson(page, consent_problems(page, on=on), days_left(page.consent)) for page in pages
@@ -72,10 +82,11 @@ def consent_report(on=None):
             withdrawn_at__isnull=True, valid_until__gte=on, valid_until__lte=warn_until
         ).order_by("valid_until", "person")
     }
-    for page in (
-        MentorPage.objects.filter(consent__in=list(expiring))
-        .select_related("locale")
-        .order_by("title", "locale__language_code")
-    ):
+    relying = (
+        page
+        for model in page_types_showing_people()
+        for page in showing_people(model.objects.filter(consent__in=list(expiring)))
+    )
+    for page in sorted(relying, key=lambda page: (page.title, page.locale.language_code)):
         expiring[page.consent_id].pages.append(page)
     return ConsentReport(on, shown, list(expiring.values()))

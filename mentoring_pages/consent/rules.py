@@ -1,7 +1,8 @@
 """Whether a person may be shown on a public page (152-ФЗ ст. 10.1): the one place for the
 rule. Publishing a page that shows a person asks it; so does submitting it for moderation.
 A page shows its person only with a valid consent to dissemination from the registry
-(programmes.Consent) that lists the page's address.
+(programmes.Consent) that lists the page's address. A mentor's profile always shows its
+person; a case shows one only when its photo has people in it (consent.pages).
 
 Addresses are compared as in the Russian (default) version of the site: the English
 translation of a page is covered by the consent that lists its Russian original's address,
@@ -44,7 +45,10 @@ def written_date(value):
 
 def consent_problems(page, parent=None, on=None):
     """What is missing before `page` may show its person: a list of messages, empty when
-    publishing is allowed. `page.consent` is the consent it relies on."""
+    publishing is allowed or the page shows nobody (`page.shows_person`: a case without a
+    photo of people). `page.consent` is the consent it relies on."""
+    if not page.shows_person:
+        return []
     consent = page.consent
     if consent is None:
         return [

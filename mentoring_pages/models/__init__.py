@@ -11,6 +11,7 @@ from .landing import MentoringIndexPage
 from .mentors import MentorIndexPage, MentorPage
 from .news import NewsIndexPage, NewsPage, NewsTag
 from .roadmap import RoadmapEvent, RoadmapIndexPage, RoadmapPage, RoadmapStage
+from .tags import SectionTag, SourceTag
 
 __all__ = [
     "ApplicationFormField",
@@ -34,4 +35,6 @@ __all__ = [
     "RoadmapIndexPage",
     "RoadmapPage",
     "RoadmapStage",
+    "SectionTag",
+    "SourceTag",
 ]

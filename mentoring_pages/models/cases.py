@@ -2,14 +2,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.page_cache import lazy_context
 from home.search import searchable
+from mentoring_pages.consent.pages import CONSENT_HELP_TEXT, ShowsPersonMixin
 from mentoring_pages.listing import (
     filter_links,
     index_url,
@@ -21,7 +22,8 @@ from mentoring_pages.listing import (
 from programmes.models import MentoringForm
 from programmes.models.programme import DocumentLink
 
-from .base import MentoringFormMixin, SectionIndexPage, SectionPage, optional_link
+from .base import MentoringFormMixin, PhotoMixin, SectionIndexPage, SectionPage, optional_link
+from .tags import SourceTag, TaggedPageBase, in_language
 
 STORY_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -42,10 +44,11 @@ class CaseIndexPage(SectionIndexPage):
         cases = visible_children(CasePage, self)
         # Only the forms and tags that some case has: no choice leads to an empty list.
         forms = list(MentoringForm.objects.filter(pk__in=cases.values("form")))
-        tags = list(
-            Tag.objects.filter(mentoring_pages_casetag_items__content_object__in=cases)
-            .distinct()
-            .order_by("name")
+        tags = in_language(
+            SourceTag.objects.filter(
+                mentoring_pages_casetag_items__content_object__in=cases
+            ).distinct(),
+            self.locale_id,
         )
         # An unknown or malformed value is ignored: the list shows every case.
         form_id = selected_id(request, "form")
@@ -53,11 +56,16 @@ class CaseIndexPage(SectionIndexPage):
         tag_slug = request.GET.get("tag", "")
         tag = next((choice for choice in tags if choice.slug == tag_slug), None)
 
-        shown = cases.select_related("form", "role_model").order_by("-first_published_at", "-pk")
+        shown = (
+            cases.select_related("form", "role_model", "image")
+            .prefetch_related("image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
         if form:
             shown = shown.filter(form=form)
         if tag:
-            shown = shown.filter(tagged_items__tag=tag)
+            # The chosen tag may be a translation of the tag the cases link.
+            shown = shown.filter(tagged_items__tag__translation_key=tag.translation_key)
         chosen = {"form": form.pk if form else None, "tag": tag.slug if tag else None}
         context.update(
             {
@@ -84,14 +92,15 @@ class CaseIndexPage(SectionIndexPage):
         return context
 
 
-class CaseTag(TaggedItemBase):
+class CaseTag(TaggedPageBase):
     content_object = ParentalKey(
         "mentoring_pages.CasePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
 
-class CasePage(MentoringFormMixin, SectionPage):
-    """A case (кейс): the pair or group is described without names."""
+class CasePage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
+    """A case (кейс): the pair or group is described without names. Its photo may show
+    people only on a consent to dissemination, as a mentor's profile does."""
 
     description_fields = ("summary", "problem")
 
@@ -107,6 +116,23 @@ class CasePage(MentoringFormMixin, SectionPage):
     )
     duration = models.CharField(_("duration"), max_length=100, blank=True)
     tags = ClusterTaggableManager(through=CaseTag, blank=True, verbose_name=_("tags"))
+    image_shows_people = models.BooleanField(
+        _("there are people in the photo"),
+        default=False,
+        help_text=_(
+            "Tick it if anyone can be recognised in the photo: then the case is published only "
+            "with the consent to dissemination of the person shown."
+        ),
+    )
+    consent = models.ForeignKey(
+        "programmes.Consent",
+        verbose_name=_("consent to dissemination"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=CONSENT_HELP_TEXT,
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("form"), FieldPanel("role_model"), FieldPanel("duration")]),
@@ -115,21 +141,40 @@ class CasePage(MentoringFormMixin, SectionPage):
         FieldPanel("goal"),
         FieldPanel("what_was_done"),
         FieldPanel("result"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+                FieldPanel("image_shows_people"),
+                FieldPanel("consent"),
+            ],
+            heading=_("Photo"),
+        ),
         InlinePanel("materials", heading=_("Materials"), label=_("Document")),
         FieldPanel("tags"),
     ]
     search_fields = searchable(
         index.SearchField("summary"),
         index.SearchField("problem"),
+        index.SearchField("goal"),
         index.SearchField("what_was_done"),
         index.SearchField("result"),
     )
+    consent_fields = ("consent", "image", "image_shows_people")
+    # Who is in the photo, and on what consent, is the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("image_shows_people", overridable=False),
+        SynchronizedField("consent"),
+    ]
     parent_page_types = ["mentoring_pages.CaseIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+
+    @property
+    def shows_person(self):
+        return bool(self.image_id and self.image_shows_people)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -139,7 +184,7 @@ class CasePage(MentoringFormMixin, SectionPage):
                     # The form and the tags link to the index filtered by them.
                     "index_url": index_url(self, request),
                     "materials": self.materials.select_related("document"),
-                    "tag_list": sorted(self.tags.all(), key=lambda tag: tag.name),
+                    "tag_list": in_language(self.tags.all(), self.locale_id),
                 },
                 ("index_url", "materials", "tag_list"),
             )

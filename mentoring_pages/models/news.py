@@ -4,7 +4,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -18,6 +17,7 @@ from mentoring_pages import feeds
 from mentoring_pages.listing import paginate, visible_children
 
 from .base import PhotoMixin, SectionPage
+from .tags import TaggedPageBase, in_language
 
 
 class NewsIndexPage(RoutablePageMixin, SectionPage):
@@ -59,7 +59,7 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
         return feeds.NewsAtomFeed(self)(request)
 
 
-class NewsTag(TaggedItemBase):
+class NewsTag(TaggedPageBase):
     content_object = ParentalKey(
         "mentoring_pages.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
@@ -92,7 +92,7 @@ class NewsPage(PhotoMixin, SectionPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             lazy_context(
-                lambda: {"tag_list": sorted(self.tags.all(), key=lambda tag: tag.name)},
+                lambda: {"tag_list": in_language(self.tags.all(), self.locale_id)},
                 ("tag_list",),
             )
         )

@@ -139,6 +139,23 @@ CasePageFactory = page_factory(
     what_was_done="<p>Еженедельные занятия пары.</p>",
     result="<p>Средний балл вырос с 3,2 до 3,9.</p>",
 )
+
+
+def case_photo(parent, slug, shows_people=True, consent=True, **consent_fields):
+    """The fields of a case at `slug` under `parent` with a photo: of people or not, and
+    with a consent to dissemination that lists the case's address (unless `consent` is
+    False), with `consent_fields`."""
+    fields = {
+        "image": wagtail_factories.ImageFactory(file__width=1200, file__height=800),
+        "image_alt": "Наставник и наставляемый у доски",
+        "image_shows_people": shows_people,
+    }
+    if consent:
+        address = public_path(CasePage(slug=slug, locale_id=parent.locale_id), parent)
+        fields["consent"] = ConsentFactory(pages=address, **consent_fields)
+    return fields
+
+
 NewsIndexPageFactory = page_factory(NewsIndexPage, "Новости", "news")
 NewsPageFactory = page_factory(
     NewsPage,

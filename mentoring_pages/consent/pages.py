@@ -1,0 +1,73 @@
+"""Pages that may show a person (a mentor's profile, a case with a photo of people): the rule
+of `rules` asked on every way to publish them, and the page types enforcement and the
+report go through."""
+
+import copy
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import get_page_models
+
+from mentoring_pages.consent.rules import check_consent, consent_problems
+
+# The buttons that make a page public, or put it on the way to being public.
+PUBLISHING_ACTIONS = {"action-publish", "action-submit"}
+
+CONSENT_HELP_TEXT = _(
+    "The person's consent from the consent registry. It must be valid and list this page's "
+    "address; for a minor, record the parent who signed it."
+)
+
+
+class ConsentPageForm(WagtailAdminPageForm):
+    """Refuses to publish or submit for moderation, with the reason beside the consent
+    field, while the consent is not recorded. Saving a draft stays possible."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if PUBLISHING_ACTIONS & set(self.data):
+            page = copy.copy(self.instance)
+            page.slug = cleaned_data.get("slug") or page.slug
+            # The rule judges the page as posted: whether it shows a person, and on what.
+            for name in page.consent_fields:
+                if name in cleaned_data:
+                    setattr(page, name, cleaned_data[name])
+            for problem in consent_problems(page, parent=self.parent_page):
+                self.add_error("consent", problem)
+        return cleaned_data
+
+
+class ShowsPersonMixin:
+    """A page type that may show a person: it has a `consent` field, says whether it shows
+    a person (`shows_person`), and is never live unless the rule allows it."""
+
+    # The fields the rule reads: a save writing any of them on a live page is checked.
+    consent_fields = ("consent",)
+    base_form_class = ConsentPageForm
+
+    @property
+    def shows_person(self):
+        return True
+
+    def publish(self, revision, *args, **kwargs):
+        # Refuse before anything changes, whatever publishes through the page: a workflow
+        # approval, a scheduled go-live, a bulk action or code.
+        check_consent(revision.as_object())
+        return super().publish(revision, *args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        # The last line of defence: the page editor's "Publish" button and the admin API
+        # publish through PublishPageRevisionAction directly, not through publish(). A
+        # live page is never written without the consent; a save that only touches
+        # revision bookkeeping (update_fields without them) is not a publication.
+        update_fields = kwargs.get("update_fields")
+        if self.live and (
+            update_fields is None or {"live", *self.consent_fields} & set(update_fields)
+        ):
+            check_consent(self)
+        return super().save(*args, **kwargs)
+
+
+def page_types_showing_people():
+    """The page models that may show a person, each checked by the rule."""
+    return [model for model in get_page_models() if issubclass(model, ShowsPersonMixin)]

@@ -1,0 +1,171 @@
+"""A case's photo that shows people obeys the rule a mentor's profile does: the case goes
+public only with a valid consent to dissemination listing its address, whichever way it is
+published, and goes off the site with its photo when the consent ends. A photo without
+people, or no photo, needs none."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from mentoring_pages.consent.enforcement import enforce_consents
+from mentoring_pages.consent.report import consent_report
+from mentoring_pages.consent.rules import ConsentMissing, consent_problems, public_path
+from mentoring_pages.models import CasePage
+from mentoring_pages.tests.factories import CasePageFactory, case_photo
+from site_project.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
+
+
+def case(section, slug="pair", live=False, **photo):
+    return CasePageFactory(
+        parent=section.cases, slug=slug, live=live, **case_photo(section.cases, slug, **photo)
+    )
+
+
+def reloaded(page):
+    return CasePage.objects.get(pk=page.pk)
+
+
+def test_a_photo_of_people_without_consent_is_not_published(section):
+    page = case(section, consent=False)
+
+    with pytest.raises(ConsentMissing, match="Нет согласия"):
+        page.save_revision().publish()
+
+    assert reloaded(page).live is False
+
+
+def test_a_photo_of_people_on_an_expired_consent_is_not_published(section):
+    page = case(section, valid_until=TODAY - DAY)
+
+    with pytest.raises(ConsentMissing, match="истёк"):
+        page.save_revision().publish()
+
+    assert reloaded(page).live is False
+
+
+def test_a_live_case_cannot_be_written_with_a_photo_of_people_and_no_consent(section):
+    with pytest.raises(ConsentMissing):
+        case(section, live=True, consent=False)
+
+    assert not CasePage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "photo", [{"shows_people": False, "consent": False}, {}], ids=["no people", "consent"]
+)
+def test_a_case_photo_is_published_without_people_or_with_consent(section, client, photo):
+    page = case(section, **photo)
+
+    page.save_revision().publish()
+
+    assert reloaded(page).live is True
+    html = client.get(reloaded(page).url).content.decode()
+    assert 'alt="Наставник и наставляемый у доски"' in html
+    assert "<picture>" in html
+
+
+def form_data(page, **changes):
+    """What the case editor posts for `page`, with `changes`."""
+    fields = ("title", "slug", "form", "role_model", "duration", "summary", "image", "image_alt")
+    posted = {name: page.serializable_value(name) for name in fields}
+    posted |= {"consent": page.consent_id, **changes}
+    rich = {
+        name: rich_text(getattr(page, name))
+        for name in ("problem", "goal", "what_was_done", "result")
+    }
+    data = {name: "" if value is None else str(value) for name, value in posted.items()}
+    if page.image_shows_people:
+        data["image_shows_people"] = "on"
+    return nested_form_data(
+        {
+            **data,
+            **rich,
+            "tags": "",
+            "materials": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+def test_the_editor_refuses_to_publish_a_photo_of_people_without_consent(admin_client, section):
+    page = case(section, consent=False)
+
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        form_data(page, **{"action-publish": "publish"}),
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["consent"] == [
+        str(problem) for problem in consent_problems(page)
+    ]
+    assert reloaded(page).live is False
+
+
+def test_the_editor_publishes_once_the_people_box_is_unticked(admin_client, section):
+    page = case(section, consent=False)
+    data = form_data(page, **{"action-publish": "publish"})
+    del data["image_shows_people"]
+
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+
+    assert response.status_code == 302
+    assert reloaded(page).live is True
+
+
+def test_the_english_case_shows_its_photo_on_the_russian_consent(english_section, english):
+    page = case(english_section, live=True)
+
+    translate(page, english, {page.title: "A pair at work"})
+
+    translation = page.get_translation(english)
+    assert translation.live and translation.consent_id == page.consent_id
+    assert translation.image_shows_people and translation.image_id == page.image_id
+    assert public_path(translation) == public_path(page)
+    assert consent_problems(translation) == []
+
+
+def test_a_translation_is_not_published_once_the_consent_has_ended(
+    english_section, english, end_consent
+):
+    page = case(english_section, live=True)
+    end_consent(page, valid_until=TODAY - DAY)
+
+    with pytest.raises(ConsentMissing, match="истёк"):
+        translate(page, english, {page.title: "A pair at work"})
+
+    assert not CasePage.objects.filter(locale=english, live=True).exists()
+
+
+def test_an_ended_consent_takes_the_case_and_its_photo_off_the_site(section, end_consent):
+    with_people = case(section, slug="with-people", live=True)
+    # A photo without people does not rely on the consent an editor left chosen.
+    without = case(section, slug="without-people", live=True, shows_people=False)
+    photo_id = with_people.image_id
+    end_consent(with_people, valid_until=TODAY - DAY)
+    end_consent(without, valid_until=TODAY - DAY)
+
+    unpublished = enforce_consents()
+
+    assert [page.pk for page in unpublished] == [with_people.pk]
+    assert reloaded(with_people).live is False
+    assert not get_image_model().objects.filter(pk=photo_id).exists()
+    assert reloaded(without).live is True
+
+
+def test_the_report_lists_cases_showing_people(section):
+    shown = case(section, slug="with-people", live=True)
+    case(section, slug="without-people", live=True, shows_people=False)
+
+    report = consent_report()
+
+    assert [person.page.pk for person in report.shown] == [shown.pk]
