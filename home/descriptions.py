@@ -3,7 +3,8 @@ every page type.
 
 The editor's own search description first; else the page's opening text (the page type
 names its fields: an introduction, a news item's lead, a case's summary); else what the
-page's section says about itself (the page type decides what its section is)."""
+page's section says about itself (the page type decides what its section is); else what
+the site's home page in the page's language says."""
 
 import html
 import textwrap
@@ -36,8 +37,21 @@ class DescribedPageMixin:
         ]
         return next(filter(None, map(shortened, texts)), "")
 
+    def site_description(self):
+        """What the home page of the page's language says about itself: the site's."""
+        from .models import HomePage
+
+        home = HomePage.objects.ancestor_of(self, inclusive=True)
+        return next(
+            (page.own_description() for page in home.only("search_description", "intro")), ""
+        )
+
     def meta_description(self):
-        return self.own_description() or shortened(self.section_description())
+        return (
+            self.own_description()
+            or shortened(self.section_description())
+            or self.site_description()
+        )
 
 
 def shortened(text):

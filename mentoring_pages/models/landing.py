@@ -35,7 +35,11 @@ class MentoringIndexPage(RoutablePageMixin, ProgrammeMixin, SectionPage):
     )
     body = StreamField(BodyBlock(), verbose_name=_("more"), blank=True)
 
-    search_fields = searchable(index.SearchField("intro"), index.SearchField("how_to_take_part"))
+    search_fields = searchable(
+        index.SearchField("intro"),
+        index.SearchField("how_to_take_part"),
+        index.SearchField("body"),
+    )
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("programme"),
@@ -140,7 +144,12 @@ def programme_of(page, details=()):
 
 def roadmap_summaries(page, private):
     """[(roadmap, overall progress, [(stage, stage progress)])] of the live roadmaps."""
-    roadmaps = live_descendants(RoadmapPage, page, private).prefetch_related("stages", "events")
+    # The current roadmaps before the finished ones.
+    roadmaps = (
+        live_descendants(RoadmapPage, page, private)
+        .order_by("-last_year", "-first_year", "path")
+        .prefetch_related("stages", "events")
+    )
     summaries = []
     for roadmap_page in roadmaps:
         events = roadmap_page.events.all()
@@ -172,7 +181,8 @@ def landing_context(page):
         ),
         "latest_cases": list(
             live_descendants(CasePage, page, private)
-            .select_related("form", "role_model")
+            .select_related("form", "role_model", "image")
+            .prefetch_related("image__renditions")
             .order_by("-first_published_at")[:LATEST]
         ),
         "mentors": list(

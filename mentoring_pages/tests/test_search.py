@@ -4,13 +4,16 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.rich_text import RichText
 
+from home.views import RESULTS_PER_PAGE
 from mentoring_pages.models import RoadmapEvent, RoadmapStage
 from mentoring_pages.tests.factories import (
     ApplicationPageFactory,
     CasePageFactory,
     MentorPageFactory,
     NewsPageFactory,
+    QuestionnairePageFactory,
     RoadmapPageFactory,
 )
 from site_project.translation import translate
@@ -45,6 +48,14 @@ def test_search_finds_the_sections_pages(client, section, factory, index, fields
     assert f">{page.title}</a>" in found(client, query)
 
 
+def test_search_finds_the_landing_by_the_text_of_its_more_section(client, section):
+    section.landing.body = [("paragraph", RichText("<p>Участие в программе бесплатное.</p>"))]
+    section.landing.save_revision().publish()
+
+    # The section's title is in every page's menu: only the results count.
+    assert titles(client, "бесплатно") == {section.landing.title}
+
+
 def results(client, query, prefix=""):
     """[(type, title, excerpt with <mark> kept)] of the first results page."""
     page = BeautifulSoup(client.get(f"{prefix}/search/", {"q": query}).content, "html.parser")
@@ -66,24 +77,53 @@ def titles(client, query, prefix=""):
 
 @pytest.mark.parametrize("query", ["наставник", "наставника", "наставникам", "Наставники"])
 def test_word_forms_of_mentor_find_the_mentors_the_forms_and_the_profiles(client, section, query):
-    mentors = MentorPageFactory(
+    teacher = MentorPageFactory(
         parent=section.mentors,
         title="Учитель физики",
         achievements="<p>Наставником стал в 2020 году.</p>",
     )
+    # Only her award says what she is.
+    pupil = MentorPageFactory(
+        parent=section.mentors,
+        title="Полина Задачкина",
+        position="Ученица 10 «А» класса",
+        award="Лучший наставник-ученик",
+    )
     become = ApplicationPageFactory(
         parent=section.landing, title="Хочу стать наставником", slug="stat"
     )
+    # Only its introduction has the word.
     find = ApplicationPageFactory(
-        parent=section.landing, title="Хочу найти наставника", slug="nayti"
+        parent=section.landing,
+        title="Заявка ученика",
+        slug="nayti",
+        intro="<p>Куратор подберёт ученику наставников.</p>",
+    )
+    questionnaire = QuestionnairePageFactory(
+        parent=section.landing, intro="<p>Оцените работу наставника.</p>"
     )
     NewsPageFactory(parent=section.news, title="Олимпиада", lead="Прошла олимпиада.")
 
     assert titles(client, query) == {
         section.mentors.title,  # «Наши наставники»
-        mentors.title,
+        teacher.title,
+        pupil.title,
         become.title,
         find.title,
+        questionnaire.title,
+    }
+
+
+def test_a_results_type_names_the_page_type(client, section):
+    MentorPageFactory(parent=section.mentors, title="Максим", award="Лучший наставник-ученик")
+    ApplicationPageFactory(parent=section.landing, title="Хочу стать наставником")
+
+    kinds = {title: kind for kind, title, _excerpt in results(client, "наставник")}
+
+    assert kinds == {
+        "Наши наставники": "Список наставников",
+        "Максим": "Наставник",
+        "Хочу стать наставником": "Форма заявки",
     }
 
 
@@ -135,14 +175,25 @@ def test_a_long_text_is_cut_around_the_first_word_found(client, section):
     assert len(BeautifulSoup(excerpt, "html.parser").get_text()) <= 240 + 4
 
 
-def test_search_makes_the_same_queries_whatever_it_finds(queries_of, section):
-    # The same kinds of page found (each kind is read in one query), few or many of them.
-    for number in range(2):
-        NewsPageFactory(parent=section.news, lead=f"Олимпиада {number}.")
-    few = queries_of("/search/", {"q": "олимпиада"})
-    for number in range(30):
-        NewsPageFactory(parent=section.news, lead=f"Олимпиады {number} прошли.")
+@pytest.mark.parametrize(
+    ("factory", "index", "fields"),
+    [
+        (NewsPageFactory, "news", {"lead": "Олимпиаду провели наставники."}),
+        (MentorPageFactory, "mentors", {"award": "Призёр олимпиады"}),
+        (CasePageFactory, "cases", {"goal": "<p>Подготовиться к олимпиаде.</p>"}),
+        (ApplicationPageFactory, "landing", {"intro": "<p>Для участников олимпиад.</p>"}),
+    ],
+)
+def test_a_results_page_costs_the_same_queries_for_few_and_many_pages(
+    few_and_many, section, factory, index, fields
+):
+    # Each kind of page found is read in one query, however many of them there are: the
+    # word is on one kind only.
+    def add(number):
+        for _ in range(number):
+            factory(parent=getattr(section, index), **fields)
 
-    many = queries_of("/search/", {"q": "олимпиада"})
+    few, many = few_and_many("/search/", add, {"q": "олимпиада"})
 
+    assert many.response.content.decode().count("<mark>") >= RESULTS_PER_PAGE
     assert len(few) == len(many), many

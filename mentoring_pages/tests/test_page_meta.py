@@ -1,0 +1,92 @@
+"""What search engines read of every page type, in both languages: the sitemap lists every
+live public page with its last change, and each page names its canonical address, its
+translations with Russian as the default, and a description."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Page, PageViewRestriction
+
+from home.page_types import public_page_models
+from home.tests.factories import ContentPageFactory
+from mentoring_pages.tests.factories import (
+    ApplicationPageFactory,
+    CasePageFactory,
+    MentorPageFactory,
+    NewsPageFactory,
+    QuestionnairePageFactory,
+    RoadmapPageFactory,
+)
+from site_project.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def every_page_type(home_page, section, english):
+    """One live page of each public page type, each translated into English."""
+    home_page.intro = "<p>Официальный сайт школы.</p>"
+    home_page.save()
+    ContentPageFactory(parent=home_page, title="О школе", slug="about")
+    RoadmapPageFactory(parent=section.roadmaps)
+    MentorPageFactory(parent=section.mentors)
+    CasePageFactory(parent=section.cases)
+    NewsPageFactory(parent=section.news)
+    ApplicationPageFactory(parent=section.landing)
+    QuestionnairePageFactory(parent=section.landing)
+    pages = list(Page.objects.live().filter(depth__gt=1).order_by("path").specific())
+    for page in pages:  # parents first; published as editors do, which dates them
+        page.save_revision().publish()
+        translate(page, english, {})
+    assert {type(page) for page in pages} == set(public_page_models())
+    return list(Page.objects.live().filter(depth__gt=1).order_by("path").specific())
+
+
+def sitemap_entries(client):
+    sitemap = BeautifulSoup(client.get("/sitemap.xml").content, "xml")
+    return {url.loc.get_text(): url for url in sitemap.find_all("url")}
+
+
+def head_of(client, url):
+    return BeautifulSoup(client.get(url).content, "html.parser").head
+
+
+def test_the_sitemap_lists_every_page_in_both_languages_with_its_last_change(
+    client, every_page_type
+):
+    entries = sitemap_entries(client)
+
+    for page in every_page_type:
+        entry = entries[f"http://testserver{page.url}"]
+        assert entry.lastmod.get_text() == page.last_published_at.date().isoformat(), page.url
+    languages = {page.locale.language_code for page in every_page_type}
+    assert languages == {"ru", "en"}
+
+
+def test_a_page_behind_a_restriction_stays_out_of_the_sitemap(client, every_page_type):
+    news = next(page for page in every_page_type if page.specific_class.__name__ == "NewsPage")
+    PageViewRestriction.objects.create(page=news, restriction_type="login")
+
+    entries = sitemap_entries(client)
+    assert f"http://testserver{news.url}" not in entries
+    assert f"http://testserver{every_page_type[0].url}" in entries
+
+
+def test_every_page_says_what_it_is_and_where_it_lives(client, every_page_type):
+    for page in every_page_type:
+        head = head_of(client, page.url + "?utm_source=vk")
+        address = f"http://testserver{page.url}"
+        assert head.find("link", rel="canonical")["href"] == address, page.url
+        assert head.find("meta", property="og:url")["content"] == address, page.url
+        assert head.find("meta", attrs={"name": "description", "content": True}), page.url
+        links = {link["hreflang"]: link["href"] for link in head.find_all("link", hreflang=True)}
+        assert set(links) == {"ru", "en", "x-default"}, page.url
+        assert links["x-default"] == links["ru"], page.url
+
+
+def test_a_page_with_nothing_to_say_borrows_the_sites_description(client, home_page):
+    home_page.intro = "<p>Официальный сайт школы: новости и наставничество.</p>"
+    home_page.save_revision().publish()
+    page = ContentPageFactory(parent=home_page, title="Контакты", slug="contacts", intro="")
+
+    description = head_of(client, page.url).find("meta", attrs={"name": "description"})
+    assert description["content"] == "Официальный сайт школы: новости и наставничество."
