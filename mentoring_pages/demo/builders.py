@@ -1,9 +1,10 @@
-"""The demo school's «Наставничество» section: the landing, the roadmap imported from an
-anonymised real roadmap, best mentors, cases, news, documents, the application forms and a
+"""The demo school's «Наставничество» section: the landing, this school year's roadmap with
+statuses as of the day it is built, the finished roadmap imported from an anonymised real
+one (the archive), best mentors, cases, news, documents, the application forms and a
 questionnaire, in Russian with English translations.
 
-The content is in content/*.json (the convention is in home.demo); everyone named there is
-fictional. Pictures and documents are generated in code: nothing is downloaded. Pages are
+The content is in content/*.json (the convention is in home.demo); people are called by
+their position or class, never by name, and everyone shown has a recorded consent. Pictures and documents are generated in code: nothing is downloaded. Pages are
 looked up by slug under their parent and only the missing ones are created, so a second
 run changes nothing and what editors changed stays as they left it."""
 
@@ -22,9 +23,10 @@ from programmes.models import Consent, ConsentKind
 from site_project.demo_content import LANGUAGES, Bilingual, data_date, orderables, read_demo_data
 from site_project.translation import translate
 
+from .current_roadmap import build_current_roadmap
 from .documents import demo_document
 from .form_pages import build_forms
-from .pictures import ILLUSTRATIONS, portrait, save_image
+from .pictures import portrait, save_image, scene, shows_people
 
 CONTENT = Path(__file__).resolve().parent / "content"
 ROADMAP_FILE = CONTENT / "roadmap_000.docx"
@@ -56,6 +58,7 @@ class Section:
         self.texts = Bilingual(email=self.school["email"])
         self.created = []
         self.documents = {}
+        self.tag_names = set()
 
     def page(self, parent, model, slug, fields, prepare=None):
         """The child with `slug` under `parent`, created and published if it is missing."""
@@ -91,6 +94,13 @@ class Section:
         documents = self.content["documents"]["documents"]
         return next(spec for spec in documents if spec["name"] == name)
 
+    def add_tags(self, page, tags):
+        """Tag `page` with the data's `tags` in Russian; their English is their translation,
+        made with the pages' (mentoring_pages.models.tags)."""
+        names = [self.texts.text(tag) for tag in tags]
+        page.tags.add(*names)
+        self.tag_names.update(names)
+
     def document(self, name):
         """The demo's document `name`: one Wagtail document, shared wherever it is used."""
         if name not in self.documents:
@@ -120,6 +130,7 @@ def build_section(home, programme, log):
 
     roadmaps = section.index(landing, models.RoadmapIndexPage, content["roadmap"]["index"])
     build_roadmap(section, roadmaps, programme, content["roadmap"])
+    build_current_roadmap(section, roadmaps, programme, content["roadmap"]["current_roadmap"])
 
     mentors = section.index(landing, models.MentorIndexPage, content["mentors"]["index"])
     for spec in content["mentors"]["mentors"]:
@@ -127,7 +138,7 @@ def build_section(home, programme, log):
 
     cases = section.index(landing, models.CaseIndexPage, content["cases"]["index"])
     for spec in content["cases"]["cases"]:
-        build_case(section, cases, spec, forms)
+        build_case(section, cases, spec, forms, content["cases"])
 
     news = section.index(landing, models.NewsIndexPage, content["news"]["index"])
     for spec in content["news"]["news"]:
@@ -137,6 +148,9 @@ def build_section(home, programme, log):
     build_forms(section, landing, programme, content["forms"])
 
     english = Locale.objects.get(language_code="en")
+    for tag in models.SectionTag.objects.filter(name__in=section.tag_names, locale=home.locale):
+        if not tag.has_translation(english):
+            translate(tag, english, texts.english)
     for page in section.created:
         # Top-down: a page's parent is translated before it, unless an editor removed the
         # parent's translation, when the page is left for the translators.
@@ -201,12 +215,10 @@ def set_statuses(events, content, texts):
 
 def build_mentor(section, parent, spec, forms, content):
     texts = section.texts
-    names, colours = spec["title"], spec["photo_colour_name"]
+    names = spec["title"]
     alt = texts.text(
         {
-            language: content["photo_alt"][language].format(
-                name=names[language], colour=colours[language]
-            )
+            language: content["photo_alt"][language].format(name=names[language])
             for language in LANGUAGES
         }
     )
@@ -216,7 +228,7 @@ def build_mentor(section, parent, spec, forms, content):
         page.image = save_image(
             content["photo_title"].format(name=names["ru"]),
             alt,
-            portrait(tuple(spec["photo_colour"])),
+            portrait(spec["slug"]),
             f"{page.slug}.png",
         )
         # The signed consent, in the registry: the demo has no scans of it.
@@ -249,15 +261,17 @@ def build_mentor(section, parent, spec, forms, content):
     )
 
 
-def build_case(section, parent, spec, forms):
+def build_case(section, parent, spec, forms, content):
     texts = section.texts
     # An editor may have renamed a form or role model since: the case is then left without.
     form = forms.get(spec["form"])
     role_models = form.role_models.all() if form else []
     role_model = next((r for r in role_models if r.title == spec["role_model"]), None)
 
-    def add_tags_and_materials(page):
-        page.tags.add(*spec["tags"])
+    def add_tags_materials_and_picture(page):
+        section.add_tags(page, spec["tags"])
+        if "picture" in spec:
+            add_case_picture(page, parent, spec, content)
         page.materials = orderables(
             models.CaseMaterial,
             page.locale,
@@ -282,8 +296,32 @@ def build_case(section, parent, spec, forms):
             ),
             "form": form,
             "role_model": role_model,
+            "image_alt": texts.text(spec["picture_alt"]) if "picture" in spec else "",
         },
-        prepare=add_tags_and_materials,
+        prepare=add_tags_materials_and_picture,
+    )
+
+
+def add_case_picture(page, parent, spec, content):
+    """The case's picture; one showing a person needs that person's consent, recorded in the
+    registry for this page, as the rule requires (the data gives it as "photo_consent")."""
+    page.image_shows_people = shows_people(spec["picture"])
+    page.image = save_image(
+        content["photo_title"].format(title=page.title),
+        page.image_alt,
+        scene(spec["picture"], page.slug),
+        f"{page.slug}.png",
+    )
+    if "photo_consent" not in spec:
+        return
+    consent = spec["photo_consent"]
+    page.consent = Consent.objects.create(
+        person=consent["person"],
+        kind=ConsentKind.DISSEMINATION,
+        data_categories=content["photo_consent"]["data_categories"],
+        pages=public_path(page, parent),
+        conditions=content["photo_consent"]["conditions"].format(given_by=consent["given_by"]),
+        valid_from=data_date(consent["date"]),
     )
 
 
@@ -298,9 +336,9 @@ def build_news(section, parent, spec):
         fields["image_alt"] = texts.text(spec["picture_alt"])
 
     def add_tags_and_picture(page):
-        page.tags.add(*spec["tags"])
+        section.add_tags(page, spec["tags"])
         if "picture" in spec:
-            picture = ILLUSTRATIONS[spec["picture"]]()
+            picture = scene(spec["picture"], page.slug)
             page.image = save_image(page.title, page.image_alt, picture, f"{page.slug}.png")
 
     return section.page(parent, models.NewsPage, spec["slug"], fields, prepare=add_tags_and_picture)

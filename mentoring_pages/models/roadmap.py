@@ -24,7 +24,8 @@ from .base import ProgrammeMixin, SectionIndexPage, SectionPage
 
 
 class RoadmapIndexPage(SectionIndexPage):
-    """«Дорожные карты»: the roadmaps of the programme, each with its progress."""
+    """«Дорожные карты»: the roadmaps of the programme, each with its progress: the current
+    ones first, then the finished ones as the archive (statuses.is_finished)."""
 
     subpage_types = ["mentoring_pages.RoadmapPage"]
 
@@ -34,7 +35,12 @@ class RoadmapIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        roadmaps = list(RoadmapPage.objects.live().public().child_of(self))
+        roadmaps = list(
+            RoadmapPage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("-last_year", "-first_year", "path")
+        )
         # The cards show progress only: each event's status and end date, not the event
         # (a thousand events made into objects were four fifths of this page's time).
         states = defaultdict(list)
@@ -44,7 +50,9 @@ class RoadmapIndexPage(SectionIndexPage):
             states[page_id].append(statuses.EventState(status, end))
         on = statuses.today()
         # (page, progress) for the cards: two queries however many roadmaps and events.
-        context["roadmaps"] = [(page, statuses.progress(states[page.pk], on)) for page in roadmaps]
+        cards = [(page, statuses.progress(states[page.pk], on)) for page in roadmaps]
+        context["roadmaps"] = [card for card in cards if not card[0].is_finished(on)]
+        context["archived_roadmaps"] = [card for card in cards if card[0].is_finished(on)]
         return context
 
 
@@ -95,6 +103,10 @@ class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPag
     class Meta:
         verbose_name = _("roadmap")
         verbose_name_plural = _("roadmaps")
+
+    def is_finished(self, on=None):
+        """Whether the roadmap's period is over: it is then shown as the archive."""
+        return statuses.is_finished(self.last_year, on)
 
     @cached_property
     def all_events(self):

@@ -36,6 +36,19 @@ def today():
     return timezone.localdate()
 
 
+def school_year(on=None):
+    """The calendar year the school year of `on` (today) began in: school years begin on
+    1 September."""
+    on = on or today()
+    return on.year if on.month >= 9 else on.year - 1
+
+
+def is_finished(last_year, on=None):
+    """Whether a roadmap running until `last_year` is over, and so archive: its last school
+    year (the one ending in `last_year`) ended before the current one began."""
+    return last_year <= school_year(on)
+
+
 def is_overdue(status, end, on=None):
     """The end date has passed (the end day itself still counts as in time) and the event
     is neither done nor cancelled. An event without an end date is never overdue."""
