@@ -10,6 +10,7 @@ from wagtail.models import Locale, Site
 from site_project.demo_content import Bilingual, read_demo_data
 from site_project.translation import translate
 
+from .demo_pictures import save_image, scene
 from .models import ContentPage, HomePage, SiteSettings
 
 SITE_DATA = Path(__file__).resolve().parent / "demo_data" / "site.json"
@@ -60,8 +61,13 @@ def build_school_site(log):
     # The home page's title comes with the site (a migration): the demo only translates it.
     texts.text(data["home_page"]["title"])
     intro = texts.rich_text(data["home_page"]["intro"])
+    photo_alt = texts.text(data["home_page"]["photo_alt"])
     if not home.intro:
         home.intro = intro
+        home.image_alt = photo_alt
+        home.image = save_image(
+            home.title, photo_alt, scene(data["home_page"]["photo"], "home"), "home.png"
+        )
         home.save_revision().publish()
         log("home page filled")
 

@@ -11,13 +11,14 @@ from wagtail.search import index
 from .blocks import BodyBlock
 from .descriptions import DescribedPageMixin
 from .fields import optional_link
+from .photos import PhotoMixin, photo_at_the_top_panel
 from .search import StemmedSearchMixin, searchable
 
 # Page apps add to the home page's context with this hook, so home need not know them.
 HOME_PAGE_CONTEXT_HOOK = "construct_home_page_context"
 
 
-class HomePage(DescribedPageMixin, StemmedSearchMixin, Page):
+class HomePage(PhotoMixin, DescribedPageMixin, StemmedSearchMixin, Page):
     """The root of a school's site in one language.
 
     What goes under it is up to each page type's `parent_page_types`: content pages go
@@ -29,7 +30,11 @@ class HomePage(DescribedPageMixin, StemmedSearchMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        photo_at_the_top_panel(),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = searchable(index.SearchField("intro"), index.SearchField("body"))
 
     parent_page_types = ["wagtailcore.Page"]

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale
 
 from home.demo import school
+from home.demo_pictures import portrait, save_image, scene, shows_people
 from mentoring_pages import models
 from mentoring_pages.consent.rules import public_path
 from mentoring_pages.roadmap.importer import fill_roadmap
@@ -26,7 +27,6 @@ from site_project.translation import translate
 from .current_roadmap import build_current_roadmap
 from .documents import demo_document
 from .form_pages import build_forms
-from .pictures import portrait, save_image, scene, shows_people
 
 CONTENT = Path(__file__).resolve().parent / "content"
 ROADMAP_FILE = CONTENT / "roadmap_000.docx"
@@ -116,15 +116,22 @@ def build_section(home, programme, log):
     section = Section(log, content)
     texts = section.texts
     spec = content["landing"]
+
+    def add_photo(page):
+        picture = scene(spec["photo"], page.slug)
+        page.image = save_image(page.title, page.image_alt, picture, f"{page.slug}.png")
+
     landing = section.page(
         home,
         models.MentoringIndexPage,
         spec["slug"],
         {
             **texts.fields(spec, text=["title"], rich_text=["intro", "how_to_take_part"]),
+            "image_alt": texts.text(spec["photo_alt"]),
             "programme": programme,
             "show_in_menus": True,
         },
+        prepare=add_photo,
     )
     forms = {form.title: form for form in programme.forms.prefetch_related("role_models")}
 

@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -15,16 +14,12 @@ from home.search import StemmedSearchMixin, searchable
 class SectionPage(DescribedPageMixin, StemmedSearchMixin, FragmentCacheMixin, Page):
     """A page of the «Наставничество» section."""
 
-    # The image shown when the page is shared (OpenGraph), if the page type has one.
-    og_image_field = None
+    # The image shown when the page is shared (OpenGraph): a PhotoMixin's photo.
+    og_image = None
     search_fields = searchable()
 
     class Meta:
         abstract = True
-
-    @property
-    def og_image(self):
-        return getattr(self, self.og_image_field) if self.og_image_field else None
 
     def section_description(self):
         from .landing import MentoringIndexPage
@@ -46,30 +41,6 @@ class SectionIndexPage(SectionPage):
 
     class Meta:
         abstract = True
-
-
-class PhotoMixin(models.Model):
-    """An image with its alt text: the text is the page's, so it is translated with it."""
-
-    image = optional_link("wagtailimages.Image", _("image"))
-    image_alt = models.CharField(
-        _("alt text"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the image shows, for those who cannot see it."),
-    )
-
-    og_image_field = "image"
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for those who cannot see it.")}
-            )
 
 
 class ProgrammeMixin(models.Model):

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.page_cache import lazy_context
+from home.photos import PhotoMixin
 from home.search import searchable
 from mentoring_pages.consent.pages import CONSENT_HELP_TEXT, ShowsPersonMixin
 from mentoring_pages.listing import (
@@ -22,7 +23,7 @@ from mentoring_pages.listing import (
 from programmes.models import MentoringForm
 from programmes.models.programme import DocumentLink
 
-from .base import MentoringFormMixin, PhotoMixin, SectionIndexPage, SectionPage, optional_link
+from .base import MentoringFormMixin, SectionIndexPage, SectionPage, optional_link
 from .tags import SourceTag, TaggedPageBase, in_language
 
 STORY_FEATURES = ["bold", "italic", "ol", "ul", "link"]

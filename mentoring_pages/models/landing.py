@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.page_cache import seconds_until_midnight
+from home.photos import PhotoMixin, photo_at_the_top_panel
 from home.search import searchable
 from mentoring_pages.roadmap import statuses
 from programmes.coverage import indicator_rows
@@ -26,7 +27,7 @@ from .news import NewsPage
 from .roadmap import RoadmapPage
 
 
-class MentoringIndexPage(RoutablePageMixin, ProgrammeMixin, SectionPage):
+class MentoringIndexPage(RoutablePageMixin, PhotoMixin, ProgrammeMixin, SectionPage):
     """«Наставничество»: the section's landing, a link to everything deeper."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -41,6 +42,7 @@ class MentoringIndexPage(RoutablePageMixin, ProgrammeMixin, SectionPage):
         index.SearchField("body"),
     )
     content_panels = Page.content_panels + [
+        photo_at_the_top_panel(),
         FieldPanel("intro"),
         FieldPanel("programme"),
         FieldPanel("how_to_take_part"),

@@ -9,11 +9,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.page_cache import lazy_context
+from home.photos import PhotoMixin
 from home.search import searchable
 from mentoring_pages.consent.pages import CONSENT_HELP_TEXT, ShowsPersonMixin
 from mentoring_pages.listing import filter_by_form, index_url, visible_children
 
-from .base import MentoringFormMixin, PhotoMixin, SectionIndexPage, SectionPage
+from .base import MentoringFormMixin, SectionIndexPage, SectionPage
 
 # The latest awards first; mentors without an award year last on every database.
 MENTOR_ORDER = (F("award_year").desc(nulls_last=True), "title")

@@ -12,11 +12,12 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.page_cache import lazy_context
+from home.photos import PhotoMixin
 from home.search import searchable
 from mentoring_pages import feeds
 from mentoring_pages.listing import paginate, visible_children
 
-from .base import PhotoMixin, SectionPage
+from .base import SectionPage
 from .tags import TaggedPageBase, in_language
 
 

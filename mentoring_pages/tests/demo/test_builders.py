@@ -17,7 +17,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from home.demo import school
+from home import demo_pictures
+from home.demo import SITE_DATA, school
 from mentoring_pages import models
 from mentoring_pages.consent.rules import consent_problems
 from mentoring_pages.demo.builders import CONTENT, ROADMAP_FILE, read_content
@@ -26,6 +27,7 @@ from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.reader import read_roadmap
 from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.models import ConsentText
+from site_project.demo_content import read_demo_data
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +77,14 @@ def test_load_demo_fills_the_section_with_the_schools_content(home_page):
         True,
     )
     assert landing.programme is not None
+    # The landing and the home page open with a drawn photo, described.
+    for page, spec in (
+        (landing, content["landing"]),
+        (home_page.specific, read_demo_data(SITE_DATA)["home_page"]),
+    ):
+        page.refresh_from_db()
+        assert page.image.width == 1200 and page.image.description
+        assert page.image_alt == spec["photo_alt"]["ru"]
     assert f'href="mailto:{school()["email"]}"' in landing.how_to_take_part
     assert landing.how_to_take_part.count("<li>") == len(
         items_of(content["landing"]["how_to_take_part"])
@@ -287,6 +297,8 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
     for item in items_of(landing["how_to_take_part"]):
         assert item["en"] in how_to_take_part
     assert english_landing.programme.locale.language_code == "en"
+    assert english_landing.image == russian(models.MentoringIndexPage).get().image
+    assert english_landing.image_alt == landing["photo_alt"]["en"]
 
     english_mentor = english(models.MentorPage).get(slug=spec["slug"])
     assert english_mentor.image_alt == content["mentors"]["photo_alt"]["en"].format(
@@ -341,3 +353,13 @@ def test_load_demo_makes_the_forms_in_both_languages(client):
     for slug, spec in specs.items():
         link = f'href="{english_landing}{slug}/">{escape(spec["title"]["en"])}</a>'
         assert link in landing_page
+
+
+def test_the_data_names_only_known_scenes():
+    content = read_content()
+    named = [spec["picture"] for spec in content["news"]["news"] + content["cases"]["cases"]]
+    assert set(named) <= set(demo_pictures.SCENES)
+    # A case picture showing people comes with a consent in the data.
+    for spec in content["cases"]["cases"]:
+        if "picture" in spec:
+            assert demo_pictures.shows_people(spec["picture"]) == ("photo_consent" in spec)

@@ -72,6 +72,26 @@ def test_landing_shows_the_programme_indicators_and_roadmap(client, section, pro
     assert content.count('mentor-card"') == 4
 
 
+def test_landing_opens_with_its_photo_between_the_title_and_the_introduction(client, section):
+    landing = section.landing
+    landing.image = wagtail_factories.ImageFactory(file__width=1600, file__height=900)
+    landing.image_alt = "Книжные полки"
+    landing.intro = "<p>Наставничество в нашей школе.</p>"
+    landing.save_revision().publish()
+
+    soup = BeautifulSoup(client.get(landing.url).content, "html.parser")
+
+    opening = [
+        tag
+        for tag in soup.main.find_all(True, recursive=True)
+        if tag.name == "h1"
+        or "photo-at-the-top" in tag.get("class", [])
+        or "lead" in tag.get("class", [])
+    ]
+    assert [tag.name for tag in opening] == ["h1", "figure", "div"]
+    assert opening[1].img["alt"] == "Книжные полки"
+
+
 def test_landing_in_english(client, section, programme, english):
     translate(programme, english, {"Каждому ученику — наставник.": "A mentor for every pupil."})
     translate(section.landing, english, {"Наставничество": "Mentoring"})
