@@ -151,7 +151,10 @@ class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPag
         url = request.build_absolute_uri(page_url + "calendar.ics")
         return url, "webcal://" + url.split("://", 1)[1]
 
-    cache_query_parameters = ("status",)
+    # `?view=list`: one row per event (number, title, deadline, status) in every stage, for
+    # a quick look over the whole plan; the cards with every detail are the default.
+    LIST_VIEW = "list"
+    cache_query_parameters = ("status", "view")
 
     def get_cached_paths(self):
         return ["/", *self.FILE_ROUTES, "export/csv/", "export/xlsx/", "calendar/"]
@@ -160,12 +163,15 @@ class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPag
     def roadmap_view(self, request):
         # `?status=done&status=planned` or an unknown value shows everything, never an error.
         status = statuses.status_filter(request.GET.getlist("status"))
+        # Anything but exactly `view=list` shows the cards, never an error.
+        view = self.LIST_VIEW if request.GET.getlist("view") == [self.LIST_VIEW] else ""
         on = statuses.today()
         calendar_url, webcal_url = self.calendar_urls(request)
         return self.render(
             request,
             context_overrides={
                 "status": status,
+                "view": view,
                 "status_label": statuses.status_label(status) if status else "",
                 # Read only when the template's {% wagtailpagecache %} is not kept.
                 "events": SimpleLazyObject(lambda: self.events_context(status, on)),

@@ -342,6 +342,83 @@ def test_filter_links_work_without_javascript(client, roadmap_page):
     assert not soup.select("script")
 
 
+# The list view: one row per event
+
+
+def rows(soup):
+    """(number, title, deadline, status text) of each row of the list view."""
+    return [
+        tuple(
+            row.select_one(f".roadmap-row__{part}").get_text(" ", strip=True)
+            for part in ("number", "title", "deadline", "status")
+        )
+        for row in soup.select("tr.roadmap-row")
+    ]
+
+
+def test_the_list_view_shows_every_event_in_one_row_with_every_stage_open(client, section):
+    page = build_roadmap(
+        section.roadmaps,
+        events=EVENTS,
+        stages=[("1", "Подготовка условий"), ("2", "Формирование базы наставников")],
+    )
+    event = page.events.get(title="Отменено")
+    event.deadline_text = "Октябрь 2026"
+    event.save()
+
+    soup = get(client, page, view="list")
+
+    assert not soup.select("article.roadmap-event")
+    assert rows(soup)[3] == (
+        "2.4.",
+        "Отменено",
+        "Октябрь 2026",
+        capfirst(statuses.status_label("cancelled")),
+    )
+    assert [row[1] for row in rows(soup)] == ALL_TITLES
+    assert [row[3] for row in rows(soup)][4] == capfirst(statuses.status_label("overdue"))
+    assert all(stage.has_attr("open") for stage in soup.select("details.roadmap-stage"))
+    # A table per stage, its columns named for screen readers.
+    tables = soup.select("table.roadmap-table")
+    assert [table.caption.get_text() for table in tables] == [
+        "1. Подготовка условий",
+        "2. Формирование базы наставников",
+    ]
+    assert len(tables[0].select("thead th[scope=col]")) == 4
+
+
+def test_the_list_view_and_the_status_filter_keep_each_other(client, roadmap_page):
+    soup = get(client, roadmap_page, view="list", status="overdue")
+
+    assert [row[1] for row in rows(soup)] == ["Просрочено вчера"]
+    status_links = {a["data-status"]: a["href"] for a in soup.select(".roadmap-filter a")}
+    assert status_links[""] == roadmap_page.url + "?view=list"
+    assert status_links["done"] == "?status=done&view=list"
+    view_links = {a["data-view"]: a["href"] for a in soup.select(".roadmap-view a")}
+    assert view_links == {
+        "": roadmap_page.url + "?status=overdue",
+        "list": "?view=list&status=overdue",
+    }
+    assert [a["data-view"] for a in soup.select(".roadmap-view a[aria-current]")] == ["list"]
+
+
+@pytest.mark.parametrize("query", ["?view=grid", "?view=list&view=list", "?view=LIST", "?view="])
+def test_any_other_view_shows_the_cards(client, roadmap_page, query):
+    soup = soup_of(client.get(roadmap_page.url + query))
+
+    assert event_titles(soup) == ALL_TITLES
+    assert not soup.select("tr.roadmap-row")
+    assert [a["data-view"] for a in soup.select(".roadmap-view a[aria-current]")] == [""]
+
+
+def test_the_kept_cards_and_the_kept_list_never_stand_in_for_each_other(client, roadmap_page):
+    for _ in range(2):  # the second round is served from what the first kept
+        assert event_titles(get(client, roadmap_page)) == ALL_TITLES
+        listed = get(client, roadmap_page, view="list")
+        assert [row[1] for row in rows(listed)] == ALL_TITLES
+        assert not event_titles(listed)
+
+
 def test_filter_says_in_words_how_many_events_it_shows(client, english_roadmap):
     filtered = get(client, english_roadmap, status="planned")
     everything = get(client, english_roadmap)
@@ -501,10 +578,8 @@ def many_events(stages, per_stage):
     ]
 
 
-@pytest.mark.parametrize("status", ["", "overdue"])
-def test_roadmap_page_makes_the_same_queries_for_3_or_60_events(
-    client, queries_of, section, status
-):
+@pytest.mark.parametrize("query", ["", "?status=overdue", "?view=list"])
+def test_roadmap_page_makes_the_same_queries_for_3_or_60_events(client, queries_of, section, query):
     small = build_roadmap(
         section.roadmaps,
         events=many_events(3, 1),
@@ -515,8 +590,6 @@ def test_roadmap_page_makes_the_same_queries_for_3_or_60_events(
         events=many_events(12, 5),
         stages=[(str(n), f"Этап {n}") for n in range(1, 13)],
     )
-    query = f"?status={status}" if status else ""
-
     for after_a_change in (True, False):
         small_queries = queries_of(small.url + query, between=changed(small, after_a_change))
         large_queries = queries_of(large.url + query, between=changed(large, after_a_change))
