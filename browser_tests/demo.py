@@ -32,7 +32,14 @@ def kind_of(model):
 # Every public page type by its kind, with the page model it is the first live page of.
 # The others are built in `page_urls`.
 PAGE_MODELS = {kind_of(model): model for model in public_page_models()}
-PAGE_KINDS = [*PAGE_MODELS, "programme", "search", "accessibility-settings", "not-found"]
+PAGE_KINDS = [
+    *PAGE_MODELS,
+    "programme",
+    "roadmap-list",
+    "search",
+    "accessibility-settings",
+    "not-found",
+]
 
 
 def accessible(scheme, images):
@@ -100,6 +107,7 @@ def page_urls():
         urls = {kind: page.url for kind, page in found.items()}
         landing = found["mentoring"]
         urls["programme"] = landing.url + landing.reverse_subpage("programme_details")
+        urls["roadmap-list"] = f"{urls['roadmap']}?view=list"
         with translation.override(language):
             # The section's own title is a word the search finds in both languages.
             urls["search"] = f"{reverse('search')}?{urlencode({'q': landing.title})}"

@@ -9,6 +9,7 @@ the site's home page in the page's language says."""
 import html
 import textwrap
 
+from django.db import models
 from django.utils.html import strip_tags
 
 # Search engines show about this many characters.
@@ -26,10 +27,13 @@ class DescribedPageMixin:
     # The page's own fields whose text describes it, the first filled in wins.
     description_fields = ("intro",)
 
-    def section_description(self):
-        """What describes the page when it says nothing itself; page types in a section
-        name their section's description."""
-        return ""
+    def describing_page_types(self):
+        """The page types above this page whose own description describes it when it says
+        nothing itself, nearest first: each with `search_description` and `intro`. Page
+        types in a section put their section's landing before the home page."""
+        from .models import HomePage
+
+        return [HomePage]
 
     def own_description(self):
         texts = [self.search_description] + [
@@ -37,21 +41,21 @@ class DescribedPageMixin:
         ]
         return next(filter(None, map(shortened, texts)), "")
 
-    def site_description(self):
-        """What the home page of the page's language says about itself: the site's."""
-        from .models import HomePage
-
-        home = HomePage.objects.ancestor_of(self, inclusive=True)
-        return next(
-            (page.own_description() for page in home.only("search_description", "intro")), ""
-        )
+    def ancestors_description(self):
+        """What the nearest describing ancestor says about itself: one query, however many
+        ancestors are asked."""
+        asked = [
+            model.objects.ancestor_of(self)
+            .annotate(nearness=models.Value(rank))
+            .values_list("search_description", "intro", "nearness")
+            .order_by()  # a page's tree order is not allowed inside a UNION
+            for rank, model in enumerate(self.describing_page_types())
+        ]
+        rows = asked[0].union(*asked[1:], all=True).order_by("nearness")
+        return next((text for row in rows for text in map(shortened, row[:2]) if text), "")
 
     def meta_description(self):
-        return (
-            self.own_description()
-            or shortened(self.section_description())
-            or self.site_description()
-        )
+        return self.own_description() or self.ancestors_description()
 
 
 def shortened(text):

@@ -21,11 +21,10 @@ class SectionPage(DescribedPageMixin, StemmedSearchMixin, FragmentCacheMixin, Pa
     class Meta:
         abstract = True
 
-    def section_description(self):
+    def describing_page_types(self):
         from .landing import MentoringIndexPage
 
-        section = MentoringIndexPage.objects.ancestor_of(self).only("search_description", "intro")
-        return next((page.own_description() for page in section), "")
+        return [MentoringIndexPage, *super().describing_page_types()]
 
 
 class SectionIndexPage(SectionPage):
