@@ -92,7 +92,11 @@ class PublicPage:
 
 
 def first_live(model, locale):
-    page = model.objects.live().public().filter(locale=locale).order_by("path").first()
+    pages = model.objects.live().public().filter(locale=locale)
+    # Of the roadmaps, the current one: the journeys look for overdue events and the stage
+    # the school is at, which a finished roadmap in the archive no longer has.
+    ordering = ("-last_year", "path") if hasattr(model, "last_year") else ("path",)
+    page = pages.order_by(*ordering).first()
     if page is None:
         raise LookupError(f"The demo has no live {model.__name__} in {locale.language_code}.")
     return page

@@ -45,3 +45,9 @@ def test_parent_finds_overdue_events_and_the_calendar(open_page, public_pages, d
     page.go_back()
     page.wait_for_url(shown.url)
     assert event_statuses(page) == every_status
+
+    # The whole roadmap as a list, one row per event.
+    views = page.get_by_role("navigation", name=gettext("View"))
+    views.get_by_role("link", name=gettext("List, one row per event")).click()
+    page.wait_for_url(f"{shown.url}?view=list")
+    assert page.locator("tr.roadmap-row").count() == len(every_status)

@@ -4,6 +4,7 @@ report go through."""
 
 import copy
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import get_page_models
@@ -17,6 +18,20 @@ CONSENT_HELP_TEXT = _(
     "The person's consent from the consent registry. It must be valid and list this page's "
     "address; for a minor, record the parent who signed it."
 )
+
+
+def consent_link():
+    """The `consent` field of a page that may show a person: the consent to dissemination
+    it relies on, which cannot be deleted while a page names it."""
+    return models.ForeignKey(
+        "programmes.Consent",
+        verbose_name=_("consent to dissemination"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=CONSENT_HELP_TEXT,
+    )
 
 
 class ConsentPageForm(WagtailAdminPageForm):

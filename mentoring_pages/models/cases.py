@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.page_cache import lazy_context
 from home.photos import PhotoMixin
 from home.search import searchable
-from mentoring_pages.consent.pages import CONSENT_HELP_TEXT, ShowsPersonMixin
+from mentoring_pages.consent.pages import ShowsPersonMixin, consent_link
 from mentoring_pages.listing import (
     filter_links,
     index_url,
@@ -125,15 +125,7 @@ class CasePage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
             "with the consent to dissemination of the person shown."
         ),
     )
-    consent = models.ForeignKey(
-        "programmes.Consent",
-        verbose_name=_("consent to dissemination"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=CONSENT_HELP_TEXT,
-    )
+    consent = consent_link()
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("form"), FieldPanel("role_model"), FieldPanel("duration")]),

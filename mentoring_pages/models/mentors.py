@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.page_cache import lazy_context
 from home.photos import PhotoMixin
 from home.search import searchable
-from mentoring_pages.consent.pages import CONSENT_HELP_TEXT, ShowsPersonMixin
+from mentoring_pages.consent.pages import ShowsPersonMixin, consent_link
 from mentoring_pages.listing import filter_by_form, index_url, visible_children
 
 from .base import MentoringFormMixin, SectionIndexPage, SectionPage
@@ -58,15 +58,7 @@ class MentorPage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
     award = models.CharField(_("award"), max_length=255, blank=True)
     award_year = models.PositiveSmallIntegerField(_("award year"), null=True, blank=True)
 
-    consent = models.ForeignKey(
-        "programmes.Consent",
-        verbose_name=_("consent to dissemination"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=CONSENT_HELP_TEXT,
-    )
+    consent = consent_link()
 
     search_fields = searchable(
         index.SearchField("position"),
