@@ -54,6 +54,7 @@ class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
             selected = set(bulk_form["event"].value() or [])
         context.update(
             board=board,
+            deadlines_panel=RoadmapDeadlinesPanel(self.pages, on_board=True),
             rows=board.rows,
             filter_form=board.shown_filter_form,
             bulk_form=bulk_form,
@@ -107,8 +108,10 @@ class RoadmapDeadlinesPanel(Component):
     template_name = "mentoring_pages/admin/dashboard_panel.html"
     order = 90  # above Wagtail's own panels (moderation 210, recent edits 250)
 
-    def __init__(self, pages):
+    def __init__(self, pages, on_board=False):
         self.pages = pages
+        # At the top of the board itself it needs no link to the board.
+        self.on_board = on_board
 
     def get_context_data(self, parent_context=None):
         overdue, upcoming = listing.dashboard_summary(self.pages)
@@ -118,6 +121,7 @@ class RoadmapDeadlinesPanel(Component):
             "upcoming": upcoming,
             "board_url": board_url,
             "overdue_url": f"{board_url}?deadline={filters.OVERDUE}",
+            "on_board": self.on_board,
         }
 
 

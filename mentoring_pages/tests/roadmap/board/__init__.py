@@ -65,7 +65,9 @@ def soup_of(response):
 
 def shown(response):
     """The pks of the events the board lists."""
-    return {int(row["data-event"]) for row in soup_of(response).select("tbody tr[data-event]")}
+    return {
+        int(row["data-event"]) for row in soup_of(response).select("#board-events tr[data-event]")
+    }
 
 
 def pks(*events):

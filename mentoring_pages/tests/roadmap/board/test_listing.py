@@ -26,17 +26,25 @@ def test_rows_follow_the_roadmaps_order_and_name_their_stage(client, curator, tw
     a, b = two_roadmaps
     client.force_login(curator)
 
-    rows = soup_of(client.get(BOARD)).select("tbody tr[data-event]")
+    soup = soup_of(client.get(BOARD))
+    rows = soup.select("#board-events tr[data-event]")
 
     expected = [
         *RoadmapEvent.objects.filter(page=a).order_by("sort_order"),
         *RoadmapEvent.objects.filter(page=b).order_by("sort_order"),
     ]
     assert [int(row["data-event"]) for row in rows] == [event.pk for event in expected]
+    # Each event under its stage's heading.
     stage_titles = {"1": "1. Подготовка", "2": "2. Реализация"}
-    assert [row.select("td")[2].get_text(strip=True) for row in rows] == [
+    assert [row.find_previous("tr", class_="board-stage").get_text(strip=True) for row in rows] == [
         stage_titles[event.stage_number] for event in expected
     ]
+    # Each roadmap is named once, over its events, not on every row.
+    headings = soup.select("#board-events tr.board-roadmap th")
+    assert [heading.a.get_text() for heading in headings] == [a.title, b.title]
+    assert [
+        len(tbody.select("tr[data-event]")) for tbody in soup.select("#board-events tbody")
+    ] == [RoadmapEvent.objects.filter(page=page).count() for page in (a, b)]
 
 
 def board_queries(client, section, count):

@@ -69,3 +69,44 @@ def test_each_checkbox_has_a_label_naming_its_event(client, curator, two_roadmap
     label = soup.select_one(f"label[for=board-event-{event.pk}]")
     assert label.get_text(strip=True) == f"Select “{event}”"
     assert soup.select_one("form[method=post] input[name=csrfmiddlewaretoken]")
+
+
+def test_warning_signs_keep_the_size_of_the_text_on_the_dashboard_and_the_board(
+    client, curator, two_roadmaps
+):
+    """Wagtail's icon fills its box unless sized: a sign 150 px tall stood before every
+    overdue row."""
+    client.force_login(curator)
+
+    for url in (reverse("wagtailadmin_home"), BOARD):
+        signs = soup_of(client.get(url)).select("svg.icon-warning")
+        assert signs, url
+        for sign in signs:
+            assert {"w-w-4", "w-h-4"} <= set(sign["class"]), url
+
+
+def test_the_board_opens_with_the_overdue_count_and_the_next_deadlines(
+    client, curator, two_roadmaps
+):
+    client.force_login(curator)
+
+    soup = soup_of(client.get(BOARD))
+
+    panel = soup.select_one("#roadmap-deadlines-section")
+    assert panel.select_one("[data-overdue]")["data-overdue"] == "2"
+    assert len(panel.select("tbody tr[data-event]")) == 5
+    # Above the filters and the events, and without a link to the page it is on.
+    assert panel.find_next("form", role="search") is not None
+    assert not panel.select(f'a[href="{BOARD}"]')
+
+
+def test_the_report_is_offered_for_the_roadmap_running_now(client, curator, two_roadmaps):
+    _archived, current = two_roadmaps
+    current.last_year = 2030
+    current.save_revision().publish()
+    client.force_login(curator)
+
+    soup = soup_of(client.get(BOARD))
+
+    chosen = soup.select_one("#board-report-page option[selected]")
+    assert chosen["value"] == str(current.pk)
