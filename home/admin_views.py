@@ -4,7 +4,7 @@ only to the others, their title closing the breadcrumbs; those about one page (a
 import, a questionnaire's results) are reached from a button in that page's header."""
 
 from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse_lazy
+from django.urls import path, reverse, reverse_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -85,6 +85,18 @@ class PageAdminView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_subtitle(self):
         return self.page.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        # The page, then this screen: the header names the screen (not «Home»), and the
+        # breadcrumbs lead back to the page's editor.
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+                "label": self.page.get_admin_display_title(),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(page=self.page, **kwargs)

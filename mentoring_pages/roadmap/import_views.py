@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy
 
 from home.admin_views import PageAdminView
 from mentoring_pages.models import RoadmapPage
-from mentoring_pages.roadmap.importer import import_into_draft, imported_from_data, imported_to_data
+from mentoring_pages.roadmap.importer import (
+    import_into_draft,
+    imported_from_data,
+    imported_to_data,
+    preview_import,
+)
 from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
 
 
@@ -22,6 +27,23 @@ class ImportRoadmapForm(forms.Form):
         # The reader says what is wrong with an empty file as with any other bad one.
         allow_empty_file=True,
         widget=forms.ClearableFileInput(attrs={"accept": ".docx,.xlsx,.csv"}),
+    )
+
+
+class ConfirmImportForm(forms.Form):
+    """What becomes of the events whose deadline has already passed: asked only when some
+    have; left open unless the curator says they were done."""
+
+    OPEN, DONE = "open", "done"
+    past_deadlines = forms.ChoiceField(
+        label=gettext_lazy("Events whose deadline has already passed"),
+        choices=[
+            (OPEN, gettext_lazy("Leave them planned: they will show as overdue")),
+            (DONE, gettext_lazy("Mark them done, noting the date of the import")),
+        ],
+        initial=OPEN,
+        required=False,
+        widget=forms.RadioSelect,
     )
 
 
@@ -76,17 +98,33 @@ class ImportRoadmapView(PageAdminView):
                 form.add_error("file", str(error))
             else:
                 request.session[session_key(self.page)] = imported_to_data(imported)
-                return self.render_to_response(self.get_context_data(imported=imported))
+                return self.render_preview(imported, ConfirmImportForm())
         # A file that is not a roadmap is the uploader's mistake: say so, change nothing.
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
+    def render_preview(self, imported, confirm_form, status=200):
+        return self.render_to_response(
+            self.get_context_data(
+                imported=imported,
+                preview=preview_import(self.page, imported),
+                confirm_form=confirm_form,
+            ),
+            status=status,
+        )
+
     def confirm(self, request):
-        data = request.session.pop(session_key(self.page), None)
+        data = request.session.get(session_key(self.page))
         if data is None:
             messages.error(request, _("The upload has expired. Please upload the file again."))
             return redirect("roadmap_import", self.page.pk)
         imported = imported_from_data(data)
-        import_into_draft(self.page, imported, request.user)
+        confirm_form = ConfirmImportForm(request.POST)
+        if not confirm_form.is_valid():
+            # The upload stays waiting: the curator chooses again and confirms.
+            return self.render_preview(imported, confirm_form, status=400)
+        del request.session[session_key(self.page)]
+        past_done = confirm_form.cleaned_data["past_deadlines"] == ConfirmImportForm.DONE
+        import_into_draft(self.page, imported, request.user, past_done=past_done)
         messages.success(
             request,
             _(

@@ -5,9 +5,11 @@ import dataclasses
 import re
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 
 from mentoring_pages.models import RoadmapEvent, RoadmapStage
+from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.deadlines import parse_deadline
 from mentoring_pages.roadmap.reader import ImportedEvent, ImportedRoadmap, ImportedStage
 
@@ -154,10 +156,72 @@ def imported_from_data(data):
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class PreviewRow:
+    """A row of the file and the event it would become: the dates read from its deadline,
+    and whether that deadline has already passed."""
+
+    read: ImportedEvent
+    event: RoadmapEvent
+    is_past: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportPreview:
+    """What confirming the import of `imported` into a roadmap would write, for the curator
+    to check first: per stage its rows, and the counts the summary gives."""
+
+    stages: list  # [(ImportedStage, [PreviewRow])]
+    event_count: int
+    doubtful_count: int
+    past_count: int
+
+
+def preview_import(page, imported, on=None):
+    """The preview of importing `imported` into `page`, read by the same rule the import
+    writes by (fill_roadmap), nothing saved."""
+    on = on or statuses.today()
+    events = iter(fill_roadmap(page.get_latest_revision_as_object(), imported).events.all())
+    stages = [
+        (
+            stage,
+            [
+                PreviewRow(read, event, is_past(event, on))
+                # `events` runs on through every stage: each takes its own rows' events.
+                for read, event in zip(stage.events, events, strict=False)
+            ],
+        )
+        for stage in imported.stages
+    ]
+    rows = [row for _stage, stage_rows in stages for row in stage_rows]
+    return ImportPreview(
+        stages=stages,
+        event_count=len(rows),
+        doubtful_count=sum(1 for row in rows if row.read.doubts),
+        past_count=sum(1 for row in rows if row.is_past),
+    )
+
+
+def is_past(event, on):
+    """Whether a newly imported (planned) event would be overdue at once."""
+    return statuses.is_overdue(statuses.EventStatus.PLANNED, event.end, on)
+
+
 @transaction.atomic
-def import_into_draft(page, imported, user):
+def import_into_draft(page, imported, user, past_done=False, on=None):
     """Replace the roadmap's stages and events with the imported ones in a new draft
-    revision of `page`: the live page is unchanged until someone publishes it."""
+    revision of `page`: the live page is unchanged until someone publishes it. With
+    `past_done`, events whose deadline has already passed are marked done, the day of the
+    import noted (an old plan, imported after the fact, is not a list of failures)."""
+    on = on or statuses.today()
     draft = page.get_latest_revision_as_object()
     fill_roadmap(draft, imported)
+    if past_done:
+        with translation.override(page.locale.language_code):
+            note = gettext("Marked done when the roadmap was imported on %(date)s.") % {
+                "date": formats.date_format(on)
+            }
+        for event in draft.events.all():
+            if is_past(event, on):
+                statuses.change_status(event, statuses.EventStatus.DONE, note, on)
     return draft.save_revision(user=user, log_action=True)

@@ -11,14 +11,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
 from mentoring_pages.models import RoadmapPage
+from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.import_views import session_key
 from mentoring_pages.roadmap.importer import imported_to_data
 from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
+from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFactory
 from mentoring_pages.tests.roadmap import ROADMAP_000, ROADMAP_003
 from programmes.roles import CURATOR, EDITOR
@@ -265,3 +267,89 @@ def test_a_confirmed_import_that_fails_halfway_keeps_the_page_as_it_was(
     page = RoadmapPage.objects.get(pk=roadmap.pk)
     assert page.get_latest_revision() is None
     assert [event.title for event in page.events.all()] == ["Старое мероприятие"]
+
+
+# An old plan imported after the fact: the dates read, what has passed, and done in one step
+
+
+def preview_of(client, roadmap, path=ROADMAP_003):
+    response = client.post(import_url(roadmap), {"file": upload(path)})
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def test_the_preview_shows_the_dates_read_and_how_many_deadlines_have_passed(
+    curator_client, roadmap
+):
+    soup = preview_of(curator_client, roadmap)
+
+    rows = soup.select("tr[data-past]")
+    assert len(rows) == 45
+    # A 2023–24 plan: every deadline it dates is long past, and the summary says so.
+    past = [row for row in rows if row["data-past"] == "1"]
+    dated = [row for row in rows if row.select(".roadmap-import__dates time")]
+    assert past == dated and len(past) > 40
+    assert soup.select_one("[data-past]:not(tr)")["data-past"] == str(len(past))
+    for row in past:
+        end = row.select(".roadmap-import__dates time")[-1]["datetime"]
+        assert end < statuses.today().isoformat()
+    assert soup.select("input[name=past_deadlines]")
+    assert revisions_and_events(roadmap) == UNTOUCHED
+
+
+def test_past_events_can_be_marked_done_in_one_step_with_the_day_noted(curator_client, roadmap):
+    preview_of(curator_client, roadmap)
+
+    response = curator_client.post(import_url(roadmap), {"confirm": "1", "past_deadlines": "done"})
+
+    assert response.status_code == 302
+    page = RoadmapPage.objects.get(pk=roadmap.pk)
+    draft = page.get_latest_revision_as_object()
+    events = list(draft.events.all())
+    done = [event for event in events if event.end]
+    assert done and all(event.status == EventStatus.DONE for event in done)
+    assert all(event.status_changed_at == statuses.today() for event in done)
+    assert formats.date_format(statuses.today()) in done[0].status_note
+    assert not [event for event in events if event.is_overdue]
+    # Still only a draft: the public roadmap is as it was.
+    assert page.has_unpublished_changes
+    assert [e.title for e in page.events.all()] == ["Старое мероприятие"]
+
+
+def test_by_default_past_events_stay_planned_and_show_as_overdue(curator_client, roadmap):
+    preview_of(curator_client, roadmap)
+
+    curator_client.post(import_url(roadmap), {"confirm": "1"})
+
+    draft = RoadmapPage.objects.get(pk=roadmap.pk).get_latest_revision_as_object()
+    dated = [event for event in draft.events.all() if event.end]
+    assert all(event.status == EventStatus.PLANNED and event.is_overdue for event in dated)
+
+
+def test_an_unknown_choice_for_past_events_changes_nothing_and_keeps_the_upload(
+    curator_client, roadmap
+):
+    preview_of(curator_client, roadmap)
+
+    response = curator_client.post(
+        import_url(roadmap), {"confirm": "1", "past_deadlines": "<script>"}
+    )
+
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert soup.select_one("input[name=past_deadlines]") is not None
+    assert "<script>" not in response.content.decode()
+    assert revisions_and_events(roadmap) == UNTOUCHED
+    assert waiting_import(curator_client, roadmap) is not None
+
+
+def test_the_import_screen_is_headed_by_its_name_and_leads_back_to_the_roadmap(
+    curator_client, roadmap
+):
+    soup = BeautifulSoup(curator_client.get(import_url(roadmap)).content.decode(), "html.parser")
+
+    with translation.override("ru"):
+        name = gettext("Import from Word/Excel")
+    assert soup.select_one("h1").get_text(strip=True) == f"{name}: {roadmap.title}"
+    edit_url = reverse("wagtailadmin_pages:edit", args=[roadmap.pk])
+    assert soup.select_one(f'nav[aria-label] a[href="{edit_url}"]') is not None
