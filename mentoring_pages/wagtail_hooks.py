@@ -33,6 +33,7 @@ hooks.register("construct_homepage_panels", board_views.add_roadmap_deadlines_pa
 hooks.register("construct_homepage_panels", consent_admin.add_consent_warnings_panel)
 hooks.register("register_page_header_buttons", forms_admin.results_button)
 hooks.register("register_page_header_buttons", import_views.import_button)
+hooks.register("register_page_header_buttons", import_views.new_roadmap_import_button)
 hooks.register("filter_form_submissions_for_user", forms_admin.only_curators)
 hooks.register("register_log_actions", personal_data_log.register_actions)
 

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.search import searchable
 from mentoring_pages.roadmap import exports, statuses
 from mentoring_pages.roadmap.deadlines import Recurrence
+from mentoring_pages.roadmap.import_panel import ImportButtonPanel
 from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.models.programme import YearPeriodMixin
 
@@ -28,6 +29,11 @@ class RoadmapIndexPage(SectionIndexPage):
     ones first, then the finished ones as the archive (statuses.is_finished)."""
 
     subpage_types = ["mentoring_pages.RoadmapPage"]
+    content_panels = SectionIndexPage.content_panels + [
+        ImportButtonPanel(
+            "roadmap_import_new", _("New roadmap from Word/Excel"), needs="can_add_subpage"
+        ),
+    ]
 
     class Meta:
         verbose_name = _("roadmap index")
@@ -87,6 +93,7 @@ class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPag
 
     base_form_class = RoadmapPageForm
     content_panels = Page.content_panels + [
+        ImportButtonPanel("roadmap_import", _("Import from Word/Excel"), needs="can_edit"),
         FieldRowPanel([FieldPanel("first_year"), FieldPanel("last_year")], heading=_("Period")),
         FieldPanel("programme"),
         FieldPanel("intro"),

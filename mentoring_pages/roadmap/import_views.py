@@ -1,5 +1,7 @@
-"""«Импорт из Word/Excel» on a roadmap page: upload, preview what was recognised (with
-anything doubtful flagged), confirm; the events land in a new draft revision."""
+"""«Импорт из Word/Excel»: upload, preview what was recognised (the dates read, anything
+doubtful, the deadlines already past), confirm. On a roadmap page the events land in a new
+draft revision of it; on the roadmap index (and from the board) they make a new draft
+roadmap. Nothing is ever published by an import."""
 
 from django import forms
 from django.conf import settings
@@ -7,15 +9,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.coreutils import get_supported_content_language_variant
 
 from home.admin_views import PageAdminView
-from mentoring_pages.models import RoadmapPage
+from mentoring_pages.models import RoadmapIndexPage, RoadmapPage
 from mentoring_pages.roadmap.importer import (
+    create_roadmap_page,
     import_into_draft,
     imported_from_data,
     imported_to_data,
+    new_roadmap_page,
     preview_import,
 )
 from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
@@ -62,8 +68,8 @@ class ImportRoadmapView(PageAdminView):
         return page.permissions_for_user(user).can_edit()
 
     def dispatch(self, request, page_id):
-        self.page = get_object_or_404(RoadmapPage, pk=page_id)
-        if not self.page.permissions_for_user(request.user).can_edit():
+        self.page = get_object_or_404(self.page_model, pk=page_id)
+        if not self.shows_button(self.page, request.user):
             raise PermissionDenied
         lock = self.page.get_lock()
         if lock and lock.for_user(request.user):
@@ -80,8 +86,19 @@ class ImportRoadmapView(PageAdminView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            max_size=filesizeformat(settings.ROADMAP_IMPORT_MAX_BYTES), **kwargs
+            max_size=filesizeformat(settings.ROADMAP_IMPORT_MAX_BYTES),
+            upload_url=reverse(self.url_name, args=[self.page.pk]),
+            **kwargs,
         )
+
+    def imported_into(self, imported):
+        """The roadmap as the import would leave it, for the preview."""
+        return self.page
+
+    def save(self, imported, user, past_done):
+        """Write the import as a draft; the roadmap to edit next."""
+        import_into_draft(self.page, imported, user, past_done=past_done)
+        return self.page
 
     def get(self, request, page_id):
         return self.render_to_response(self.get_context_data(form=ImportRoadmapForm()))
@@ -106,7 +123,7 @@ class ImportRoadmapView(PageAdminView):
         return self.render_to_response(
             self.get_context_data(
                 imported=imported,
-                preview=preview_import(self.page, imported),
+                preview=preview_import(self.imported_into(imported), imported),
                 confirm_form=confirm_form,
             ),
             status=status,
@@ -124,7 +141,7 @@ class ImportRoadmapView(PageAdminView):
             return self.render_preview(imported, confirm_form, status=400)
         del request.session[session_key(self.page)]
         past_done = confirm_form.cleaned_data["past_deadlines"] == ConfirmImportForm.DONE
-        import_into_draft(self.page, imported, request.user, past_done=past_done)
+        roadmap = self.save(imported, request.user, past_done)
         messages.success(
             request,
             _(
@@ -136,10 +153,49 @@ class ImportRoadmapView(PageAdminView):
                 "events": imported.event_count,
             },
         )
-        return redirect("wagtailadmin_pages:edit", self.page.pk)
+        return redirect("wagtailadmin_pages:edit", roadmap.pk)
 
 
-urlpatterns = [ImportRoadmapView.url_pattern("roadmaps/<int:page_id>/import/")]
+class ImportNewRoadmapView(ImportRoadmapView):
+    """The same on the roadmap index: the file becomes a new draft roadmap under it."""
+
+    page_model = RoadmapIndexPage
+    url_name = "roadmap_import_new"
+
+    @staticmethod
+    def shows_button(page, user):
+        return page.permissions_for_user(user).can_add_subpage()
+
+    def get_page_title(self):
+        return _("New roadmap from Word/Excel")
+
+    def imported_into(self, imported):
+        return new_roadmap_page(self.page, imported)
+
+    def save(self, imported, user, past_done):
+        return create_roadmap_page(self.page, imported, user=user, past_done=past_done)
+
+
+def new_roadmap_imports(user):
+    """[(roadmap index, its import address)] where `user` may import a new roadmap: the
+    indexes in the site's source language (translations follow through wagtail-localize)."""
+    indexes = RoadmapIndexPage.objects.filter(
+        locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return [
+        (index, reverse(ImportNewRoadmapView.url_name, args=[index.pk]))
+        for index in indexes
+        if ImportNewRoadmapView.shows_button(index, user)
+    ]
+
+
+urlpatterns = [
+    ImportRoadmapView.url_pattern("roadmaps/<int:page_id>/import/"),
+    ImportNewRoadmapView.url_pattern("roadmaps/index/<int:page_id>/import/"),
+]
 
 
 import_button = ImportRoadmapView.header_button(gettext_lazy("Import from Word/Excel"), priority=25)
+new_roadmap_import_button = ImportNewRoadmapView.header_button(
+    gettext_lazy("New roadmap from Word/Excel"), priority=25
+)

@@ -117,13 +117,13 @@ def as_data(page):
     }
 
 
-@transaction.atomic
-def create_roadmap_page(parent, imported, title, user=None):
-    """A new draft RoadmapPage under `parent` holding the imported roadmap: all or nothing."""
+def new_roadmap_page(parent, imported, title=None, user=None):
+    """An unsaved RoadmapPage under `parent` for the imported roadmap: its title and period
+    from the file."""
     from mentoring_pages.models import RoadmapPage
 
     first_year, last_year = guess_period(imported)
-    page = RoadmapPage(
+    return RoadmapPage(
         title=title or imported.title,
         first_year=first_year,
         last_year=last_year,
@@ -131,7 +131,15 @@ def create_roadmap_page(parent, imported, title, user=None):
         locale=parent.locale,
         owner=user,
     )
+
+
+@transaction.atomic
+def create_roadmap_page(parent, imported, title=None, user=None, past_done=False, on=None):
+    """A new draft RoadmapPage under `parent` holding the imported roadmap: all or nothing."""
+    page = new_roadmap_page(parent, imported, title, user)
     fill_roadmap(page, imported)
+    if past_done:
+        mark_past_done(page, on)
     parent.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     return page
@@ -213,15 +221,21 @@ def import_into_draft(page, imported, user, past_done=False, on=None):
     revision of `page`: the live page is unchanged until someone publishes it. With
     `past_done`, events whose deadline has already passed are marked done, the day of the
     import noted (an old plan, imported after the fact, is not a list of failures)."""
-    on = on or statuses.today()
     draft = page.get_latest_revision_as_object()
     fill_roadmap(draft, imported)
     if past_done:
-        with translation.override(page.locale.language_code):
-            note = gettext("Marked done when the roadmap was imported on %(date)s.") % {
-                "date": formats.date_format(on)
-            }
-        for event in draft.events.all():
-            if is_past(event, on):
-                statuses.change_status(event, statuses.EventStatus.DONE, note, on)
+        mark_past_done(draft, on)
     return draft.save_revision(user=user, log_action=True)
+
+
+def mark_past_done(page, on=None):
+    """Mark done the events of `page` (filled, not yet saved) whose deadline has passed,
+    noting the day, in the page's language."""
+    on = on or statuses.today()
+    with translation.override(page.locale.language_code):
+        note = gettext("Marked done when the roadmap was imported on %(date)s.") % {
+            "date": formats.date_format(on)
+        }
+    for event in page.events.all():
+        if is_past(event, on):
+            statuses.change_status(event, statuses.EventStatus.DONE, note, on)

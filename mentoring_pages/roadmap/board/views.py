@@ -15,7 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mentoring_pages.roadmap import reports
+from mentoring_pages.roadmap import import_views, reports
 from mentoring_pages.roadmap.board import changes, filters, listing
 from mentoring_pages.roadmap.board.forms import BulkChangeForm, ReportForm
 from mentoring_pages.roadmap.board.permissions import editable_roadmaps_for_request
@@ -55,6 +55,7 @@ class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         context.update(
             board=board,
             deadlines_panel=RoadmapDeadlinesPanel(self.pages, on_board=True),
+            new_roadmap_imports=import_views.new_roadmap_imports(self.request.user),
             rows=board.rows,
             filter_form=board.shown_filter_form,
             bulk_form=bulk_form,

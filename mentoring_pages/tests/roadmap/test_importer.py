@@ -353,3 +353,61 @@ def test_the_import_screen_is_headed_by_its_name_and_leads_back_to_the_roadmap(
     assert soup.select_one("h1").get_text(strip=True) == f"{name}: {roadmap.title}"
     edit_url = reverse("wagtailadmin_pages:edit", args=[roadmap.pk])
     assert soup.select_one(f'nav[aria-label] a[href="{edit_url}"]') is not None
+
+
+# The import in plain sight: on the roadmap's editor, the roadmap index and the board
+
+
+def new_roadmap_url(index):
+    return reverse("roadmap_import_new", args=[index.pk])
+
+
+def test_the_roadmaps_editor_shows_the_import_as_a_button_in_the_form(curator_client, roadmap):
+    response = curator_client.get(reverse("wagtailadmin_pages:edit", args=[roadmap.pk]))
+
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert soup.select_one(f'form a.button[href="{import_url(roadmap)}"]') is not None
+
+
+def test_a_new_roadmap_is_imported_from_the_index_as_a_draft(curator_client, section):
+    index = section.roadmaps
+    editor = curator_client.get(reverse("wagtailadmin_pages:edit", args=[index.pk]))
+    soup = BeautifulSoup(editor.content.decode(), "html.parser")
+    assert soup.select_one(f'form a.button[href="{new_roadmap_url(index)}"]') is not None
+
+    preview = curator_client.post(new_roadmap_url(index), {"file": upload(ROADMAP_003)})
+    assert preview.status_code == 200
+    assert int(preview.context["preview"].past_count) > 40
+    assert not RoadmapPage.objects.child_of(index).exists()  # nothing saved yet
+
+    response = curator_client.post(
+        new_roadmap_url(index), {"confirm": "1", "past_deadlines": "done"}
+    )
+
+    (page,) = RoadmapPage.objects.child_of(index)
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert not page.live  # an import never publishes
+    assert (page.first_year, page.last_year) == (2023, 2024)
+    events = list(page.get_latest_revision_as_object().events.all())
+    assert len(events) == 45
+    assert not [event for event in events if event.is_overdue]
+
+
+def test_editors_cannot_import_a_new_roadmap(client, section, django_user_model):
+    user = django_user_model.objects.create_user(username="editor", password="x")
+    user.groups.add(Group.objects.get(name=EDITOR))
+    client.force_login(user)
+
+    response = client.post(new_roadmap_url(section.roadmaps), {"file": upload(ROADMAP_003)})
+
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    assert not RoadmapPage.objects.child_of(section.roadmaps).exists()
+
+
+def test_the_board_offers_both_imports(curator_client, roadmap, section):
+    soup = BeautifulSoup(
+        curator_client.get(reverse("mentoring_pages_board")).content.decode(), "html.parser"
+    )
+
+    assert soup.select_one(f'a[href="{new_roadmap_url(section.roadmaps)}"]') is not None
+    assert soup.select_one(f'#board-events a[href="{import_url(roadmap)}"]') is not None
