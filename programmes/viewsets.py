@@ -1,7 +1,9 @@
 """The admin's screens for the programme's data: one menu, «Mentoring», of snippet
 listings whose CSV exports are safe to open in Excel. Registered in wagtail_hooks."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -18,6 +20,16 @@ from .models import (
 )
 
 
+def yes_no_column(model, name):
+    """A yes/no field as a word in the admin's language (Wagtail would show True/False)."""
+    return Column(
+        name,
+        label=capfirst(model._meta.get_field(name).verbose_name),
+        accessor=lambda instance: _("yes") if getattr(instance, name) else _("no"),
+        sort_key=name,
+    )
+
+
 class SafeCsvIndexView(SafeCsvExportMixin, IndexView):
     pass
 
@@ -32,7 +44,7 @@ class ProgrammeViewSet(ProgrammeSnippetViewSet):
     model = Programme
     icon = "doc-full"
     menu_label = _("Programmes")
-    list_display = ["title", "first_year", "last_year", "live", "locale"]
+    list_display = ["title", "first_year", "last_year", LiveStatusTagColumn(), "locale"]
     list_filter = ["first_year", "live"]
     list_export = ["title", "first_year", "last_year", "goal", "live"]
     export_filename = "programmes"
@@ -136,7 +148,14 @@ class ConsentViewSet(ProgrammeSnippetViewSet):
     chooser_viewset_class = ConsentChooserViewSet
     icon = "clipboard-list"
     menu_label = _("Consents")
-    list_display = ["person", "kind", "valid_from", "valid_until", "withdrawn_at", "is_minor"]
+    list_display = [
+        "person",
+        "kind",
+        "valid_from",
+        "valid_until",
+        "withdrawn_at",
+        yes_no_column(Consent, "is_minor"),
+    ]
     list_filter = ["kind", "is_minor"]
     search_fields = ["person"]
 

@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -161,3 +163,21 @@ def test_a_pages_consent_chooser_offers_only_valid_consents_to_dissemination(log
     assert "С сегодняшнего дня" in shown
     for hidden in ["обработку", "Отозванное", "Истёкшее", "Будущее"]:
         assert hidden not in shown
+
+
+def test_the_registry_says_yes_or_no_in_the_admins_language_not_true_or_false(login_as):
+    ConsentFactory(person="Ученица 10 «А»", is_minor=True, parent_name="Родитель")
+    ConsentFactory(person="Учитель истории", is_minor=False)
+    client = login_as(CURATOR)
+
+    soup = BeautifulSoup(
+        client.get(reverse("wagtailsnippets_programmes_consent:list")).content, "html.parser"
+    )
+
+    cells = {
+        row.select_one("td a").get_text(strip=True): row.find_all("td")[-1].get_text(strip=True)
+        for row in soup.select("tbody tr")
+    }
+    with translation.override("ru"):
+        assert cells == {"Ученица 10 «А»": gettext("yes"), "Учитель истории": gettext("no")}
+    assert "True" not in soup.select_one("tbody").get_text()
