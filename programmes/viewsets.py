@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from site_project.spreadsheets import SafeCsvExportMixin
 
@@ -30,6 +31,37 @@ def yes_no_column(model, name):
     )
 
 
+class WordedSnippetChooser(AdminSnippetChooser):
+    """The snippet chooser with its viewset's own words: Wagtail's «Выбрать %(object)s» puts
+    the model's name in the nominative («Выбрать форма наставничества»)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # ChooserViewSet.widget_class sets the viewset's words on this class.
+        worded = type(self)
+        self.choose_one_text = worded.choose_one_text
+        self.choose_another_text = worded.choose_another_text
+        self.link_to_chosen_text = worded.link_to_chosen_text
+
+
+class WordedChooserViewSet(SnippetChooserViewSet):
+    """A snippet chooser that says «Выбрать программу», as a subclass words it."""
+
+    base_widget_class = WordedSnippetChooser
+
+
+class ProgrammeChooserViewSet(WordedChooserViewSet):
+    choose_one_text = _("Choose a programme")
+    choose_another_text = _("Choose another programme")
+    edit_item_text = _("Edit this programme")
+
+
+class MentoringFormChooserViewSet(WordedChooserViewSet):
+    choose_one_text = _("Choose a form of mentoring")
+    choose_another_text = _("Choose another form of mentoring")
+    edit_item_text = _("Edit this form of mentoring")
+
+
 class SafeCsvIndexView(SafeCsvExportMixin, IndexView):
     pass
 
@@ -42,6 +74,7 @@ class ProgrammeSnippetViewSet(SnippetViewSet):
 
 class ProgrammeViewSet(ProgrammeSnippetViewSet):
     model = Programme
+    chooser_viewset_class = ProgrammeChooserViewSet
     icon = "doc-full"
     menu_label = _("Programmes")
     list_display = ["title", "first_year", "last_year", LiveStatusTagColumn(), "locale"]
@@ -53,6 +86,7 @@ class ProgrammeViewSet(ProgrammeSnippetViewSet):
 
 class MentoringFormViewSet(ProgrammeSnippetViewSet):
     model = MentoringForm
+    chooser_viewset_class = MentoringFormChooserViewSet
     icon = "group"
     menu_label = _("Forms of mentoring")
     list_display = ["title", "kind", "programme", "locale"]
@@ -136,7 +170,10 @@ class UsableConsentChooseResultsView(UsableConsentsMixin, ChooseResultsView):
     pass
 
 
-class ConsentChooserViewSet(SnippetChooserViewSet):
+class ConsentChooserViewSet(WordedChooserViewSet):
+    choose_one_text = _("Choose a consent")
+    choose_another_text = _("Choose another consent")
+    edit_item_text = _("Edit this consent")
     choose_view_class = UsableConsentChooseView
     choose_results_view_class = UsableConsentChooseResultsView
 
