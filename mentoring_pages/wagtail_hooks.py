@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from home.models import HOME_PAGE_CONTEXT_HOOK
+from mentoring_pages import editor_home
 from mentoring_pages.consent import admin as consent_admin
 from mentoring_pages.forms import admin as forms_admin
 from mentoring_pages.forms import personal_data_log
@@ -31,6 +32,7 @@ register_snippet(SectionTag)
 hooks.register("register_reports_menu_item", consent_admin.consent_report_menu_item)
 hooks.register("construct_homepage_panels", board_views.add_roadmap_deadlines_panel)
 hooks.register("construct_homepage_panels", consent_admin.add_consent_warnings_panel)
+hooks.register("construct_homepage_panels", editor_home.add_editor_home_panel)
 hooks.register("register_page_header_buttons", forms_admin.results_button)
 hooks.register("register_page_header_buttons", import_views.import_button)
 hooks.register("register_page_header_buttons", import_views.new_roadmap_import_button)

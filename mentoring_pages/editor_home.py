@@ -1,0 +1,89 @@
+"""The editor's home in the admin: a dashboard panel to start a news item, a case or a
+mentor's profile where the user may write them, their own drafts, and what a moderator sent
+back to them for changes. Pages waiting for moderation are in Wagtail's own panel above."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, WorkflowState
+
+from mentoring_pages.models import CaseIndexPage, MentorIndexPage, NewsIndexPage
+
+# What an editor writes: (the index it goes under, the page type, the button's words).
+WRITING = [
+    (NewsIndexPage, "newspage", _("Write a news item")),
+    (CaseIndexPage, "casepage", _("Describe a case")),
+    (MentorIndexPage, "mentorpage", _("Add a mentor's profile")),
+]
+SHOWN = 10
+
+
+def add_links(user):
+    """[(words, address of the new page's form)] under the indexes in the site's source
+    language that `user` may add to (translations follow through wagtail-localize)."""
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    links = []
+    for index_model, page_type, words in WRITING:
+        for index in index_model.objects.filter(locale__language_code=language):
+            if index.permissions_for_user(user).can_add_subpage():
+                url = reverse(
+                    "wagtailadmin_pages:add", args=("mentoring_pages", page_type, index.pk)
+                )
+                links.append((words, url))
+    return links
+
+
+def page_ids_by_workflow(user=None, status=None):
+    """{page id: status of its latest workflow} for pages, optionally only those whose
+    latest workflow `user` started."""
+    states = WorkflowState.objects.filter(base_content_type=ContentType.objects.get_for_model(Page))
+    if user is not None:
+        states = states.filter(requested_by=user)
+    latest = {}
+    for object_id, state in states.order_by("created_at").values_list("object_id", "status"):
+        latest[int(object_id)] = state
+    return {page_id: state for page_id, state in latest.items() if status in (None, state)}
+
+
+def returned_for_changes(user):
+    """The pages a moderator sent back to `user`, still waiting for their changes."""
+    ids = page_ids_by_workflow(user, WorkflowState.STATUS_NEEDS_CHANGES)
+    return list(Page.objects.filter(pk__in=ids).order_by("-latest_revision_created_at")[:SHOWN])
+
+
+def drafts_of(user):
+    """`user`'s pages with changes not yet published nor sent for moderation: what they
+    last edited themselves, newest first."""
+    in_a_workflow = page_ids_by_workflow(status=WorkflowState.STATUS_IN_PROGRESS)
+    returned = page_ids_by_workflow(user, WorkflowState.STATUS_NEEDS_CHANGES)
+    return list(
+        Page.objects.filter(latest_revision__user=user, has_unpublished_changes=True)
+        .exclude(pk__in=[*in_a_workflow, *returned])
+        .order_by("-latest_revision_created_at")[:SHOWN]
+    )
+
+
+class EditorHomePanel(Component):
+    name = "editor_home"
+    template_name = "mentoring_pages/admin/editor_home_panel.html"
+    order = 80  # first: what the editor came to do
+
+    def __init__(self, user, links):
+        self.user = user
+        self.links = links
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "add_links": self.links,
+            "drafts": drafts_of(self.user),
+            "returned": returned_for_changes(self.user),
+        }
+
+
+def add_editor_home_panel(request, panels):
+    links = add_links(request.user)
+    if links:
+        panels.append(EditorHomePanel(request.user, links))
