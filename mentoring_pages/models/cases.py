@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.page_cache import lazy_context
 from home.photos import PhotoMixin
 from home.search import searchable
-from mentoring_pages.consent.pages import ShowsPersonMixin, consent_link
+from mentoring_pages.consent.pages import ConsentPageForm, ShowsPersonMixin, consent_link
 from mentoring_pages.listing import (
     filter_links,
     index_url,
@@ -20,7 +20,7 @@ from mentoring_pages.listing import (
     selected_id,
     visible_children,
 )
-from programmes.models import MentoringForm
+from programmes.models import MentoringForm, RoleModel
 from programmes.models.programme import DocumentLink
 
 from .base import MentoringFormMixin, SectionIndexPage, SectionPage, optional_link
@@ -99,6 +99,35 @@ class CaseTag(TaggedPageBase):
     )
 
 
+class CasePageForm(ConsentPageForm):
+    """The role model is one of the chosen form's, in the page's language: its choices are
+    the page language's role models, each named with its form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("role_model")
+        if field is None:
+            return
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        field.queryset = (
+            RoleModel.objects.filter(locale_id=locale_id)
+            .select_related("form")
+            .order_by("form__sort_order", "form__title", "sort_order")
+        )
+        field.label_from_instance = lambda role_model: f"{role_model.form} — {role_model}"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        form, role_model = cleaned_data.get("form"), cleaned_data.get("role_model")
+        if form and role_model and role_model.form_id != form.pk:
+            self.add_error(
+                "role_model",
+                _("Choose a role model of the chosen form of mentoring, «%(form)s».")
+                % {"form": form},
+            )
+        return cleaned_data
+
+
 class CasePage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
     """A case (кейс): the pair or group is described without names. Its photo may show
     people only on a consent to dissemination, as a mentor's profile does."""
@@ -153,6 +182,7 @@ class CasePage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
         index.SearchField("result"),
     )
     consent_fields = ("consent", "image", "image_shows_people")
+    base_form_class = CasePageForm
     # Who is in the photo, and on what consent, is the same in every language.
     override_translatable_fields = [
         SynchronizedField("image_shows_people", overridable=False),

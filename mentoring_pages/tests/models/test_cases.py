@@ -6,8 +6,12 @@ from functools import partial
 
 import pytest
 import wagtail_factories
-from django.utils import timezone
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from mentoring_pages.listing import PER_PAGE
 from mentoring_pages.models import CaseMaterial
@@ -372,3 +376,61 @@ def test_case_queries_do_not_grow_with_its_materials_and_tags(section, forms, fe
     few, many = few_and_many(page.url, add)
 
     assert len(few) == len(many) <= MAX_QUERIES, many
+
+
+# The role model in the editor
+
+
+def role_model_choices(client, page):
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return [option.get_text() for option in soup.select("select[name=role_model] option")][1:]
+
+
+def test_the_role_model_choices_are_the_pages_language_named_with_their_form(
+    admin_client, section, english
+):
+    pupils = RoleModelFactory(title="Успевающий – неуспевающий")
+    teachers = RoleModelFactory(form__title="Учитель – учитель", title="Опытный – молодой")
+    translate(pupils.form, english, {"Ученик – ученик": "Pupil – pupil"})
+    page = case(section, "Кейс")
+
+    assert role_model_choices(admin_client, page) == [
+        f"{pupils.form} — {pupils}",
+        f"{teachers.form} — {teachers}",
+    ]
+
+
+def test_a_role_model_of_another_form_is_refused_and_nothing_saved(admin_client, section):
+    pupils = RoleModelFactory()
+    teachers = RoleModelFactory(form__title="Учитель – учитель", title="Опытный – молодой")
+    page = case(section, "Кейс", form=pupils.form)
+    revisions = page.revisions.count()
+    data = nested_form_data(
+        {
+            "title": "Кейс",
+            "slug": page.slug,
+            "form": pupils.form.pk,
+            "role_model": teachers.pk,
+            "summary": "",
+            "problem": rich_text("<p>Проблема.</p>"),
+            "goal": rich_text("<p>Цель.</p>"),
+            "what_was_done": rich_text("<p>Сделано.</p>"),
+            "result": rich_text("<p>Итог.</p>"),
+            "duration": "",
+            "image_alt": "",
+            "tags": "",
+            "materials": inline_formset([]),
+        }
+    )
+
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+    assert response.status_code == 200  # the form again, with the reason
+    with translation.override("ru"):
+        reason = gettext("Choose a role model of the chosen form of mentoring, «%(form)s».") % {
+            "form": pupils.form
+        }
+    assert reason in response.content.decode()
+    page.refresh_from_db()
+    assert page.role_model_id is None and page.revisions.count() == revisions
