@@ -36,34 +36,36 @@ def add_links(user):
     return links
 
 
-def page_ids_by_workflow(user=None, status=None):
-    """{page id: status of its latest workflow} for pages, optionally only those whose
-    latest workflow `user` started."""
-    states = WorkflowState.objects.filter(base_content_type=ContentType.objects.get_for_model(Page))
-    if user is not None:
-        states = states.filter(requested_by=user)
+def latest_workflow_states(**filters):
+    """{page id: status of its latest workflow} of the pages whose workflow states match
+    `filters`."""
+    states = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), **filters
+    )
     latest = {}
-    for object_id, state in states.order_by("created_at").values_list("object_id", "status"):
-        latest[int(object_id)] = state
-    return {page_id: state for page_id, state in latest.items() if status in (None, state)}
+    for object_id, status in states.order_by("created_at").values_list("object_id", "status"):
+        latest[int(object_id)] = status
+    return latest
 
 
 def returned_for_changes(user):
     """The pages a moderator sent back to `user`, still waiting for their changes."""
-    ids = page_ids_by_workflow(user, WorkflowState.STATUS_NEEDS_CHANGES)
+    latest = latest_workflow_states(requested_by=user)
+    ids = [pk for pk, status in latest.items() if status == WorkflowState.STATUS_NEEDS_CHANGES]
     return list(Page.objects.filter(pk__in=ids).order_by("-latest_revision_created_at")[:SHOWN])
 
 
 def drafts_of(user):
-    """`user`'s pages with changes not yet published nor sent for moderation: what they
-    last edited themselves, newest first."""
-    in_a_workflow = page_ids_by_workflow(status=WorkflowState.STATUS_IN_PROGRESS)
-    returned = page_ids_by_workflow(user, WorkflowState.STATUS_NEEDS_CHANGES)
-    return list(
-        Page.objects.filter(latest_revision__user=user, has_unpublished_changes=True)
-        .exclude(pk__in=[*in_a_workflow, *returned])
-        .order_by("-latest_revision_created_at")[:SHOWN]
+    """`user`'s pages with changes neither published nor in moderation (nor sent back):
+    what they last edited themselves, newest first."""
+    edited = list(
+        Page.objects.filter(latest_revision__user=user, has_unpublished_changes=True).order_by(
+            "-latest_revision_created_at"
+        )[: SHOWN * 5]
     )
+    latest = latest_workflow_states(object_id__in=[str(page.pk) for page in edited])
+    busy = {WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES}
+    return [page for page in edited if latest.get(page.pk) not in busy][:SHOWN]
 
 
 class EditorHomePanel(Component):
