@@ -2,6 +2,7 @@
 live public page with its last change, and each page names its canonical address, its
 translations with Russian as the default, and a description."""
 
+import html5lib
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page, PageViewRestriction
@@ -90,3 +91,17 @@ def test_a_page_with_nothing_to_say_borrows_the_sites_description(client, home_p
 
     description = head_of(client, page.url).find("meta", attrs={"name": "description"})
     assert description["content"] == "Официальный сайт школы: новости и наставничество."
+
+
+def test_every_page_parses_as_html_without_an_error(client, every_page_type):
+    """The HTML standard's own parsing rules (html5lib): no stray or misnested tag, no
+    duplicate attribute, in every page type, in both languages and as a list."""
+    roadmap = next(
+        page for page in every_page_type if page.specific_class.__name__ == "RoadmapPage"
+    )
+    urls = [page.url for page in every_page_type] + [f"{roadmap.url}?view=list", "/search/?q=школа"]
+
+    for url in urls:
+        parser = html5lib.HTMLParser()
+        parser.parse(client.get(url).content)
+        assert parser.errors == [], url
