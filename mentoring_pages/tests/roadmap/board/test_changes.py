@@ -2,6 +2,8 @@
 moderation or left as a draft; locked pages skipped; and what the curator is told."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Workflow, WorkflowPage
 
@@ -227,3 +229,26 @@ def test_a_page_locked_by_the_curator_themselves_is_changed(client, curator, two
 
     assert reloaded(event).status == EventStatus.DONE
     assert messages_of(response) == ["Saved: 1 event on 1 page. Published: «Карта А»."]
+
+
+def bulk_change_queries(client, section, count):
+    """Queries of one bulk change of `count` events of a roadmap of 20."""
+    page = build_roadmap(section.roadmaps, [{"end": days(-1 - i)} for i in range(20)])
+    chosen = list(RoadmapEvent.objects.filter(page=page).order_by("sort_order"))[:count]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            BOARD, {"event": [event.pk for event in chosen], "new_status": "done", "note": "Итог"}
+        )
+    assert response.status_code == 302
+    done = RoadmapEvent.objects.filter(page=page, status=EventStatus.DONE)
+    assert set(done.values_list("pk", flat=True)) == {event.pk for event in chosen}
+    return len(queries)
+
+
+def test_a_bulk_change_of_20_events_makes_as_many_queries_as_one_of_2(client, curator, section):
+    client.force_login(curator)
+    bulk_change_queries(client, section, 1)  # warm up: content types, permissions, workflows
+
+    two, twenty = bulk_change_queries(client, section, 2), bulk_change_queries(client, section, 20)
+
+    assert two == twenty
