@@ -185,6 +185,55 @@ def docx_import_seconds():
     }
 
 
+def curator_screens():
+    """What the curator waits for on the bench's roadmaps (10 of 100 events): the board, a
+    bulk change of 20 events (published, then rolled back) and the quarterly report of the
+    100-event roadmap for its fullest quarter; seconds (best of 3) and queries of each."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection, reset_queries, transaction
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from mentoring_pages.models import RoadmapEvent, RoadmapPage
+    from mentoring_pages.roadmap import reports
+
+    page = RoadmapPage.objects.get(slug="bench-roadmap-1", locale__language_code="ru")
+    quarter = max(
+        reports.report_quarters([page]),
+        key=lambda quarter: len(reports.build_report(page, quarter).events),
+    )
+    events = RoadmapEvent.objects.filter(page=page).order_by("sort_order")[:20]
+    bulk_change = {"event": [event.pk for event in events], "new_status": "done", "note": "Bench"}
+    screens = {
+        "board": lambda client: client.get("/admin/roadmap-board/"),
+        "bulk change of 20 events": lambda client: client.post(
+            "/admin/roadmap-board/", bulk_change
+        ),
+        "report XLSX": lambda client: client.get(
+            "/admin/roadmap-board/report/", {"page": page.pk, "quarter": str(quarter)}
+        ),
+    }
+    results = {}
+    with transaction.atomic():
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(get_user_model().objects.create_superuser("bench-curator"))
+        for name, request in screens.items():
+            seconds = []
+            for _ in range(3):
+                reset_queries()
+                with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = request(client)
+                    seconds.append(time.perf_counter() - started)
+                    transaction.set_rollback(True)
+                assert response.status_code in (200, 302), (name, response.status_code)
+            results[name] = {"seconds": round(min(seconds), 3), "queries": len(queries)}
+            log(f"  {name}: {results[name]}")
+        transaction.set_rollback(True)
+    reported = len(reports.build_report(page, quarter).events)
+    return {"quarter": str(quarter), "reported_events": reported, "screens": results}
+
+
 def free_port():
     for port in PORTS:
         with socket.socket() as probe:
@@ -393,6 +442,8 @@ def main():
     log("rendering in process: queries and sizes")
     costs = rendering_costs(urls)
     docx = docx_import_seconds()
+    log("the curator's screens")
+    curator = curator_screens()
     sizes = {name: cost["bytes"] for name, cost in costs.items() if name not in NEVER_CACHED}
     write_ceilings(sizes.values())
     clear_shared_cache()
@@ -414,6 +465,7 @@ def main():
         "cached": cached,
         "nginx": nginx,
         "docx": docx,
+        "curator": curator,
         "total_seconds": round(time.monotonic() - started),
     }
     RESULT_FILE.write_text(json.dumps(result, indent=2, ensure_ascii=False))
@@ -427,6 +479,12 @@ def main():
         f"\n.docx import ({docx['events']} events): read {docx['read_seconds']} s, "
         f"into a draft page {docx['import_seconds']} s"
     )
+    print(
+        f"\nthe curator's screens, 100-event roadmap (report for {curator['quarter']}: "
+        f"{curator['reported_events']} events):"
+    )
+    for name, screen in curator["screens"].items():
+        print(f"  {name:<28} {screen['seconds']:>6} s  {screen['queries']:>4} queries")
     print(f"landing, compressed HTML+CSS+JS: {cached['landing compressed']['kb']} KB")
     print(f"\n{goals(result, baseline)}\n\nwritten to {RESULT_FILE} in {result['total_seconds']} s")
 
