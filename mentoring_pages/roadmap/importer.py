@@ -119,10 +119,17 @@ def as_data(page):
 
 def new_roadmap_page(parent, imported, title=None, user=None):
     """An unsaved RoadmapPage under `parent` for the imported roadmap: its title and period
-    from the file."""
+    from the file; a file without a title line is named after its school year, in the
+    language of the pages it joins."""
     from mentoring_pages.models import RoadmapPage
 
     first_year, last_year = guess_period(imported)
+    if not (title or imported.title):
+        with translation.override(parent.locale.language_code):
+            title = gettext("Roadmap for the %(first)s/%(last)s school year") % {
+                "first": first_year,
+                "last": max(last_year, first_year + 1),
+            }
     return RoadmapPage(
         title=title or imported.title,
         first_year=first_year,

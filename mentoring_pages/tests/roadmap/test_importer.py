@@ -411,3 +411,43 @@ def test_the_board_offers_both_imports(curator_client, roadmap, section):
 
     assert soup.select_one(f'a[href="{new_roadmap_url(section.roadmaps)}"]') is not None
     assert soup.select_one(f'#board-events a[href="{import_url(roadmap)}"]') is not None
+
+
+def untitled_csv():
+    """A roadmap file with a header and two events, but no title line above the table."""
+    rows = "№;Содержание;Срок;Ответственные\n1.;Приказ;01.09.2026;Директор\n2.;Пары;01.10.2026;Куратор\n"
+    return SimpleUploadedFile("roadmap.csv", rows.encode())
+
+
+def test_a_file_without_a_title_becomes_a_draft_named_after_its_school_year(
+    curator_client, section
+):
+    index = section.roadmaps
+    curator_client.post(new_roadmap_url(index), {"file": untitled_csv()})
+
+    response = curator_client.post(
+        new_roadmap_url(index), {"confirm": "1", "past_deadlines": "open"}
+    )
+
+    (page,) = RoadmapPage.objects.child_of(index)
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    with translation.override("ru"):
+        assert page.title == gettext("Roadmap for the %(first)s/%(last)s school year") % {
+            "first": 2026,
+            "last": 2027,
+        }
+
+
+def test_the_same_file_imported_twice_makes_two_drafts(curator_client, section):
+    index = section.roadmaps
+    for _ in range(2):
+        curator_client.post(new_roadmap_url(index), {"file": upload(ROADMAP_003)})
+        response = curator_client.post(
+            new_roadmap_url(index), {"confirm": "1", "past_deadlines": "open"}
+        )
+        assert response.status_code == 302
+
+    first, second = RoadmapPage.objects.child_of(index).order_by("pk")
+    assert first.title == second.title
+    assert first.slug != second.slug
+    assert not first.live and not second.live
