@@ -14,6 +14,7 @@ from mentoring_pages.forms import personal_data_log
 from mentoring_pages.models import NewsPage, SectionTag
 from mentoring_pages.roadmap import import_views
 from mentoring_pages.roadmap.board import views as board_views
+from programmes.viewsets import LocaleLabelSnippetViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -28,7 +29,7 @@ def register_admin_urls():
 
 hooks.register("register_admin_menu_item", board_views.board_menu_item)
 # wagtail-localize translates a tag as a snippet: its translations are what pages show.
-register_snippet(SectionTag)
+register_snippet(SectionTag, viewset=LocaleLabelSnippetViewSet)
 hooks.register("register_reports_menu_item", consent_admin.consent_report_menu_item)
 hooks.register("construct_homepage_panels", board_views.add_roadmap_deadlines_panel)
 hooks.register("construct_homepage_panels", consent_admin.add_consent_warnings_panel)

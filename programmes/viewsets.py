@@ -1,6 +1,7 @@
 """The admin's screens for the programme's data: one menu, «Mentoring», of snippet
 listings whose CSV exports are safe to open in Excel. Registered in wagtail_hooks."""
 
+from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
@@ -31,6 +32,40 @@ def yes_no_column(model, name):
     )
 
 
+class LocaleLabelledForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "locale" in self.fields:
+            # Wagtail gives its chooser's language filter no label: Django shows «Locale».
+            self.fields["locale"].label = _("Locale")
+
+
+class LocaleLabelMixin:
+    """A chooser's filters, that by language labelled in the admin's language."""
+
+    def get_filter_form_class(self):
+        return type("FilterForm", (LocaleLabelledForm, super().get_filter_form_class()), {})
+
+
+class LocaleLabelChooseView(LocaleLabelMixin, ChooseView):
+    pass
+
+
+class LocaleLabelChooseResultsView(LocaleLabelMixin, ChooseResultsView):
+    pass
+
+
+class LocaleLabelChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = LocaleLabelChooseView
+    choose_results_view_class = LocaleLabelChooseResultsView
+
+
+class LocaleLabelSnippetViewSet(SnippetViewSet):
+    """A snippet whose chooser labels its language filter in the admin's language."""
+
+    chooser_viewset_class = LocaleLabelChooserViewSet
+
+
 class WordedSnippetChooser(AdminSnippetChooser):
     """The snippet chooser with its viewset's own words: Wagtail's «Выбрать %(object)s» puts
     the model's name in the nominative («Выбрать форма наставничества»)."""
@@ -44,7 +79,7 @@ class WordedSnippetChooser(AdminSnippetChooser):
         self.link_to_chosen_text = worded.link_to_chosen_text
 
 
-class WordedChooserViewSet(SnippetChooserViewSet):
+class WordedChooserViewSet(LocaleLabelChooserViewSet):
     """A snippet chooser that says «Выбрать программу», as a subclass words it."""
 
     base_widget_class = WordedSnippetChooser
@@ -66,7 +101,7 @@ class SafeCsvIndexView(SafeCsvExportMixin, IndexView):
     pass
 
 
-class ProgrammeSnippetViewSet(SnippetViewSet):
+class ProgrammeSnippetViewSet(LocaleLabelSnippetViewSet):
     """The programme's data: its listings' CSV exports are safe to open in Excel."""
 
     index_view_class = SafeCsvIndexView
@@ -162,11 +197,11 @@ class UsableConsentsMixin:
         return Consent.objects.usable_on_pages()
 
 
-class UsableConsentChooseView(UsableConsentsMixin, ChooseView):
+class UsableConsentChooseView(UsableConsentsMixin, LocaleLabelChooseView):
     pass
 
 
-class UsableConsentChooseResultsView(UsableConsentsMixin, ChooseResultsView):
+class UsableConsentChooseResultsView(UsableConsentsMixin, LocaleLabelChooseResultsView):
     pass
 
 

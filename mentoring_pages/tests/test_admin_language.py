@@ -1,0 +1,274 @@
+"""The Russian admin speaks Russian: every admin screen of ours (the snippets' listings and
+forms, our own views, the page editor of each of our page types, the forms' lists), seen
+by each role, shows no English word of the interface and no code name. The screens are
+found from Wagtail's registries, so a new snippet, page type or admin view is crawled too."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.admin.utils import quote
+from django.urls import URLPattern, reverse
+from wagtail import hooks
+from wagtail.models import get_page_models
+from wagtail.snippets.models import get_snippet_models
+from wagtail.users.models import UserProfile
+
+from mentoring_pages.models import ApplicationSubmission, SectionTag
+from mentoring_pages.tests.factories import (
+    ApplicationFormFieldFactory,
+    ApplicationPageFactory,
+    CasePageFactory,
+    MentorPageFactory,
+    NewsPageFactory,
+    QuestionnaireFieldFactory,
+    QuestionnairePageFactory,
+    roadmap_with_events,
+)
+from programmes.roles import ROLES
+from programmes.tests.factories import (
+    ConsentFactory,
+    ConsentTextFactory,
+    MonitoringResultFactory,
+    ParticipationFiguresFactory,
+    RoleModelFactory,
+    TargetIndicatorFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+OUR_APPS = ("home", "mentoring_pages", "programmes")
+SUPERUSER = "superuser"
+
+# Words of an English interface that leak into the Russian one when a string is not
+# translated or a value is shown raw (None, True, False).
+ENGLISH_WORDS = {
+    "none", "true", "false", "yes", "no", "of", "locale", "language", "choose", "select",
+    "add", "edit", "delete", "save", "publish", "cancel", "search", "filter", "filters",
+    "sort", "page", "pages", "status", "live", "draft", "title", "name", "date", "type",
+    "results", "actions", "more", "view", "preview", "history", "settings", "import",
+    "export", "report", "download", "upload", "created", "updated", "owner", "author",
+    "programme", "programmes", "form", "forms", "mentor", "mentors", "mentoring", "case",
+    "cases", "news", "roadmap", "event", "events", "stage", "consent", "consents",
+    "submission", "submissions", "application", "questionnaire", "indicator", "year",
+    "kind", "category", "value", "unit", "comment", "metric", "version", "text", "tag",
+    "tags", "slug", "origin", "order", "required", "help",
+}  # fmt: skip
+# Names that stay in Latin letters in a Russian text.
+PROPER_NAMES = {"wagtail", "excel", "word", "xlsx", "pdf", "csv", "ics", "docx", "xls"}
+CODE_NAME = re.compile(
+    r"\(\w+\.\w+\)"  # «(mentoring_pages.applicationpage)»
+    r"|\b(?:" + "|".join(OUR_APPS) + r")\.\w+"  # an app's label and a model
+    r"|\b[a-z]+_[a-z_]+\b"  # a field's or a choice's name: «first_year»
+)
+LATIN_WORD = re.compile(r"\b[A-Za-z]+\b")
+# E-mail addresses, links and pages' paths (a consent lists the pages it allows).
+ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|(?<!\w)/\S*")
+
+
+# What scripts fill in before it is shown: Wagtail's side panel counters hold "None" until
+# the checks have counted.
+FILLED_BY_SCRIPTS = "[data-side-panel-toggle-counter]"
+# Attributes a person reads (or hears from a screen reader) beside the text.
+READ_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
+
+
+def readable_text(html):
+    """What a person may read of an admin screen, drawers and menus opened: its text and
+    the attributes read out, not its scripts and styles."""
+    soup = BeautifulSoup(html, "html.parser")
+    for code in soup.select(f"script, style, noscript, {FILLED_BY_SCRIPTS}"):
+        code.decompose()
+    attributes = [
+        element[name]
+        for name in READ_ATTRIBUTES
+        for element in soup.select(f"[{name}]")
+        if element.name != "input" or element.get("type") != "hidden"
+    ]
+    return " ".join([soup.get_text(" ", strip=True), *attributes])
+
+
+def foreign_words(text):
+    """The English interface words and code names in `text`, addresses aside."""
+    text = ADDRESS.sub(" ", text)
+    found = set(CODE_NAME.findall(text))
+    for word in LATIN_WORD.findall(CODE_NAME.sub(" ", text)):
+        if word.lower() in ENGLISH_WORDS and word.lower() not in PROPER_NAMES:
+            found.add(word)
+    return found
+
+
+@pytest.fixture
+def content(section, forms):
+    """One of everything our admin shows, in Russian: each page type with its rows, each
+    snippet, an application and a questionnaire with an answer."""
+    pupils, _teachers = forms
+    RoleModelFactory(form=pupils)
+    TargetIndicatorFactory(programme=pupils.programme)
+    ParticipationFiguresFactory(programme=pupils.programme, form=pupils)
+    MonitoringResultFactory(programme=pupils.programme)
+    ConsentFactory(is_minor=True)
+    SectionTag.objects.create(name="Математика", slug="matematika")
+    roadmap_with_events(
+        section.roadmaps,
+        [{"title": "Собрание наставников"}],
+        stages=[("1", "Подготовка")],
+        programme=pupils.programme,
+    )
+    MentorPageFactory(parent=section.mentors)
+    CasePageFactory(parent=section.cases, form=pupils)
+    NewsPageFactory(parent=section.news)
+    application = ApplicationPageFactory(parent=section.landing)
+    name = ApplicationFormFieldFactory(page=application, label="Имя").clean_name
+    ApplicationSubmission.objects.create(
+        page=application,
+        form_data={name: "Мария"},
+        consent_text=ConsentTextFactory(),
+        consented_at="2025-03-01T10:00:00+03:00",
+    )
+    questionnaire = QuestionnairePageFactory(parent=section.landing, programme=pupils.programme)
+    QuestionnaireFieldFactory(page=questionnaire, label="Насколько полезны встречи?")
+    return section
+
+
+def our_pages(home_page):
+    """The home page first, then the pages below it."""
+    return [
+        page
+        for page in home_page.get_descendants(inclusive=True).specific()
+        if page._meta.app_label in OUR_APPS
+    ]
+
+
+def snippet_urls():
+    """Each snippet's listing, forms, history, usage, deletion and chooser."""
+    urls = []
+    for model in get_snippet_models():
+        if model._meta.app_label not in OUR_APPS:
+            continue
+        viewset = model.snippet_viewset
+        urls += [reverse(viewset.get_url_name("list")), reverse(viewset.get_url_name("add"))]
+        instance = model.objects.first()
+        assert instance is not None, f"no {model._meta.label} to open in the crawl"
+        for action in ("edit", "history", "usage", "delete"):
+            urls.append(reverse(viewset.get_url_name(action), args=[quote(instance.pk)]))
+        urls.append(reverse(viewset.chooser_viewset.get_url_name("choose")))
+    return urls
+
+
+def our_admin_view_urls(pages):
+    """Our views of the admin (register_admin_urls), those about a page opened on a page of
+    their type."""
+    urls = []
+    for register in hooks.get_hooks("register_admin_urls"):
+        if register.__module__.split(".")[0] not in OUR_APPS:
+            continue
+        for pattern in register():
+            assert isinstance(pattern, URLPattern), pattern
+            if not pattern.pattern.converters:
+                urls.append(reverse(pattern.name))
+                continue
+            page_model = pattern.callback.view_class.page_model
+            page = next(page for page in pages if type(page) is page_model)
+            urls.append(reverse(pattern.name, args=[page.pk]))
+    return urls
+
+
+def page_urls(pages):
+    """Each page's editor and history, the explorer of each, and the form to add each of
+    our page types under a page that may hold it."""
+    urls = []
+    for page in pages:
+        urls += [
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            reverse("wagtailadmin_pages:history", args=[page.pk]),
+            reverse("wagtailadmin_explore", args=[page.pk]),
+        ]
+        if hasattr(page, "get_submissions"):
+            urls.append(reverse("wagtailforms:list_submissions", args=[page.pk]))
+    # Searches below the home page, there and across the site, and the admin's search of
+    # pages count what they found.
+    explore = reverse("wagtailadmin_explore", args=[pages[0].pk])
+    search = reverse("wagtailadmin_pages:search")
+    urls += [
+        f"{explore}?q=Наставник",
+        f"{explore}?q=Наставник&search_all=1",
+        f"{search}?q=Наставник",
+    ]
+    for model in get_page_models():
+        if model._meta.app_label not in OUR_APPS or not model.is_creatable:
+            continue
+        parent = next(
+            (page for page in pages if model in type(page).allowed_subpage_models()), None
+        )
+        if parent is not None:
+            urls.append(
+                reverse(
+                    "wagtailadmin_pages:add",
+                    args=[model._meta.app_label, model._meta.model_name, parent.pk],
+                )
+            )
+    return urls
+
+
+def admin_urls(home_page):
+    pages = our_pages(home_page)
+    return [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailforms:index"),
+        *snippet_urls(),
+        *our_admin_view_urls(pages),
+        *page_urls(pages),
+    ]
+
+
+def screen_html(response):
+    """The HTML of a screen, or of a modal (a chooser's, sent as JSON); None for a file."""
+    content_type = response.get("Content-Type", "")
+    if content_type.startswith("text/html"):
+        return response.content.decode()
+    if content_type.startswith("application/json"):
+        return response.json().get("html")
+    return None
+
+
+@pytest.fixture
+def russian_admin_of(client, user_in, django_user_model):
+    """`russian_admin_of(role)`: the test client as someone in that role (or a superuser),
+    whose admin is in Russian."""
+
+    def log_in(role):
+        if role == SUPERUSER:
+            user = django_user_model.objects.create_superuser(username=role)
+        else:
+            user = user_in(role)
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "ru"
+        profile.save()
+        client.force_login(user)
+        return client
+
+    return log_in
+
+
+@pytest.mark.parametrize("role", [*ROLES, SUPERUSER])
+def test_every_admin_screen_of_ours_is_in_russian(russian_admin_of, content, home_page, role):
+    client = russian_admin_of(role)
+    urls = admin_urls(home_page)
+    errors, foreign, seen = [], [], 0
+    for url in urls:
+        response = client.get(url)
+        if response.status_code >= 500:
+            errors.append(f"{url}: {response.status_code}")
+        if response.status_code != 200:
+            continue  # refused to this role
+        html = screen_html(response)
+        if html is None:
+            continue  # a file
+        seen += 1
+        foreign += [f"{url}: {word}" for word in sorted(foreign_words(readable_text(html)))]
+    assert not errors, "\n".join(errors)
+    assert seen >= 3, f"only {seen} of {len(urls)} screens open to {role}"
+    assert not foreign, f"English or code names in the Russian admin ({role}):\n" + "\n".join(
+        foreign
+    )
