@@ -113,6 +113,7 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
 
     def localized(self, language=None):
         return LocalizedOrganisation(self, language or get_language())

@@ -105,11 +105,20 @@ class ProgrammeSnippetViewSet(LocaleLabelSnippetViewSet):
     """The programme's data: its listings' CSV exports are safe to open in Excel."""
 
     index_view_class = SafeCsvIndexView
+    # The listing's button in a subclass's words, where Wagtail's «Добавить %(model_name)s»
+    # leaves the name in the nominative («Добавить программа»).
+    add_item_label = None
+
+    def get_index_view_kwargs(self, **kwargs):
+        if self.add_item_label:
+            kwargs["add_item_label"] = self.add_item_label
+        return super().get_index_view_kwargs(**kwargs)
 
 
 class ProgrammeViewSet(ProgrammeSnippetViewSet):
     model = Programme
     chooser_viewset_class = ProgrammeChooserViewSet
+    add_item_label = _("Add a programme")
     icon = "doc-full"
     menu_label = _("Programmes")
     list_display = ["title", "first_year", "last_year", LiveStatusTagColumn(), "locale"]
@@ -122,6 +131,7 @@ class ProgrammeViewSet(ProgrammeSnippetViewSet):
 class MentoringFormViewSet(ProgrammeSnippetViewSet):
     model = MentoringForm
     chooser_viewset_class = MentoringFormChooserViewSet
+    add_item_label = _("Add a form of mentoring")
     icon = "group"
     menu_label = _("Forms of mentoring")
     list_display = ["title", "kind", "programme", "locale"]
