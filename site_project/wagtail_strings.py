@@ -5,7 +5,7 @@ names left undeclined). Marked here so that `make messages` keeps them in our ca
 which Django reads before Wagtail's (LOCALE_PATHS come first). Nothing imports this
 module."""
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 MISSING_IN_WAGTAIL_RUSSIAN = (
     # What a screen reader names the buttons at the foot of an editing form.
@@ -22,4 +22,15 @@ REWORDED = (
     # Wagtail's Russian says «страница записи журнала», a page of a record.
     gettext_noop("page log entry"),
     gettext_noop("page log entries"),
+    # Messages about an object that put its name after a verb or a preposition («хотите
+    # удалить программа», «На программа ссылались»): ours say «этот объект (программа)».
+    gettext_noop("Are you sure you want to delete this %(model_name)s?"),
+    gettext_noop("The %(model_name)s could not be created due to errors."),
+    gettext_noop("The %(model_name)s could not be saved due to errors."),
+    gettext_noop("The %(model_name)s could not be saved as it is locked"),
+    gettext_noop("Anyone can edit this %(model_name)s – lock it to prevent others from editing"),
+    ngettext_lazy(
+        "This %(model_name)s is referenced %(usage_count)s time.",
+        "This %(model_name)s is referenced %(usage_count)s times.",
+    ),
 )

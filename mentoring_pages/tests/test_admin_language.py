@@ -9,6 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.admin.utils import quote
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, reverse
 from wagtail import hooks
 from wagtail.contrib.settings.registry import registry as settings_registry
@@ -16,7 +17,8 @@ from wagtail.models import get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
 
-from mentoring_pages.models import ApplicationSubmission, SectionTag
+from mentoring_pages.models import ApplicationSubmission, RoadmapPage, SectionTag
+from mentoring_pages.roadmap.import_views import ImportNewRoadmapView, ImportRoadmapView
 from mentoring_pages.tests.factories import (
     ApplicationFormFieldFactory,
     ApplicationPageFactory,
@@ -27,6 +29,7 @@ from mentoring_pages.tests.factories import (
     QuestionnairePageFactory,
     roadmap_with_events,
 )
+from mentoring_pages.tests.roadmap import ROADMAP_003
 from programmes.roles import ROLES
 from programmes.tests.factories import (
     ConsentFactory,
@@ -63,10 +66,13 @@ CODE_NAME = re.compile(
     r"|\b(?:" + "|".join(OUR_APPS) + r")\.\w+"  # an app's label and a model
     r"|\b[a-z]+_[a-z_]+\b"  # a field's or a choice's name: «first_year»
 )
-# A verb of a button followed by a feminine name in the nominative, where Russian wants the
-# accusative: «Добавить программа», «Править форма наставничества» (from Wagtail's
-# «Add %(model_name)s» and the like).
-UNDECLINED = re.compile(r"\b(?:Добавить|Выбрать|Править|Редактировать|Создать)\s+[а-яё]+[ая]\b")
+# A verb or «на» followed by a feminine name in the nominative, where Russian wants the
+# accusative: «Добавить программа», «На программа ссылались» (from Wagtail's
+# «Add %(model_name)s» and the like). Not plurals in «-ся» («Удалить обучающиеся, 2021»).
+UNDECLINED = re.compile(
+    r"\b(?:[Дд]обавить|[Вв]ыбрать|[Пп]равить|[Рр]едактировать|[Сс]оздать|[Сс]охранить"
+    r"|[Уу]далить|[Оо]публиковать|[Ии]зменить|[Нн]а)\s+[а-яё]{3,}(?<!с)[ая]\b"
+)
 LATIN_WORD = re.compile(r"\b[A-Za-z]+\b")
 # E-mail addresses, links and pages' paths (a consent lists the pages it allows).
 ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|(?<!\w)/\S*")
@@ -252,6 +258,52 @@ def admin_urls(site):
     ]
 
 
+def left_empty(html):
+    """What a browser sends when a person saves the form of `html` (the one with the most
+    fields) without filling anything in: its hidden fields and the choices made for them."""
+    form = max(
+        BeautifulSoup(html, "html.parser").select("form"), key=lambda f: len(f.select("[name]"))
+    )
+    data = {}
+    for field in form.select("input[type=hidden][name], select[name]"):
+        if "__prefix__" in field["name"]:
+            continue  # an inline panel's empty row, not sent
+        chosen = field.select_one("option[selected]") if field.name == "select" else field
+        if chosen is not None:
+            data[field["name"]] = chosen.get("value", "")
+    return data
+
+
+def sent_forms(site):
+    """[(url, data)]: the forms our admin answers with a screen, sent as a person would: a
+    school's roadmap to import (the preview), and each snippet's form left empty (what is
+    missing; None: the data are those of the form left empty)."""
+    roadmap = RoadmapPage.objects.get()
+    sent = [
+        (
+            reverse(view.url_name, args=[page.pk]),
+            {"file": SimpleUploadedFile(ROADMAP_003.name, ROADMAP_003.read_bytes())},
+        )
+        for view, page in [
+            (ImportRoadmapView, roadmap),
+            (ImportNewRoadmapView, roadmap.get_parent()),
+        ]
+    ]
+    for model in get_snippet_models():
+        if model._meta.app_label in OUR_APPS:
+            sent.append((reverse(model.snippet_viewset.get_url_name("add")), None))
+    return sent
+
+
+def send(client, url, data):
+    if data is None:
+        form = client.get(url)
+        if form.status_code != 200:
+            return form
+        data = left_empty(form.content.decode())
+    return client.post(url, data)
+
+
 def screen_html(response):
     """The HTML of a screen, or of a modal (a chooser's, sent as JSON); None for a file."""
     content_type = response.get("Content-Type", "")
@@ -286,12 +338,16 @@ def test_every_admin_screen_of_ours_is_in_russian(russian_admin_of, content, sit
     client = russian_admin_of(role)
     urls = admin_urls(site)
     errors, foreign, seen = [], [], 0
-    for url in urls:
-        response = client.get(url)
+    visits = [(url, lambda url=url: client.get(url)) for url in urls] + [
+        (f"{url} (sent)", lambda url=url, data=data: send(client, url, data))
+        for url, data in sent_forms(site)
+    ]
+    for url, visit in visits:
+        response = visit()
         if response.status_code >= 500:
             errors.append(f"{url}: {response.status_code}")
-        if response.status_code != 200:
-            continue  # refused to this role
+        if response.status_code not in (200, 400):
+            continue  # refused to this role (a bad form is answered with its errors: 400)
         html = screen_html(response)
         if html is None:
             continue  # a file
