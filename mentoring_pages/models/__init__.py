@@ -3,6 +3,8 @@ from .documents import DocumentsPage, DocumentsPageItem
 from .forms import (
     ApplicationFormField,
     ApplicationPage,
+    ApplicationState,
+    ApplicationStateChange,
     ApplicationSubmission,
     QuestionnaireField,
     QuestionnairePage,
@@ -16,6 +18,8 @@ from .tags import SectionTag, SourceTag
 __all__ = [
     "ApplicationFormField",
     "ApplicationPage",
+    "ApplicationState",
+    "ApplicationStateChange",
     "ApplicationSubmission",
     "CaseIndexPage",
     "CaseMaterial",

@@ -426,8 +426,20 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
 REFERENCE = re.compile(r"(\d{4})\s*[-–/ ]\s*(\d{1,9})")
 
 
+class ApplicationState(models.TextChoices):
+    """Where a curator is with an application: it arrived, they called the applicant back,
+    a pair was formed (accepted) or not (declined). Any move between them is allowed: a
+    curator may reopen what they closed by mistake."""
+
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
 class ApplicationSubmission(AbstractFormSubmission):
-    """An application, with the consent to processing it was sent with."""
+    """An application, with the consent to processing it was sent with, and where the
+    curator is with it (its history in ApplicationStateChange)."""
 
     consent_text = models.ForeignKey(
         ConsentText,
@@ -438,6 +450,12 @@ class ApplicationSubmission(AbstractFormSubmission):
     consented_at = models.DateTimeField(_("consent given at"))
     for_minor = models.BooleanField(_("for a pupil under 18"), default=False)
     parent_consented = models.BooleanField(_("parent's consent"), default=False)
+    state = models.CharField(
+        _("status"), max_length=16, choices=ApplicationState.choices, default=ApplicationState.NEW
+    )
+    # The curator's own words («перезвонить после 15:00»): may name people, so it is
+    # deleted with the application.
+    state_note = models.TextField(_("curator's note"), blank=True)
 
     class Meta(AbstractFormSubmission.Meta):
         verbose_name = _("application")
@@ -507,6 +525,36 @@ class QuestionnairePage(ProgrammeMixin, SectionFormPage):
     class Meta:
         verbose_name = _("questionnaire")
         verbose_name_plural = _("questionnaires")
+
+
+class ApplicationStateChange(models.Model):
+    """One change of an application's status or note: who made it and when. Deleted with
+    the application (the note may hold personal data)."""
+
+    submission = models.ForeignKey(
+        ApplicationSubmission,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="state_changes",
+    )
+    state = models.CharField(_("status"), max_length=16, choices=ApplicationState.choices)
+    note = models.TextField(_("curator's note"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("application status change")
+        verbose_name_plural = _("application status changes")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_state_display()} ({timezone.localtime(self.changed_at):%d.%m.%Y %H:%M})"
 
 
 # Every model that keeps what people send through the site's forms.
