@@ -29,6 +29,13 @@ REWORDED = (
     gettext_noop("The %(model_name)s could not be saved due to errors."),
     gettext_noop("The %(model_name)s could not be saved as it is locked"),
     gettext_noop("Anyone can edit this %(model_name)s – lock it to prevent others from editing"),
+    # What was saved, in a gender of its own («Тег 'Математика' обновлена»): ours say
+    # «Тег «Математика»: сохранено».
+    gettext_noop("%(model_name)s '%(object)s' created."),
+    gettext_noop("%(model_name)s '%(object)s' updated."),
+    gettext_noop("%(model_name)s '%(object)s' deleted."),
+    gettext_noop("%(model_name)s '%(object)s' created and published."),
+    gettext_noop("%(model_name)s '%(object)s' updated and published."),
     ngettext_lazy(
         "This %(model_name)s is referenced %(usage_count)s time.",
         "This %(model_name)s is referenced %(usage_count)s times.",

@@ -348,3 +348,19 @@ def test_every_admin_screen_of_ours_is_in_russian(russian_admin_of, content, sit
         f"English, code names or undeclined names in the Russian admin ({role}):\n"
         + "\n".join(foreign)
     )
+
+
+def test_what_was_saved_is_named_without_a_gender_to_agree(russian_admin_of, db):
+    """Wagtail's Russian says «Тег 'Математика' обновлена»: the name's gender is not the
+    message's."""
+    tag = SectionTag.objects.create(name="Математика", slug="matematika")
+    client = russian_admin_of(SUPERUSER)
+    url = reverse(SectionTag.snippet_viewset.get_url_name("edit"), args=[tag.pk])
+    form = left_empty(client.get(url).content.decode())
+
+    response = client.post(url, {**form, "name": "Алгебра", "slug": "algebra"}, follow=True)
+
+    assert [
+        BeautifulSoup(str(message), "html.parser").get_text(" ", strip=True)
+        for message in response.context["messages"]
+    ] == ["Тег «Алгебра»: сохранено. Править"]
