@@ -102,10 +102,10 @@ def roadmap_csv(page):
     return attachment(buffer.getvalue(), "text/csv; charset=utf-8", filename(page, "csv"))
 
 
-def tidy(sheet, first_row=1):
+def tidy(sheet, first_row=1, last_row=None):
     """Readable cells: wrapped text at the top, dates as dates, and text that begins with
     «=» kept as text (openpyxl would store «= 100 %» as a formula; it is the school's text)."""
-    for row in sheet.iter_rows(min_row=first_row):
+    for row in sheet.iter_rows(min_row=first_row, max_row=last_row):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if isinstance(cell.value, datetime.date):

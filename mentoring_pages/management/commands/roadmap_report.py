@@ -5,23 +5,36 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from mentoring_pages.models import RoadmapPage
-from mentoring_pages.roadmap import reports
+from mentoring_pages.roadmap import report_files, reports
 
 
 class Command(BaseCommand):
     help = (
-        "Write the quarterly execution report of a roadmap (its events of the quarter, their "
-        "statuses and the counts) to an XLSX file."
+        "Write the quarterly execution report of a roadmap (the school, the counts by stage "
+        "and status, the quarter's events with their statuses as of the quarter's end, the "
+        "target indicators, lines to sign) to an XLSX or PDF file, in the site's language."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--page", type=int, required=True, help="ID of the roadmap page")
-        parser.add_argument("--quarter", required=True, help="the quarter, e.g. 2024Q3")
-        parser.add_argument("--out", required=True, help="the .xlsx file to write")
+        parser.add_argument(
+            "--quarter", required=True, help="the quarter, e.g. 2024Q3; up to the current one"
+        )
+        parser.add_argument("--out", required=True, help="the file to write")
+        parser.add_argument(
+            "--format",
+            dest="file_format",
+            choices=report_files.FORMATS,
+            help="xlsx or pdf; by default, the --out file's extension, else xlsx",
+        )
 
-    def handle(self, *args, page, quarter, out, **options):
+    def handle(self, *args, page, quarter, out, file_format=None, **options):
+        if file_format is None:
+            extension = Path(out).suffix.lower().lstrip(".")
+            file_format = extension if extension in report_files.FORMATS else "xlsx"
         try:
             quarter = reports.Quarter.parse(quarter)
+            reports.check_not_future(quarter)
         except ValueError as error:
             raise CommandError(str(error)) from error
         roadmap_page = RoadmapPage.objects.filter(pk=page).first()
@@ -29,13 +42,13 @@ class Command(BaseCommand):
             raise CommandError(f"There is no roadmap with page ID {page}.")
         with translation.override(settings.LANGUAGE_CODE):
             report = reports.build_report(roadmap_page, quarter)
-            content = reports.xlsx_bytes(report)
+            content, _content_type, _name = report_files.content(report, file_format)
         try:
             Path(out).write_bytes(content)
         except OSError as error:
             raise CommandError(f"Cannot write {out}: {error.strerror}") from error
         summary = report.summary
         self.stdout.write(
-            f"{out}: «{roadmap_page.title}», {quarter}: {summary.total} events, "
-            f"{summary.done} done, {summary.overdue} overdue"
+            f"{out}: «{report.title}», {quarter}, as of {report.on:%d.%m.%Y}: "
+            f"{summary.total} events, {summary.done} done, {summary.overdue} overdue"
         )

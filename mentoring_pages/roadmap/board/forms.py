@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mentoring_pages.models import RoadmapEvent
-from mentoring_pages.roadmap import reports
+from mentoring_pages.roadmap import report_files, reports
 from mentoring_pages.roadmap.statuses import EventStatus
 
 
@@ -43,10 +43,26 @@ class BulkChangeForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    """Which roadmap and quarter to download the execution report of."""
+    """Which roadmap and quarter to download the execution report of, and as what file:
+    the form's two buttons send the format."""
 
-    page = forms.TypedChoiceField(label=_("Roadmap"), coerce=int)
-    quarter = forms.ChoiceField(label=_("Quarter"))
+    page = forms.TypedChoiceField(
+        label=_("Roadmap"),
+        coerce=int,
+        error_messages={"invalid_choice": _("Choose one of your roadmaps.")},
+    )
+    quarter = forms.ChoiceField(
+        label=_("Quarter"),
+        error_messages={
+            "invalid_choice": _("Choose a quarter from the list: up to the current one.")
+        },
+    )
+    format = forms.ChoiceField(
+        label=_("File format"),
+        choices=[(value, value.upper()) for value in report_files.FORMATS],
+        required=False,
+        error_messages={"invalid_choice": _("The report is made as XLSX or PDF.")},
+    )
 
     def __init__(self, *args, pages=(), on=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,3 +77,7 @@ class ReportForm(forms.Form):
 
     def clean_quarter(self):
         return reports.Quarter.parse(self.cleaned_data["quarter"])
+
+    def clean_format(self):
+        # A link made before there was a choice asks for no format: the XLSX it gave.
+        return self.cleaned_data["format"] or report_files.FORMATS[0]

@@ -8,20 +8,20 @@ from django.shortcuts import redirect
 from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from mentoring_pages.roadmap import import_views, reports
+from mentoring_pages.roadmap import import_views, report_files, reports
 from mentoring_pages.roadmap.board import changes, filters, listing
 from mentoring_pages.roadmap.board.forms import BulkChangeForm, ReportForm
 from mentoring_pages.roadmap.board.permissions import editable_roadmaps_for_request
 
 BOARD_URL_NAME = "mentoring_pages_board"
 REPORT_URL_NAME = "mentoring_pages_board_report"
+REPORT_FORM_ID = "board-report-%s"
 
 
 class BoardAccessMixin:
@@ -44,7 +44,7 @@ class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
-    def get_context_data(self, bulk_form=None, **kwargs):
+    def get_context_data(self, bulk_form=None, report_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         board = listing.Board(self.request.user, self.request.GET, pages=self.pages)
         if bulk_form is None:
@@ -60,7 +60,7 @@ class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
             filter_form=board.shown_filter_form,
             bulk_form=bulk_form,
             selected={str(pk) for pk in selected},
-            report_form=ReportForm(pages=self.pages, auto_id="board-report-%s"),
+            report_form=report_form or ReportForm(pages=self.pages, auto_id=REPORT_FORM_ID),
             report_url=reverse(REPORT_URL_NAME),
             board_url=reverse(BOARD_URL_NAME),
         )
@@ -83,18 +83,21 @@ class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         return redirect(request.get_full_path())
 
 
-class ReportDownloadView(BoardAccessMixin, View):
-    """The quarterly execution report of one of the user's roadmaps, as XLSX."""
+class ReportDownloadView(BoardView):
+    """The quarterly execution report of one of the user's roadmaps, as XLSX or PDF. A
+    request the form refuses gets the board back, its report form showing why (400)."""
 
     http_method_names = ["get", "head"]
 
     def get(self, request, *args, **kwargs):
-        form = ReportForm(request.GET, pages=self.pages)
+        form = ReportForm(request.GET, pages=self.pages, auto_id=REPORT_FORM_ID)
         if not form.is_valid():
-            messages.error(request, gettext("Choose one of your roadmaps and a quarter."))
-            return redirect(BOARD_URL_NAME)
+            messages.error(request, gettext("The report was not made: see the form below."))
+            context = self.get_context_data(report_form=form)
+            return self.render_to_response(context, status=400)
         page = next(page for page in self.pages if page.pk == form.cleaned_data["page"])
-        return reports.xlsx_response(reports.build_report(page, form.cleaned_data["quarter"]))
+        report = reports.build_report(page, form.cleaned_data["quarter"])
+        return report_files.response(report, form.cleaned_data["format"])
 
 
 class BoardMenuItem(MenuItem):

@@ -1,0 +1,170 @@
+"""The quarterly report (reports.py) as files to send: an XLSX workbook and a PDF, both
+laid out for A4, landscape, with the same content."""
+
+import datetime
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+from openpyxl import Workbook
+from openpyxl.styles import Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from mentoring_pages.roadmap import exports, reports
+
+FORMATS = ("xlsx", "pdf")
+PDF_TYPE = "application/pdf"
+# Shipped with the code (and their licence): the PDF needs nothing installed but fpdf2.
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT = "DejaVuSans"
+THIN = Side(style="thin")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+# The title lines in bold: the school, what the report is, the roadmap.
+BOLD_TITLE_LINES = 3
+
+
+def filename(report, extension):
+    return f"{slugify(report.page.slug) or 'roadmap'}-{report.quarter}.{extension}"
+
+
+# XLSX
+
+
+def workbook(report):
+    """One sheet to print: the title lines, each table under its heading, the signature
+    lines; A4 landscape, fitted to the page's width, the events' header on every page."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = gettext("Report")[:31]
+    for index, line in enumerate(reports.title_lines(report)):
+        sheet.append([line])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=index < BOLD_TITLE_LINES, size=12)
+    widths = {}
+    print_titles = None
+    for table in reports.tables(report):
+        sheet.append([])
+        sheet.append([table.heading])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=12)
+        if not table.rows:
+            sheet.append([table.empty])
+            continue
+        sheet.append(table.header)
+        header_row = sheet.max_row
+        for row in table.rows:
+            sheet.append(row)
+        exports.tidy(sheet, first_row=header_row, last_row=sheet.max_row)
+        for row in sheet.iter_rows(min_row=header_row, max_row=sheet.max_row):
+            for cell in row[: len(table.header)]:
+                cell.border = BOX
+        for cell in sheet[header_row]:
+            cell.font = Font(bold=True)
+        if table.repeat_header:
+            print_titles = f"{header_row}:{header_row}"
+            last_column = get_column_letter(len(table.header))
+            sheet.auto_filter.ref = f"A{header_row}:{last_column}{sheet.max_row}"
+        for index, width in enumerate(table.widths):
+            widths[index] = max(widths.get(index, 0), width)
+    sheet.append([])
+    for line in reports.signature_lines():
+        sheet.append([])
+        sheet.append([line])
+    for index, width in widths.items():
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if print_titles:
+        sheet.print_title_rows = print_titles
+    return book
+
+
+def xlsx_bytes(report):
+    buffer = io.BytesIO()
+    workbook(report).save(buffer)
+    return buffer.getvalue()
+
+
+# PDF
+
+
+def cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return reports.short_date(value)
+    if isinstance(value, Decimal | int):
+        return str(value)
+    return value
+
+
+class ReportPDF(FPDF):
+    def footer(self):
+        self.set_y(-12)
+        self.set_font(FONT, size=8)
+        # fpdf2 puts the number of pages in place of «{nb}» when it writes the file.
+        pages = gettext("Page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
+        self.cell(0, 8, pages, align="C")
+
+    def paragraph(self, text, size=10, bold=False):
+        self.set_font(FONT, "B" if bold else "", size)
+        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+
+    def add_table(self, table):
+        self.ln(4)
+        self.paragraph(table.heading, size=11, bold=True)
+        self.ln(1)
+        if not table.rows:
+            self.paragraph(table.empty, size=9)
+            return
+        self.set_font(FONT, size=8)
+        with self.table(
+            col_widths=table.widths,
+            width=sum(table.widths) * self.epw / max(sum(table.widths), 190),
+            align="LEFT",
+            text_align="LEFT",
+            v_align="TOP",
+            line_height=self.font_size * 1.3,
+            padding=1,
+            headings_style=FontFace(emphasis="BOLD", fill_color=(230, 230, 230)),
+        ) as pdf_table:
+            for values in [table.header, *table.rows]:
+                row = pdf_table.row()
+                for value in values:
+                    row.cell(cell_text(value))
+
+
+def pdf_bytes(report):
+    pdf = ReportPDF(orientation="landscape", format="A4")
+    pdf.add_font(FONT, "", FONT_DIR / "DejaVuSans.ttf")
+    pdf.add_font(FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+    pdf.set_title(f"{report.title}, {report.quarter.label}")
+    pdf.set_margins(15, 12, 15)
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    for index, line in enumerate(reports.title_lines(report)):
+        pdf.paragraph(line, size=12 if index < BOLD_TITLE_LINES else 10, bold=index < 2)
+    for table in reports.tables(report):
+        pdf.add_table(table)
+    pdf.ln(10)
+    for line in reports.signature_lines():
+        pdf.paragraph(line, size=10)
+        pdf.ln(8)
+    return bytes(pdf.output())
+
+
+def content(report, file_format):
+    """(bytes, content type, file name) of the report in `file_format`, one of FORMATS."""
+    if file_format == "pdf":
+        return pdf_bytes(report), PDF_TYPE, filename(report, "pdf")
+    return xlsx_bytes(report), exports.XLSX_TYPE, filename(report, "xlsx")
+
+
+def response(report, file_format):
+    return exports.attachment(*content(report, file_format))
