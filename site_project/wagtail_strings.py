@@ -16,6 +16,7 @@ REWORDED = (
     # A translatable snippet's language, in its listing's column and filter («Locale» is
     # ours too: the label of the choosers' filter, programmes/viewsets.py).
     gettext_noop("locale"),
+    gettext_noop("Locale: "),  # the status side panel's
     # The usage list's link to what uses an object: Wagtail's «Править %(object)s» leaves
     # the name in the nominative («Править форма наставничества»).
     gettext_noop("Edit this %(object)s"),
