@@ -163,9 +163,23 @@ def snippet_urls():
     return urls
 
 
+def url_arguments(pattern, pages):
+    """What opens the view of `pattern`: a page of the view's type, the application."""
+    arguments = {}
+    for name in pattern.pattern.converters:
+        if name == "page_id":
+            page_model = pattern.callback.view_class.page_model
+            arguments[name] = next(page.pk for page in pages if type(page) is page_model)
+        elif name == "submission_id":
+            arguments[name] = ApplicationSubmission.objects.get().pk
+        else:
+            raise AssertionError(f"What does {pattern.name} open? Tell the crawl ({name}).")
+    return arguments
+
+
 def our_admin_view_urls(pages):
-    """Our views of the admin (register_admin_urls), those about a page opened on a page of
-    their type."""
+    """Our views of the admin (register_admin_urls), those about a page or an application
+    opened on one."""
     urls = []
     for register in hooks.get_hooks("register_admin_urls"):
         if register.__module__.split(".")[0] not in OUR_APPS:
@@ -175,9 +189,7 @@ def our_admin_view_urls(pages):
             if not pattern.pattern.converters:
                 urls.append(reverse(pattern.name))
                 continue
-            page_model = pattern.callback.view_class.page_model
-            page = next(page for page in pages if type(page) is page_model)
-            urls.append(reverse(pattern.name, args=[page.pk]))
+            urls.append(reverse(pattern.name, kwargs=url_arguments(pattern, pages)))
     return urls
 
 
