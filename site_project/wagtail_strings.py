@@ -37,6 +37,9 @@ REWORDED = (
     gettext_noop("%(model_name)s '%(object)s' deleted."),
     gettext_noop("%(model_name)s '%(object)s' created and published."),
     gettext_noop("%(model_name)s '%(object)s' updated and published."),
+    # Counts of what a search found, in Wagtail's Russian «Есть 3 совпадений».
+    ngettext_lazy("There is %(counter)s match", "There are %(counter)s matches"),
+    ngettext_lazy("There is one matching page", "There are %(counter)s matching pages"),
     ngettext_lazy(
         "This %(model_name)s is referenced %(usage_count)s time.",
         "This %(model_name)s is referenced %(usage_count)s times.",

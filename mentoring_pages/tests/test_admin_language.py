@@ -219,6 +219,9 @@ def page_urls(pages):
         f"{explore}?q=Наставник",
         f"{explore}?q=Наставник&search_all=1",
         f"{search}?q=Наставник",
+        # The page chooser, below the home page and searching.
+        reverse("wagtailadmin_choose_page_child", args=[pages[0].pk]),
+        reverse("wagtailadmin_choose_page_search") + "?q=Наставник",
     ]
     for model in get_page_models():
         if model._meta.app_label not in OUR_APPS or not model.is_creatable:
