@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
+from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from fpdf import FPDF
@@ -23,6 +24,11 @@ FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVuSans"
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+# A table's width in the PDF from its widths in characters: about a character of the
+# tables' 7-point type with its share of padding; the widest tables take the page's width.
+MM_PER_CHARACTER = 1.3
+# Millimetres a table's heading needs below it on its page: else it starts the next one.
+KEEP_WITH_HEADING = 30
 # The title lines in bold: the school, what the report is, the roadmap.
 BOLD_TITLE_LINES = 3
 
@@ -100,7 +106,7 @@ def cell_text(value):
     if isinstance(value, datetime.date):
         return reports.short_date(value)
     if isinstance(value, Decimal | int):
-        return str(value)
+        return formats.localize(value)  # «65,0» in Russian
     return value
 
 
@@ -117,16 +123,18 @@ class ReportPDF(FPDF):
         self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
 
     def add_table(self, table):
+        if self.will_page_break(KEEP_WITH_HEADING):
+            self.add_page()
         self.ln(4)
         self.paragraph(table.heading, size=11, bold=True)
         self.ln(1)
         if not table.rows:
             self.paragraph(table.empty, size=9)
             return
-        self.set_font(FONT, size=8)
+        self.set_font(FONT, size=7)
         with self.table(
             col_widths=table.widths,
-            width=sum(table.widths) * self.epw / max(sum(table.widths), 190),
+            width=min(self.epw, sum(table.widths) * MM_PER_CHARACTER),
             align="LEFT",
             text_align="LEFT",
             v_align="TOP",

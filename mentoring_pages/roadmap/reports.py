@@ -35,8 +35,9 @@ from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.coverage import indicator_rows
 
 QUARTER_PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*(\d)\s*$")
-# Characters per column of the events sheet, in the order of `header()`.
-COLUMN_WIDTHS = (*exports.EVENT_COLUMN_WIDTHS, 30, 14, 30, 14, 14)
+# Characters per column of the events' table, in the order of `header()`: dates and
+# statuses whole on one line in the PDF's landscape A4 too.
+COLUMN_WIDTHS = (18, 6, 42, 20, 15, 15, 20, 19, 28, 15, 10)
 MAX_YEARS_BACK = 20
 
 
@@ -368,7 +369,7 @@ def summary_table(report):
         gettext("Summary by stage and status"),
         summary_header(),
         rows,
-        (30, 12, 12, 12, 12, 12, 12),
+        (30, 19, 19, 19, 19, 19, 19),
         empty=gettext("No events of the roadmap fall in the quarter."),
     )
 
@@ -384,14 +385,15 @@ def header():
     ]
 
 
-def rows(report):
+def rows(report, events, no_note=""):
+    """The rows of `events` under `header()`; `no_note` stands for an empty note."""
     stage_titles = exports.titles_by_stage_number(report.version) if report.version else {}
-    for event in report.events:
+    for event in events:
         yield [
             *exports.event_cells(event, stage_titles),
             event.responsible,
             capfirst(str(report.status_label(event))),
-            event.status_note,
+            event.status_note or no_note,
             event.status_changed_at,
             gettext("yes") if due_in_quarter(event, report.quarter) else "",
         ]
@@ -401,7 +403,7 @@ def events_table(report):
     return Table(
         gettext("Events of the quarter"),
         header(),
-        list(rows(report)),
+        list(rows(report, report.events)),
         COLUMN_WIDTHS,
         empty=missing_text(report) or gettext("No events of the roadmap fall in the quarter."),
         repeat_header=True,
@@ -409,14 +411,13 @@ def events_table(report):
 
 
 def overdue_table(report):
+    """The overdue events again, on their own: what the reader of the report asks about,
+    each with the curator's note on why."""
     return Table(
         gettext("Overdue at the end of the quarter, with the curator's notes"),
-        [gettext("No."), gettext("Event"), gettext("End"), gettext("Status note")],
-        [
-            [event.number, event.title, event.end, event.status_note or gettext("no note")]
-            for event in report.overdue_events
-        ],
-        (8, 60, 12, 60),
+        header(),
+        list(rows(report, report.overdue_events, no_note=gettext("no note"))),
+        COLUMN_WIDTHS,
         empty=gettext("No event was overdue."),
     )
 
