@@ -34,6 +34,7 @@ hooks.register("register_reports_menu_item", consent_admin.consent_report_menu_i
 hooks.register("construct_homepage_panels", board_views.add_roadmap_deadlines_panel)
 hooks.register("construct_homepage_panels", consent_admin.add_consent_warnings_panel)
 hooks.register("construct_homepage_panels", editor_home.add_editor_home_panel)
+hooks.register("construct_homepage_panels", forms_admin.add_open_applications_panel)
 hooks.register("register_page_header_buttons", forms_admin.results_button)
 hooks.register("register_page_header_buttons", import_views.import_button)
 hooks.register("register_page_header_buttons", import_views.new_roadmap_import_button)

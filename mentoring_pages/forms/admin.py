@@ -1,23 +1,31 @@
 """The forms in the admin: who may read what people sent (curators and superusers only),
+an application's status that curators keep (the list, its form, the dashboard's counts),
 and a questionnaire's results with the action that records them as a monitoring result."""
 
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListFilterSet
+from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from home.admin_views import PageAdminView
-from mentoring_pages.forms.personal_data_log import LoggedSubmissionsListView
+from mentoring_pages.forms.personal_data_log import READ, LoggedSubmissionsListView
 from mentoring_pages.forms.results import page_results
-from mentoring_pages.models import ApplicationSubmission, QuestionnairePage
+from mentoring_pages.models import ApplicationState, ApplicationSubmission, QuestionnairePage
 from programmes.models import MonitoringResult
 from programmes.roles import CURATOR
 
@@ -37,15 +45,207 @@ class ApplicationSubmissionsFilterSet(SubmissionsListFilterSet):
     reference = django_filters.CharFilter(
         label=gettext_lazy("Reference number"), method="filter_reference"
     )
+    state = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=ApplicationState.choices,
+        empty_label=gettext_lazy("Any status"),
+    )
 
     def filter_reference(self, queryset, name, value):
         return queryset.filter(ApplicationSubmission.reference_lookup(value))
 
 
+def submissions_url(page_id, **filters):
+    """The address of the list of the submissions of the form `page_id`, filtered by
+    `filters`."""
+    url = reverse("wagtailforms:list_submissions", args=[page_id])
+    return f"{url}?{urlencode(filters)}" if filters else url
+
+
 class ApplicationSubmissionsListView(LoggedSubmissionsListView):
-    """An application form's submissions, found by the number the applicant quotes."""
+    """An application form's submissions, found by the number the applicant quotes or by
+    their status, each with a link to change its status."""
 
     filterset_class = ApplicationSubmissionsFilterSet
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.is_export:
+            names = [name for name, _label in self.form_page.get_data_fields()]
+            state = names.index("state")
+            for row in context["data_rows"]:
+                row["fields"][state] = format_html(
+                    '{} <a href="{}">{}</a>',
+                    row["fields"][state],
+                    reverse(ApplicationStateView.url_name, args=[row["model_id"]]),
+                    _("Change status"),
+                )
+        return context
+
+
+def readable_application(user, submission_id):
+    """The application `user` may read (a curator's form's), or the refusal: nobody else
+    learns whether it exists."""
+    if not may_read_submissions(user):
+        raise PermissionDenied
+    return get_object_or_404(
+        ApplicationSubmission.objects.select_related("page", "consent_text"),
+        pk=submission_id,
+        page__in=get_forms_for_user(user),
+    )
+
+
+# A curator's note is a reminder, not a file: as long as a long answer of a form.
+MAX_NOTE_LENGTH = 4000
+
+
+class ApplicationStateForm(forms.Form):
+    state = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        choices=ApplicationState.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": gettext_lazy("Choose the application's status."),
+            "invalid_choice": gettext_lazy(
+                "There is no such status. Choose one of: new, contacted, accepted, declined."
+            ),
+        },
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Curator's note"),
+        required=False,
+        max_length=MAX_NOTE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy(
+            "What was agreed, when to call back. Only curators see it; it is deleted "
+            "with the application."
+        ),
+    )
+
+
+class ApplicationStateView(WagtailAdminTemplateMixin, TemplateView):
+    """An application as the curator reads it, its status and note to change, and who
+    changed them when. Reading it is logged, as reading the list is."""
+
+    template_name = "mentoring_pages/admin/application_state.html"
+    header_icon = "form"
+    page_title = gettext_lazy("Application status")
+    url_name = "application_state"
+
+    def dispatch(self, request, submission_id):
+        self.submission = readable_application(request.user, submission_id)
+        self.form_page = self.submission.page.specific
+        return super().dispatch(request, submission_id)
+
+    def get_page_subtitle(self):
+        return _("Application %(reference)s") % {"reference": self.submission.reference}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailforms:index"), "label": _("Forms")},
+            {
+                "url": submissions_url(self.form_page.pk),
+                "label": self.form_page.get_admin_display_title(),
+            },
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    def render_form(self, form, status=200):
+        data = self.submission.get_data()
+        answers = [
+            (label, data.get(name))
+            for name, label in self.form_page.get_data_fields()
+            if name not in STATE_FIELDS
+        ]
+        log(self.form_page, READ, user=self.request.user, data={"submission": self.submission.pk})
+        context = self.get_context_data(
+            form=form,
+            answers=answers,
+            changes=self.submission.state_changes.select_related("changed_by"),
+            submissions_url=submissions_url(self.form_page.pk),
+        )
+        return self.render_to_response(context, status=status)
+
+    def get(self, request, submission_id):
+        return self.render_form(
+            ApplicationStateForm(
+                initial={"state": self.submission.state, "note": self.submission.state_note}
+            )
+        )
+
+    def post(self, request, submission_id):
+        form = ApplicationStateForm(request.POST)
+        if not form.is_valid():
+            return self.render_form(form, status=400)
+        if self.submission.change_state(
+            form.cleaned_data["state"], form.cleaned_data["note"], request.user
+        ):
+            messages.success(
+                request,
+                _("Application %(reference)s: status “%(state)s”.")
+                % {
+                    "reference": self.submission.reference,
+                    "state": self.submission.get_state_display(),
+                },
+            )
+        else:
+            messages.info(request, _("Nothing changed: the status and the note are as they were."))
+        return redirect(submissions_url(self.form_page.pk))
+
+
+# The data fields of an application that the state view shows in its form, not as answers.
+STATE_FIELDS = {"state", "state_changed", "state_note"}
+# What the curator's dashboard counts: the applications still waiting for them.
+OPEN_STATES = (ApplicationState.NEW, ApplicationState.CONTACTED)
+
+
+def open_applications(user):
+    """[(form page's title, [(count, address of the list filtered by it)] per open status)]
+    of the forms `user` may read that have open applications, in one query."""
+    counts = (
+        ApplicationSubmission.objects.filter(
+            page__in=get_forms_for_user(user), state__in=OPEN_STATES
+        )
+        .values_list("page_id", "page__title", "state")
+        .annotate(count=Count("pk"))
+        .order_by("page__title", "page_id")
+    )
+    by_form = {}
+    for page_id, title, state, count in counts:
+        by_form.setdefault((page_id, title), {})[state] = count
+    return [
+        (
+            title,
+            [
+                (by_state.get(state, 0), submissions_url(page_id, state=state))
+                for state in OPEN_STATES
+            ],
+        )
+        for (page_id, title), by_state in by_form.items()
+    ]
+
+
+class OpenApplicationsPanel(Component):
+    """The curator's dashboard: how many applications are new or contacted, per form."""
+
+    name = "open_applications"
+    template_name = "mentoring_pages/admin/applications_panel.html"
+    order = 90
+
+    def __init__(self, forms_counts):
+        self.forms_counts = forms_counts
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "forms_counts": self.forms_counts,
+            "states": [state.label for state in OPEN_STATES],
+        }
+
+
+def add_open_applications_panel(request, panels):
+    if may_read_submissions(request.user):
+        panels.append(OpenApplicationsPanel(open_applications(request.user)))
 
 
 def readable_questionnaire(user, page_id):
@@ -121,7 +321,7 @@ class QuestionnaireResultsView(PageAdminView):
         return super().get_context_data(
             submission_count=self.submission_count,
             results=self.results,
-            submissions_url=reverse("wagtailforms:list_submissions", args=[self.page.pk]),
+            submissions_url=submissions_url(self.page.pk),
             **kwargs,
         )
 
@@ -159,7 +359,14 @@ class QuestionnaireResultsView(PageAdminView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-urlpatterns = [QuestionnaireResultsView.url_pattern("questionnaires/<int:page_id>/results/")]
+urlpatterns = [
+    QuestionnaireResultsView.url_pattern("questionnaires/<int:page_id>/results/"),
+    path(
+        "applications/<int:submission_id>/status/",
+        ApplicationStateView.as_view(),
+        name=ApplicationStateView.url_name,
+    ),
+]
 
 
 results_button = QuestionnaireResultsView.header_button(gettext_lazy("Results"), priority=26)

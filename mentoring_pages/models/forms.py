@@ -14,15 +14,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.utils import get_user_display_name
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
@@ -369,7 +370,17 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
         return ApplicationSubmission
 
     def get_submissions(self):
-        return super().get_submissions().select_related("consent_text")
+        return (
+            super()
+            .get_submissions()
+            .select_related("consent_text")
+            .prefetch_related(
+                models.Prefetch(
+                    "state_changes",
+                    queryset=ApplicationStateChange.objects.select_related("changed_by"),
+                )
+            )
+        )
 
     def get_data_fields(self):
         return [
@@ -379,6 +390,9 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
             ("consent_text", _("Consent to processing")),
             ("consented_at", _("Consent given at")),
             ("parent_consented", _("Parent's consent")),
+            ("state", _("Status")),
+            ("state_changed", _("Status changed")),
+            ("state_note", _("Curator's note")),
         ]
 
     def process_form_submission(self, form):
@@ -431,10 +445,10 @@ class ApplicationState(models.TextChoices):
     a pair was formed (accepted) or not (declined). Any move between them is allowed: a
     curator may reopen what they closed by mistake."""
 
-    NEW = "new", _("New")
-    CONTACTED = "contacted", _("Contacted")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+    NEW = "new", pgettext_lazy("application status", "New")
+    CONTACTED = "contacted", pgettext_lazy("application status", "Contacted")
+    ACCEPTED = "accepted", pgettext_lazy("application status", "Accepted")
+    DECLINED = "declined", pgettext_lazy("application status", "Declined")
 
 
 class ApplicationSubmission(AbstractFormSubmission):
@@ -479,6 +493,7 @@ class ApplicationSubmission(AbstractFormSubmission):
         return Q(pk=int(number), submit_time__year=int(year))
 
     def get_data(self):
+        latest = self.latest_state_change()
         return {
             **super().get_data(),
             "reference": self.reference,
@@ -486,7 +501,29 @@ class ApplicationSubmission(AbstractFormSubmission):
             "consent_text": str(self.consent_text),
             "consented_at": self.consented_at,
             "parent_consented": gettext("yes") if self.parent_consented else "",
+            "state": self.get_state_display(),
+            "state_changed": latest.summary() if latest else "",
+            "state_note": self.state_note,
         }
+
+    def latest_state_change(self):
+        """The last change of the status or note (None while nobody changed them), from
+        those ApplicationPage.get_submissions prefetched, newest first."""
+        return next(iter(self.state_changes.all()), None)
+
+    @transaction.atomic
+    def change_state(self, state, note, user):
+        """Set the status and the note as `user` decided, keeping the change in the
+        history; False if both were already so (nothing is recorded)."""
+        if state == self.state and note == self.state_note:
+            return False
+        self.state = state
+        self.state_note = note
+        self.save(update_fields=["state", "state_note"])
+        ApplicationStateChange.objects.create(
+            submission=self, state=state, note=note, changed_by=user
+        )
+        return True
 
 
 class QuestionnaireField(SiteFormField):
@@ -554,7 +591,14 @@ class ApplicationStateChange(models.Model):
         ordering = ["-changed_at", "-pk"]
 
     def __str__(self):
-        return f"{self.get_state_display()} ({timezone.localtime(self.changed_at):%d.%m.%Y %H:%M})"
+        return f"{self.get_state_display()} ({self.summary()})"
+
+    def summary(self):
+        """When and by whom, as the curators read it: «05.12.2026 17:05, Анна Петрова»."""
+        when = f"{timezone.localtime(self.changed_at):%d.%m.%Y %H:%M}"
+        if self.changed_by is None:  # the account was deleted since
+            return when
+        return f"{when}, {get_user_display_name(self.changed_by)}"
 
 
 # Every model that keeps what people send through the site's forms.
