@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.utils import formats, timezone
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from wagtail.models import PageLogEntry, Site
@@ -221,7 +222,7 @@ class QuarterReport:
     def title(self):
         return (self.version or self.page).title
 
-    @property
+    @cached_property  # the tables, the counts and the overdue list all read them
     def events(self):
         if self.version is None:
             return []
