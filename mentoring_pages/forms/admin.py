@@ -123,6 +123,10 @@ class ApplicationStateForm(forms.Form):
     )
 
 
+# The data fields of an application that the status view shows in its form, not as answers.
+STATE_FIELDS = {"state", "state_changed", "state_note"}
+
+
 class ApplicationStateView(WagtailAdminTemplateMixin, TemplateView):
     """An application as the curator reads it, its status and note to change, and who
     changed them when. Reading it is logged, as reading the list is."""
@@ -194,8 +198,6 @@ class ApplicationStateView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(submissions_url(self.form_page.pk))
 
 
-# The data fields of an application that the state view shows in its form, not as answers.
-STATE_FIELDS = {"state", "state_changed", "state_note"}
 # What the curator's dashboard counts: the applications still waiting for them.
 OPEN_STATES = (ApplicationState.NEW, ApplicationState.CONTACTED)
 

@@ -2,7 +2,8 @@
 and opening a consent's scan are written to Wagtail's log (who, when, what), which curators
 read in the admin's site history and on each form's and consent's history. Deleting is
 logged on every path (the admin, the retention command) since it is caught where the row
-goes; reading happens only in the admin view below, opening in Wagtail's document view."""
+goes; reading happens in the admin's list below and in an application's status view
+(forms.admin), opening in Wagtail's document view."""
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
