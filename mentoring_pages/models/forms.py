@@ -240,6 +240,8 @@ class SiteFormField(TranslatableMixin, AbstractFormField):
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         abstract = True
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
 
     def get_field_clean_name(self):
         name = get_field_clean_name(self.label.lower().translate(LATIN))

@@ -47,6 +47,8 @@ class SourceTag(SectionTag):
 
     class Meta:
         proxy = True
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
 
 
 class TaggedPageBase(TaggedItemBase):
@@ -58,6 +60,8 @@ class TaggedPageBase(TaggedItemBase):
 
     class Meta:
         abstract = True
+        verbose_name = _("tag of a page")
+        verbose_name_plural = _("tags of a page")
 
 
 def in_language(tags, locale_id):

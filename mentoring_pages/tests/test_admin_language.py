@@ -8,6 +8,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.contrib.admin.utils import quote
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, reverse
@@ -379,3 +380,15 @@ def test_what_was_saved_is_named_without_a_gender_to_agree(russian_admin_of, db)
         BeautifulSoup(str(message), "html.parser").get_text(" ", strip=True)
         for message in response.context["messages"]
     ] == ["Тег «Алгебра»: сохранено. Править"]
+
+
+def test_every_model_of_ours_has_a_russian_name():
+    """Wagtail shows a model's names wherever it speaks of one (listings, usage, history,
+    messages): Django's default is the class's name in English («source tags»)."""
+    unnamed = [
+        f"{model._meta.label}: {model._meta.verbose_name} / {model._meta.verbose_name_plural}"
+        for model in apps.get_models()
+        if model._meta.app_label in OUR_APPS
+        and LATIN_WORD.search(f"{model._meta.verbose_name} {model._meta.verbose_name_plural}")
+    ]
+    assert not unnamed, "\n".join(unnamed)
