@@ -26,6 +26,7 @@ from home.admin_views import PageAdminView
 from mentoring_pages.forms.personal_data_log import READ, LoggedSubmissionsListView
 from mentoring_pages.forms.results import page_results
 from mentoring_pages.models import ApplicationState, ApplicationSubmission, QuestionnairePage
+from mentoring_pages.models.forms import STATE_FIELDS
 from programmes.models import MonitoringResult
 from programmes.roles import CURATOR
 
@@ -123,10 +124,6 @@ class ApplicationStateForm(forms.Form):
     )
 
 
-# The data fields of an application that the status view shows in its form, not as answers.
-STATE_FIELDS = {"state", "state_changed", "state_note"}
-
-
 class ApplicationStateView(WagtailAdminTemplateMixin, TemplateView):
     """An application as the curator reads it, its status and note to change, and who
     changed them when. Reading it is logged, as reading the list is."""
@@ -160,7 +157,7 @@ class ApplicationStateView(WagtailAdminTemplateMixin, TemplateView):
         answers = [
             (label, data.get(name))
             for name, label in self.form_page.get_data_fields()
-            if name not in STATE_FIELDS
+            if name not in STATE_FIELDS  # shown in the form below
         ]
         log(self.form_page, READ, user=self.request.user, data={"submission": self.submission.pk})
         context = self.get_context_data(

@@ -69,7 +69,16 @@ APPLICATION_FIELD_TYPES = (
     *FORM_FIELD_CHOICES,
 )
 CONSENT_FIELD = "personal_data_consent"
-RESERVED_NAMES = {CONSENT_FIELD, PARENT_CONSENT_FIELD, MINOR_FIELD, protection.HONEYPOT_FIELD}
+# An application's status, its last change and the curator's note, as the application's
+# data (the list's columns, the export).
+STATE_FIELDS = ("state", "state_changed", "state_note")
+RESERVED_NAMES = {
+    CONSENT_FIELD,
+    PARENT_CONSENT_FIELD,
+    MINOR_FIELD,
+    protection.HONEYPOT_FIELD,
+    *STATE_FIELDS,
+}
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 

@@ -2,7 +2,9 @@
 a pair was formed, with a note; who changed it and when is kept; the dashboard counts what
 is still open. Nobody else sees or changes any of it."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,6 +17,7 @@ from wagtail.log_actions import registry as log_registry
 from mentoring_pages.forms import personal_data_log
 from mentoring_pages.models import ApplicationState, ApplicationStateChange, ApplicationSubmission
 from mentoring_pages.tests.applications import application_form
+from mentoring_pages.tests.factories import ApplicationFormFieldFactory
 from programmes.roles import CURATOR, EDITOR, MODERATOR
 from programmes.tests.factories import ConsentTextFactory
 from site_project.tests.admin_refusals import outcome, sent_to_the_dashboard
@@ -314,3 +317,26 @@ def test_purging_an_old_application_deletes_its_status_history(
 
     assert list(ApplicationSubmission.objects.all()) == [recent]
     assert list(ApplicationStateChange.objects.values_list("submission", flat=True)) == [recent.pk]
+
+
+def test_a_question_named_like_the_status_keeps_its_answers(login_as, application, send):
+    question = ApplicationFormFieldFactory(page=application, label="State", sort_order=4)
+    submission = send("Мария")
+    submission.form_data[question.clean_name] = "Пермский край"
+    submission.save()
+
+    listed = rows(login_as(CURATOR).get(listing_url(application)))["Мария"]
+
+    assert listed["State"] == "Пермский край"
+    assert listed["Статус"] == "Новая Изменить статус"
+
+
+def test_the_export_has_the_status_and_the_note(login_as, application, send):
+    submission = send("Мария")
+    client = login_as(CURATOR)
+    client.post(state_url(submission), {"state": "accepted", "note": "Пара с Ивановым"})
+
+    export = client.get(listing_url(application), {"export": "csv"})
+
+    [row] = csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")))
+    assert (row["Статус"], row["Заметка куратора"]) == ("Принята", "Пара с Ивановым")
