@@ -1,9 +1,11 @@
 from collections import defaultdict
 
+from django import forms
 from django.db import models
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -63,8 +65,54 @@ class RoadmapIndexPage(SectionIndexPage):
 
 
 class RoadmapPageForm(WagtailAdminPageForm):
+    """Checks stage numbers, records the day a status changed, and asks once more before
+    publishing a roadmap with overdue events (a past plan imported without marking its
+    events done would show the school as failing). Only «Опубликовать» in the editor asks:
+    approving in a workflow and bulk publishing go ahead, as moderators act on what the
+    editor already saw."""
+
+    publish_with_overdue = forms.BooleanField(
+        label=_("Publish with overdue events"),
+        help_text=_("The public page will show these events as overdue."),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unconfirmed_overdue = []
+
+    def overdue_titles(self):
+        """The titles of the events, as posted, that are overdue today."""
+        return [
+            form.cleaned_data["title"]
+            for form in self.formsets["events"].forms
+            if form.is_valid()
+            and form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and statuses.is_overdue(form.cleaned_data.get("status"), form.cleaned_data.get("end"))
+        ]
+
+    def check_overdue_before_publishing(self, cleaned_data):
+        if "action-publish" not in self.data or cleaned_data.get("publish_with_overdue"):
+            return
+        self.unconfirmed_overdue = self.overdue_titles()
+        if self.unconfirmed_overdue:
+            count = len(self.unconfirmed_overdue)
+            self.add_error(
+                None,
+                ngettext(
+                    "%(count)s event is overdue: %(events)s. Publish anyway? Tick "
+                    "“Publish with overdue events” and press “Publish” again.",
+                    "%(count)s events are overdue: %(events)s. Publish anyway? Tick "
+                    "“Publish with overdue events” and press “Publish” again.",
+                    count,
+                )
+                % {"count": count, "events": "; ".join(self.unconfirmed_overdue)},
+            )
+
     def clean(self):
         cleaned_data = super().clean()
+        self.check_overdue_before_publishing(cleaned_data)
         stage_numbers = {
             form.cleaned_data.get("number")
             for form in self.formsets["stages"].forms
@@ -84,6 +132,14 @@ class RoadmapPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+class OverdueConfirmationPanel(FieldPanel):
+    """The «publish with overdue events» tick box, shown only once publishing has asked."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return bool(self.form.unconfirmed_overdue or self.bound_field.value())
+
+
 class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPage):
     """A roadmap (дорожная карта): stages of numbered events, each with its live status."""
 
@@ -94,6 +150,7 @@ class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPag
     base_form_class = RoadmapPageForm
     content_panels = Page.content_panels + [
         ImportButtonPanel("roadmap_import", _("Import from Word/Excel"), needs="can_edit"),
+        OverdueConfirmationPanel("publish_with_overdue"),
         FieldRowPanel([FieldPanel("first_year"), FieldPanel("last_year")], heading=_("Period")),
         FieldPanel("programme"),
         FieldPanel("intro"),
