@@ -1,6 +1,7 @@
 """The site base's admin and serving hooks, registered in one place: translations kept in
 step, the publishing rule's hold on unreviewed translations, sign-in security screens, the
-full accessibility checker, document links and the page cache's mark."""
+full accessibility checker, document links, the page cache's mark, and the page that
+takes a new page's address named at the top of its form."""
 
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
@@ -8,7 +9,7 @@ from wagtail.models import DraftStateMixin, TranslatableMixin
 
 from site_project.translation import HOLD_PAGE_TRANSLATION_HOOK, sync_translations
 
-from . import page_cache, publishing
+from . import page_cache, page_slugs, publishing
 from .documents import DocumentLinkWithMeta
 from .security import lockouts, two_factor
 
@@ -22,6 +23,7 @@ def sync_translations_of_edited_snippet(request, instance):
 
 
 hooks.register(HOLD_PAGE_TRANSLATION_HOOK, publishing.has_unreviewed_text)
+hooks.register("before_create_page", page_slugs.point_to_page_with_slug)
 
 
 @hooks.register("register_admin_urls")
