@@ -94,6 +94,19 @@ def translate(instance, locale, strings):
     return _save_target(translation, instance)
 
 
+def create_draft_translations(page, user=None):
+    """Draft translations of a new, unpublished `page` into every language its parent page
+    is translated into, so that the translated section does not silently lack it; none is
+    published. Text not yet translated shows the source until a translator catches up."""
+    locales = [parent.locale for parent in page.get_parent().get_translations()]
+    if not locales:
+        return
+    source, _ = TranslationSource.update_or_create_from_instance(page)
+    for locale in locales:
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+        translation.save_target(user=user, publish=False)
+
+
 def sync_translations(instance):
     """Bring every existing translation of `instance` up to date with it.
 

@@ -12,6 +12,7 @@ from mentoring_pages.models import RoadmapEvent, RoadmapStage
 from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.deadlines import parse_deadline
 from mentoring_pages.roadmap.reader import ImportedEvent, ImportedRoadmap, ImportedStage
+from site_project.translation import create_draft_translations
 
 
 def stage_numbers(imported):
@@ -142,13 +143,15 @@ def new_roadmap_page(parent, imported, title=None, user=None):
 
 @transaction.atomic
 def create_roadmap_page(parent, imported, title=None, user=None, past_done=False, on=None):
-    """A new draft RoadmapPage under `parent` holding the imported roadmap: all or nothing."""
+    """A new draft RoadmapPage under `parent` holding the imported roadmap, and its draft
+    translations into the languages of the roadmap index: all or nothing."""
     page = new_roadmap_page(parent, imported, title, user)
     fill_roadmap(page, imported)
     if past_done:
         mark_past_done(page, on)
     parent.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
+    create_draft_translations(page, user)
     return page
 
 
@@ -225,7 +228,9 @@ def is_past(event, on):
 @transaction.atomic
 def import_into_draft(page, imported, user, past_done=False, on=None):
     """Replace the roadmap's stages and events with the imported ones in a new draft
-    revision of `page`: the live page is unchanged until someone publishes it. With
+    revision of `page`: the live page is unchanged until someone publishes it, and so are
+    its translations, which follow when it is published (home.signals): even a draft of a
+    translated page would write to its live row. With
     `past_done`, events whose deadline has already passed are marked done, the day of the
     import noted (an old plan, imported after the fact, is not a list of failures)."""
     draft = page.get_latest_revision_as_object()

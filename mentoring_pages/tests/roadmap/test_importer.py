@@ -25,6 +25,7 @@ from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFact
 from mentoring_pages.tests.roadmap import ROADMAP_000, ROADMAP_003
 from programmes.roles import CURATOR, EDITOR
 from site_project.tests.admin_refusals import NO_PERMISSION
+from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -451,3 +452,32 @@ def test_the_same_file_imported_twice_makes_two_drafts(curator_client, section):
     assert first.title == second.title
     assert first.slug != second.slug
     assert not first.live and not second.live
+
+
+def test_a_new_roadmap_gets_a_draft_in_every_language_of_the_roadmap_index(
+    curator_client, english_section, english
+):
+    index = english_section.roadmaps
+    english_index = translate(index, english, {index.title: "Roadmaps"})
+    curator_client.post(new_roadmap_url(index), {"file": upload(ROADMAP_003)})
+
+    curator_client.post(new_roadmap_url(index), {"confirm": "1", "past_deadlines": "open"})
+
+    (page,) = RoadmapPage.objects.child_of(index)
+    (english_page,) = RoadmapPage.objects.child_of(english_index)
+    assert english_page.translation_key == page.translation_key
+    assert not english_page.live  # a draft, like the Russian one
+    events = english_page.get_latest_revision_as_object().events.all()
+    assert [event.number for event in events] == [event.number for event in page.events.all()]
+    assert len(events) == 45
+
+
+def test_a_new_roadmap_in_a_section_without_translations_stays_alone(curator_client, section):
+    curator_client.post(new_roadmap_url(section.roadmaps), {"file": upload(ROADMAP_003)})
+
+    curator_client.post(
+        new_roadmap_url(section.roadmaps), {"confirm": "1", "past_deadlines": "open"}
+    )
+
+    (page,) = RoadmapPage.objects.all()
+    assert not page.get_translations().exists()
