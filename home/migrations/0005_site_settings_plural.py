@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0004_page_photo_at_the_top'),
+        ("home", "0004_page_photo_at_the_top"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='sitesettings',
-            options={'verbose_name': 'site settings', 'verbose_name_plural': 'site settings'},
+            name="sitesettings",
+            options={"verbose_name": "site settings", "verbose_name_plural": "site settings"},
         ),
     ]

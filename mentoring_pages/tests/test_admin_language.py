@@ -48,13 +48,12 @@ OUR_APPS = ("home", "mentoring_pages", "programmes")
 SUPERUSER = "superuser"
 
 # What stays in Latin letters on a Russian screen: names of products and formats, and the
-# data the tests make that is not ours to translate (the test site's host name, the root
-# page's title that Wagtail's first migration gives it, shown to superusers). Any other
-# Latin word is English the interface leaks: an untranslated string, a raw value (None,
-# True), a label Wagtail makes from a field's name (Locale).
+# test site's host name. Any other Latin word is English the interface leaks: an
+# untranslated string, a raw value (None, True), a label Wagtail makes from a field's name
+# (Locale).
 LATIN_NAMES = {
     "Wagtail", "URL", "Word", "Excel", "XLSX", "CSV", "PDF", "ICS", "docx", "xlsx", "xls",
-    "QR", "Google", "Authenticator", "FreeOTP", "localhost", "Root",
+    "QR", "Google", "Authenticator", "FreeOTP", "localhost",
 }  # fmt: skip
 CODE_NAME = re.compile(
     r"\(\w+\.\w+\)"  # «(mentoring_pages.applicationpage)»
