@@ -157,7 +157,11 @@ class CasePage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
     consent = consent_link()
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("form"), FieldPanel("role_model"), FieldPanel("duration")]),
+        # The role model on its own row: its choices are long («Ученик – ученик —
+        # Успевающий – неуспевающий») and in a row of three pushed «Продолжительность» off
+        # the screen at 1366 px.
+        FieldRowPanel([FieldPanel("form"), FieldPanel("duration")]),
+        FieldPanel("role_model"),
         FieldPanel("summary"),
         FieldPanel("problem"),
         FieldPanel("goal"),
