@@ -481,3 +481,19 @@ def test_a_new_roadmap_in_a_section_without_translations_stays_alone(curator_cli
 
     (page,) = RoadmapPage.objects.all()
     assert not page.get_translations().exists()
+
+
+def test_publishing_the_imported_roadmap_publishes_its_english_draft(
+    curator_client, english_section, english
+):
+    index = english_section.roadmaps
+    english_index = translate(index, english, {index.title: "Roadmaps"})
+    curator_client.post(new_roadmap_url(index), {"file": upload(ROADMAP_000)})
+    curator_client.post(new_roadmap_url(index), {"confirm": "1", "past_deadlines": "done"})
+    (page,) = RoadmapPage.objects.child_of(index)
+
+    page.get_latest_revision().publish()
+
+    (english_page,) = RoadmapPage.objects.child_of(english_index)
+    assert english_page.live
+    assert english_page.events.count() == page.events.count() > 0
