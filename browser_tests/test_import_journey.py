@@ -1,6 +1,7 @@
 """A curator imports a roadmap from a file as a new draft, from the board's «Новая дорожная
 карта из Word/Excel»: the preview shows the dates read and how many deadlines have already
-passed; past events can be marked done in one step; nothing is published by the import."""
+passed; past events can be marked done in one step; the English draft comes with the Russian
+one; nothing is published by the import."""
 
 import csv
 import datetime
@@ -77,6 +78,11 @@ def test_a_past_years_plan_is_imported_with_its_past_events_marked_done(logged_i
 
     [page] = new_roadmaps()
     assert not page.live
+    # Its English draft comes with it, unpublished too.
+    [english] = RoadmapPage.objects.filter(
+        translation_key=page.translation_key, locale__language_code="en"
+    )
+    assert not english.live
     events = RoadmapEvent.objects.filter(page=page)
     assert events.count() == 45
     assert set(events.values_list("status", flat=True)) == {EventStatus.DONE}
