@@ -67,9 +67,14 @@ class RoadmapIndexPage(SectionIndexPage):
 class RoadmapPageForm(WagtailAdminPageForm):
     """Checks stage numbers, records the day a status changed, and asks once more before
     publishing a roadmap with overdue events (a past plan imported without marking its
-    events done would show the school as failing). Only «Опубликовать» in the editor asks:
-    approving in a workflow and bulk publishing go ahead, as moderators act on what the
-    editor already saw."""
+    events done would show the school as failing). Every button of the editor that leads
+    to publishing asks: «Опубликовать», «Отправить на модерацию» and a moderator's
+    «Утвердить». Approving from the dashboard and bulk publishing go ahead: they act on a
+    version whose editor was already asked when sending it to moderation."""
+
+    # The editor's buttons (their POST names in Wagtail's page editor) that publish, or
+    # send the page on its way to being published.
+    PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
 
     publish_with_overdue = forms.BooleanField(
         label=_("Publish with overdue events"),
@@ -93,7 +98,9 @@ class RoadmapPageForm(WagtailAdminPageForm):
         ]
 
     def check_overdue_before_publishing(self, cleaned_data):
-        if "action-publish" not in self.data or cleaned_data.get("publish_with_overdue"):
+        publishing = any(action in self.data for action in self.PUBLISHING_ACTIONS)
+        rejecting = self.data.get("workflow-action-name", "approve") != "approve"
+        if not publishing or rejecting or cleaned_data.get("publish_with_overdue"):
             return
         self.unconfirmed_overdue = self.overdue_titles()
         if self.unconfirmed_overdue:
@@ -102,9 +109,9 @@ class RoadmapPageForm(WagtailAdminPageForm):
                 None,
                 ngettext(
                     "%(count)s event is overdue: %(events)s. Publish anyway? Tick "
-                    "“Publish with overdue events” and press “Publish” again.",
+                    "“Publish with overdue events” and press the same button again.",
                     "%(count)s events are overdue: %(events)s. Publish anyway? Tick "
-                    "“Publish with overdue events” and press “Publish” again.",
+                    "“Publish with overdue events” and press the same button again.",
                     count,
                 )
                 % {"count": count, "events": "; ".join(self.unconfirmed_overdue)},
@@ -137,6 +144,9 @@ class OverdueConfirmationPanel(FieldPanel):
 
     class BoundPanel(FieldPanel.BoundPanel):
         def is_shown(self):
+            # Comparing revisions binds the panels without a form: a question, not content.
+            if self.form is None:
+                return False
             return bool(self.form.unconfirmed_overdue or self.bound_field.value())
 
 

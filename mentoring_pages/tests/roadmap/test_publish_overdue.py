@@ -1,7 +1,9 @@
 """Publishing a roadmap with overdue events asks once more, in the page editor."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
+from wagtail.models import Workflow, WorkflowPage, WorkflowState
 
 from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import (
@@ -87,3 +89,61 @@ def test_a_roadmap_without_overdue_events_publishes_at_once(admin_client, draft_
     assert response.status_code == 302, response.context["form"].errors
     page.refresh_from_db()
     assert page.live
+
+
+@pytest.fixture
+def moderated(section):
+    """The roadmaps go through the school's moderation."""
+    WorkflowPage.objects.create(
+        page=section.roadmaps, workflow=Workflow.objects.get(name="Модерация")
+    )
+
+
+def test_submitting_to_moderation_with_overdue_events_asks_first(
+    admin_client, draft_roadmap, moderated
+):
+    page, stages, events = draft_roadmap
+    data = editor_data(page, stages, events)
+    del data["action-publish"]
+    data["action-submit"] = "1"
+
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+
+    assert response.status_code == 200
+    assert "Опубликовать всё равно?" in response.content.decode()
+    assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
+
+
+def test_approving_in_the_editor_with_overdue_events_asks_first(
+    admin_client, draft_roadmap, moderated
+):
+    page, stages, events = draft_roadmap
+    admin = get_user_model().objects.get(username="admin")
+    page.save_revision(user=admin)
+    state = page.get_workflow().start(page, admin)
+    data = editor_data(page, stages, events)
+    del data["action-publish"]
+    data.update({"action-workflow-action": "1", "workflow-action-name": "approve"})
+
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+
+    assert response.status_code == 200
+    assert "Опубликовать всё равно?" in response.content.decode()
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_two_versions_of_a_roadmap_can_be_compared(admin_client, draft_roadmap):
+    page, _stages, _events = draft_roadmap
+    first = page.save_revision()
+    page.title = "Дорожная карта, исправленная"
+    second = page.save_revision()
+
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:revisions_compare", args=(page.pk, first.pk, second.pk))
+    )
+
+    assert response.status_code == 200
+    assert "Дорожная карта, исправленная" in response.content.decode()
