@@ -2,6 +2,8 @@
 an application's status that curators keep (the list, its form, the dashboard's counts),
 and a questionnaire's results with the action that records them as a monitoring result."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.contrib import messages
@@ -18,7 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
-from wagtail.contrib.forms.views import SubmissionsListFilterSet
+from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
@@ -26,7 +28,7 @@ from home.admin_views import PageAdminView
 from mentoring_pages.forms.personal_data_log import READ, LoggedSubmissionsListView
 from mentoring_pages.forms.results import page_results
 from mentoring_pages.models import ApplicationState, ApplicationSubmission, QuestionnairePage
-from mentoring_pages.models.forms import STATE_FIELDS
+from mentoring_pages.models.forms import STATE_COLUMN, STATE_COLUMNS
 from programmes.models import MonitoringResult
 from programmes.roles import CURATOR
 
@@ -69,11 +71,16 @@ class ApplicationSubmissionsListView(LoggedSubmissionsListView):
 
     filterset_class = ApplicationSubmissionsFilterSet
 
+    def to_row_dict(self, item):
+        # Wagtail's row, as get_data() reads it: the export's choice labels would put the
+        # status in place of the answer to a question named like the model's field «state».
+        return SubmissionsListView.to_row_dict(self, item)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not self.is_export:
             names = [name for name, _label in self.form_page.get_data_fields()]
-            state = names.index("state")
+            state = names.index(STATE_COLUMN)
             for row in context["data_rows"]:
                 row["fields"][state] = format_html(
                     '{} <a href="{}">{}</a>',
@@ -94,6 +101,11 @@ def readable_application(user, submission_id):
         pk=submission_id,
         page__in=get_forms_for_user(user),
     )
+
+
+def answer_text(answer):
+    """An answer as Wagtail's list shows it: several choices joined by commas."""
+    return ", ".join(answer) if isinstance(answer, list) else answer
 
 
 # A curator's note is a reminder, not a file: as long as a long answer of a form.
@@ -118,8 +130,9 @@ class ApplicationStateForm(forms.Form):
         max_length=MAX_NOTE_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=gettext_lazy(
-            "What was agreed, when to call back. Only curators see it; it is deleted "
-            "with the application."
+            "What was agreed, when to call back. Only curators see it; only the current "
+            "note is kept: the history says when it changed, not what it said. It is "
+            "deleted with the application."
         ),
     )
 
@@ -155,9 +168,9 @@ class ApplicationStateView(WagtailAdminTemplateMixin, TemplateView):
     def render_form(self, form, status=200):
         data = self.submission.get_data()
         answers = [
-            (label, data.get(name))
+            (label, answer_text(data.get(name)))
             for name, label in self.form_page.get_data_fields()
-            if name not in STATE_FIELDS  # shown in the form below
+            if name not in STATE_COLUMNS  # shown in the form below
         ]
         log(self.form_page, READ, user=self.request.user, data={"submission": self.submission.pk})
         context = self.get_context_data(
@@ -195,16 +208,24 @@ class ApplicationStateView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(submissions_url(self.form_page.pk))
 
 
-# What the curator's dashboard counts: the applications still waiting for them.
+# What the curator's dashboard counts: the applications still waiting for them, sent in
+# the last RECENT_DAYS days. Older ones are not waiting in any sense a curator acts on, and
+# every application sent before statuses existed is «Новая»: the dashboard would call the
+# whole archive new. Marking those contacted would invent facts; the list still has them.
 OPEN_STATES = (ApplicationState.NEW, ApplicationState.CONTACTED)
+RECENT_DAYS = 90
 
 
 def open_applications(user):
     """[(form page's title, [(count, address of the list filtered by it)] per open status)]
-    of the forms `user` may read that have open applications, in one query."""
+    of the forms `user` may read that have open applications sent in the last RECENT_DAYS
+    days, in one query."""
+    since = timezone.localdate() - datetime.timedelta(days=RECENT_DAYS)
     counts = (
         ApplicationSubmission.objects.filter(
-            page__in=get_forms_for_user(user), state__in=OPEN_STATES
+            page__in=get_forms_for_user(user),
+            state__in=OPEN_STATES,
+            submit_time__date__gte=since,
         )
         .values_list("page_id", "page__title", "state")
         .annotate(count=Count("pk"))
@@ -217,7 +238,10 @@ def open_applications(user):
         (
             title,
             [
-                (by_state.get(state, 0), submissions_url(page_id, state=state))
+                (
+                    by_state.get(state, 0),
+                    submissions_url(page_id, state=state, date_from=since.isoformat()),
+                )
                 for state in OPEN_STATES
             ],
         )
@@ -239,6 +263,7 @@ class OpenApplicationsPanel(Component):
         return {
             "forms_counts": self.forms_counts,
             "states": [state.label for state in OPEN_STATES],
+            "recent_days": RECENT_DAYS,
         }
 
 

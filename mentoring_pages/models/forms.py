@@ -18,7 +18,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -69,16 +69,16 @@ APPLICATION_FIELD_TYPES = (
     *FORM_FIELD_CHOICES,
 )
 CONSENT_FIELD = "personal_data_consent"
-# An application's status, its last change and the curator's note, as the application's
-# data (the list's columns, the export).
-STATE_FIELDS = ("state", "state_changed", "state_note")
-RESERVED_NAMES = {
-    CONSENT_FIELD,
-    PARENT_CONSENT_FIELD,
-    MINOR_FIELD,
-    protection.HONEYPOT_FIELD,
-    *STATE_FIELDS,
-}
+RESERVED_NAMES = {CONSENT_FIELD, PARENT_CONSENT_FIELD, MINOR_FIELD, protection.HONEYPOT_FIELD}
+# What an application's data holds beside the answers (the list's columns, the export),
+# keyed with a leading underscore: a question's name never starts with one (Django's
+# slugify, which every Wagtail version names questions with, strips it), so no answer is
+# hidden by them, whenever its question was made.
+REFERENCE_COLUMN = "_reference"
+STATE_COLUMN = "_state"
+STATE_CHANGED_COLUMN = "_state_changed"
+NOTE_COLUMN = "_state_note"
+STATE_COLUMNS = (STATE_COLUMN, STATE_CHANGED_COLUMN, NOTE_COLUMN)
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
@@ -395,15 +395,15 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
 
     def get_data_fields(self):
         return [
-            ("reference", _("Reference number")),
+            (REFERENCE_COLUMN, _("Reference number")),
             *super().get_data_fields(),
-            ("for_minor", _("For a pupil under 18")),
-            ("consent_text", _("Consent to processing")),
-            ("consented_at", _("Consent given at")),
-            ("parent_consented", _("Parent's consent")),
-            ("state", _("Status")),
-            ("state_changed", _("Status changed")),
-            ("state_note", _("Curator's note")),
+            ("_for_minor", _("For a pupil under 18")),
+            ("_consent_text", _("Consent to processing")),
+            ("_consented_at", _("Consent given at")),
+            ("_parent_consented", _("Parent's consent")),
+            (STATE_COLUMN, _("Status")),
+            (STATE_CHANGED_COLUMN, _("Status changed")),
+            (NOTE_COLUMN, _("Curator's note")),
         ]
 
     def process_form_submission(self, form):
@@ -478,8 +478,9 @@ class ApplicationSubmission(AbstractFormSubmission):
     state = models.CharField(
         _("status"), max_length=16, choices=ApplicationState.choices, default=ApplicationState.NEW
     )
-    # The curator's own words («перезвонить после 15:00»): may name people, so it is
-    # deleted with the application.
+    # The curator's own words («перезвонить после 15:00»): may name people, so only the
+    # current note is kept (the history says when it changed, not what it said), and it
+    # is deleted with the application.
     state_note = models.TextField(_("curator's note"), blank=True)
 
     class Meta(AbstractFormSubmission.Meta):
@@ -507,14 +508,14 @@ class ApplicationSubmission(AbstractFormSubmission):
         latest = self.latest_state_change()
         return {
             **super().get_data(),
-            "reference": self.reference,
-            "for_minor": gettext("yes") if self.for_minor else "",
-            "consent_text": str(self.consent_text),
-            "consented_at": self.consented_at,
-            "parent_consented": gettext("yes") if self.parent_consented else "",
-            "state": self.get_state_display(),
-            "state_changed": latest.summary() if latest else "",
-            "state_note": self.state_note,
+            REFERENCE_COLUMN: self.reference,
+            "_for_minor": gettext("yes") if self.for_minor else "",
+            "_consent_text": str(self.consent_text),
+            "_consented_at": self.consented_at,
+            "_parent_consented": gettext("yes") if self.parent_consented else "",
+            STATE_COLUMN: self.get_state_display(),
+            STATE_CHANGED_COLUMN: latest.summary() if latest else "",
+            NOTE_COLUMN: self.state_note,
         }
 
     def latest_state_change(self):
@@ -524,15 +525,17 @@ class ApplicationSubmission(AbstractFormSubmission):
 
     @transaction.atomic
     def change_state(self, state, note, user):
-        """Set the status and the note as `user` decided, keeping the change in the
-        history; False if both were already so (nothing is recorded)."""
-        if state == self.state and note == self.state_note:
+        """Set the status and the note as `user` decided, keeping in the history the status
+        and whether the note changed (never its words: a note cleared is gone); False if
+        both were already so (nothing is recorded)."""
+        note_changed = note != self.state_note
+        if state == self.state and not note_changed:
             return False
         self.state = state
         self.state_note = note
         self.save(update_fields=["state", "state_note"])
         ApplicationStateChange.objects.create(
-            submission=self, state=state, note=note, changed_by=user
+            submission=self, state=state, note_changed=note_changed, changed_by=user
         )
         return True
 
@@ -576,8 +579,9 @@ class QuestionnairePage(ProgrammeMixin, SectionFormPage):
 
 
 class ApplicationStateChange(models.Model):
-    """One change of an application's status or note: who made it and when. Deleted with
-    the application (the note may hold personal data)."""
+    """One change of an application's status or note: who made it and when, and whether
+    the note changed — not what it said, which may name people and is kept only on the
+    application while the curator keeps it. Deleted with the application."""
 
     submission = models.ForeignKey(
         ApplicationSubmission,
@@ -586,7 +590,7 @@ class ApplicationStateChange(models.Model):
         related_name="state_changes",
     )
     state = models.CharField(_("status"), max_length=16, choices=ApplicationState.choices)
-    note = models.TextField(_("curator's note"), blank=True)
+    note_changed = models.BooleanField(_("note changed"), default=False)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("changed by"),
@@ -605,8 +609,10 @@ class ApplicationStateChange(models.Model):
         return f"{self.get_state_display()} ({self.summary()})"
 
     def summary(self):
-        """When and by whom, as the curators read it: «05.12.2026 17:05, Анна Петрова»."""
-        when = f"{timezone.localtime(self.changed_at):%d.%m.%Y %H:%M}"
+        """When and by whom, in the admin's language: «5 декабря 2026, 17:05, Анна
+        Петрова», «5 December 2026, 5:05 p.m., …»."""
+        changed_at = timezone.localtime(self.changed_at)
+        when = f"{formats.date_format(changed_at)}, {formats.time_format(changed_at)}"
         if self.changed_by is None:  # the account was deleted since
             return when
         return f"{when}, {get_user_display_name(self.changed_by)}"

@@ -11,10 +11,11 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.log_actions import registry as log_registry
 
 from mentoring_pages.forms import personal_data_log
+from mentoring_pages.forms.admin import RECENT_DAYS
 from mentoring_pages.models import ApplicationState, ApplicationStateChange, ApplicationSubmission
 from mentoring_pages.tests.applications import application_form
 from mentoring_pages.tests.factories import ApplicationFormFieldFactory
@@ -93,15 +94,9 @@ def test_a_curator_changes_the_status_with_a_note(client, user_in, application, 
     assert listed["Заметка куратора"] == "Перезвонить после 15:00"
     assert listed["Статус изменён"].endswith(", Анна Петрова")
     [change] = ApplicationStateChange.objects.filter(submission=submission)
-    assert (change.state, change.note, change.changed_by) == (
-        "contacted",
-        "Перезвонить после 15:00",
-        curator,
-    )
+    assert (change.state, change.note_changed, change.changed_by) == ("contacted", True, curator)
     assert before <= change.changed_at <= timezone.now()
-    assert (
-        timezone.localtime(change.changed_at).strftime("%d.%m.%Y %H:%M") in listed["Статус изменён"]
-    )
+    assert listed["Статус изменён"] == change.summary()
 
 
 def test_the_status_form_shows_the_history_newest_first(client, user_in, send):
@@ -119,8 +114,8 @@ def test_the_status_form_shows_the_history_newest_first(client, user_in, send):
         for row in soup.select("[data-changes] tbody tr")
     ]
     assert [(who.split(", ")[-1], state, note) for who, state, note in history] == [
-        ("second", "Принята", "Пара с Ивановым"),
-        ("first", "Связались", "Позвонила"),
+        ("second", "Принята", "Заметка изменена"),
+        ("first", "Связались", "Заметка изменена"),
     ]
     assert soup.select_one("input[name=state][checked]")["value"] == "accepted"
 
@@ -261,14 +256,15 @@ def test_the_dashboard_counts_new_and_contacted_applications_per_form(
         "Новая",
         "Связались",
     ]
+    since = (timezone.localdate() - datetime.timedelta(days=RECENT_DAYS)).isoformat()
     assert counts == {
         "Хочу стать наставником": [
-            ("3", f"{listing_url(application)}?state=new"),
-            ("2", f"{listing_url(application)}?state=contacted"),
+            ("3", f"{listing_url(application)}?state=new&date_from={since}"),
+            ("2", f"{listing_url(application)}?state=contacted&date_from={since}"),
         ],
         "Хочу найти наставника": [
-            ("0", f"{listing_url(other)}?state=new"),
-            ("1", f"{listing_url(other)}?state=contacted"),
+            ("0", f"{listing_url(other)}?state=new&date_from={since}"),
+            ("1", f"{listing_url(other)}?state=contacted&date_from={since}"),
         ],
     }
 
@@ -340,3 +336,150 @@ def test_the_export_has_the_status_and_the_note(login_as, application, send):
 
     [row] = csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")))
     assert (row["Статус"], row["Заметка куратора"]) == ("Принята", "Пара с Ивановым")
+
+
+def answers_shown(response):
+    """{question: answer} as the status form shows the application."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    answers = soup.select_one("dl.application-answers")
+    return {
+        term.get_text(strip=True): term.find_next_sibling("dd").get_text(strip=True)
+        for term in answers.select("dt")
+    }
+
+
+def exported(client, page):
+    """The rows of the CSV export of `page`'s submissions."""
+    export = client.get(listing_url(page), {"export": "csv"})
+    text = b"".join(export.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("name", ["state", "state_changed", "state_note", "reference"])
+def test_a_question_saved_under_a_name_the_application_uses_keeps_its_answers(
+    login_as, application, send, name
+):
+    # As saved before statuses existed (a question's name never changes once saved).
+    ApplicationFormFieldFactory(page=application, label="State", clean_name=name, sort_order=4)
+    submission = send("Мария")
+    submission.form_data[name] = "Пермский край"
+    submission.save()
+    client = login_as(CURATOR)
+    client.post(state_url(submission), {"state": "contacted", "note": "Перезвонить"})
+
+    listed = rows(client.get(listing_url(application)))["Мария"]
+    shown = answers_shown(client.get(state_url(submission)))
+    [row] = exported(client, application)
+
+    assert listed["State"] == "Пермский край"
+    assert listed["Статус"] == "Связались Изменить статус"
+    assert listed["Заметка куратора"] == "Перезвонить"
+    assert listed["Номер заявки"] == submission.reference
+    assert shown["State"] == "Пермский край"
+    assert (row["State"], row["Статус"], row["Номер заявки"]) == (
+        "Пермский край",
+        "Связались",
+        submission.reference,
+    )
+
+
+def test_a_cleared_note_is_kept_nowhere(login_as, application, send):
+    submission = send("Мария")
+    client = login_as(CURATOR)
+    client.post(state_url(submission), {"state": "contacted", "note": "Мама: +7 912 345-67-89"})
+    client.post(state_url(submission), {"state": "accepted", "note": "Пара с Ивановым"})
+    client.post(state_url(submission), {"state": "accepted", "note": ""})
+
+    status_form = client.get(state_url(submission))
+    listing = client.get(listing_url(application)).content.decode()
+    stored = io.StringIO()
+    call_command("dumpdata", stdout=stored)
+
+    soup = BeautifulSoup(status_form.content, "html.parser")
+    history = [
+        [cell.get_text(strip=True) for cell in row.select("td")][1:]
+        for row in soup.select("[data-changes] tbody tr")
+    ]
+    assert history == [
+        ["Принята", "Заметка изменена"],
+        ["Принята", "Заметка изменена"],
+        ["Связались", "Заметка изменена"],
+    ]
+    for seen in (status_form.content.decode(), listing, str(exported(client, application))):
+        assert "345-67-89" not in seen
+        assert "Ивановым" not in seen
+    assert "345-67-89" not in stored.getvalue()
+    assert "Ивановым" not in stored.getvalue()
+
+
+def test_a_status_change_alone_does_not_say_the_note_changed(login_as, send):
+    submission = send("Мария")
+    client = login_as(CURATOR)
+    client.post(state_url(submission), {"state": "contacted", "note": ""})
+
+    soup = BeautifulSoup(client.get(state_url(submission)).content, "html.parser")
+
+    [row] = soup.select("[data-changes] tbody tr")
+    assert [cell.get_text(strip=True) for cell in row.select("td")][1:] == ["Связались", ""]
+
+
+def test_the_status_form_shows_several_choices_as_a_list(login_as, application, send):
+    subjects = ApplicationFormFieldFactory(
+        page=application,
+        label="Предметы",
+        field_type="checkboxes",
+        choices="Математика\nФизика\nХимия",
+        sort_order=4,
+    )
+    submission = send("Мария")
+    submission.form_data[subjects.clean_name] = ["Математика", "Физика"]
+    submission.save()
+
+    shown = answers_shown(login_as(CURATOR).get(state_url(submission)))
+
+    assert shown["Предметы"] == "Математика, Физика"
+
+
+def test_when_the_status_changed_reads_in_the_admins_language(user_in, client, send):
+    curator = user_in(CURATOR, first_name="Анна", last_name="Петрова")
+    submission = send("Мария")
+    change = ApplicationStateChange.objects.create(
+        submission=submission,
+        state=ApplicationState.CONTACTED,
+        changed_by=curator,
+        changed_at=timezone.make_aware(datetime.datetime(2026, 3, 5, 17, 5)),
+    )
+
+    with translation.override("ru"):
+        russian = change.summary()
+    with translation.override("en"):
+        english = change.summary()
+
+    assert russian == "5 марта 2026, 17:05, Анна Петрова"
+    assert english == "5 March 2026, 5:05 p.m., Анна Петрова"
+
+
+def test_the_dashboard_counts_only_the_applications_of_the_last_90_days(
+    login_as, application, send
+):
+    now = timezone.now()
+    for name, days in (("Давняя", RECENT_DAYS + 1), ("Недавняя", RECENT_DAYS - 1), ("Сегодня", 0)):
+        submission = send(name)
+        ApplicationSubmission.objects.filter(pk=submission.pk).update(
+            submit_time=now - datetime.timedelta(days=days)
+        )
+    client = login_as(CURATOR)
+
+    panel = dashboard_panel(client)
+    new = panel.select_one("tbody td a")
+    listed = rows(client.get(new["href"]))
+
+    assert RECENT_DAYS == 90
+    assert "последние 90 дней" in panel.get_text()
+    assert new.get_text(strip=True) == "2"
+    assert sorted(listed) == ["Недавняя", "Сегодня"]
+    assert sorted(rows(client.get(listing_url(application), {"state": "new"}))) == [
+        "Давняя",
+        "Недавняя",
+        "Сегодня",
+    ]

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from mentoring_pages.forms.protection import HONEYPOT_FIELD
 from mentoring_pages.models import ApplicationSubmission
-from mentoring_pages.models.forms import CONSENT_FIELD, PARENT_CONSENT_FIELD
+from mentoring_pages.models.forms import CONSENT_FIELD, PARENT_CONSENT_FIELD, REFERENCE_COLUMN
 from mentoring_pages.tests.applications import answers, application_form
 from mentoring_pages.tests.factories import ApplicationFormFieldFactory
 from mentoring_pages.tests.html import html_lang
@@ -123,8 +123,8 @@ def test_the_thank_you_page_gives_the_reference_number_and_what_happens_next(
     assert submission.reference == f"{year}-{submission.pk:05d}"
     assert thanks.select_one(".site-form__reference strong").get_text() == submission.reference
     assert "в течение 3 рабочих дней" in thanks.select_one(".site-form__next").get_text()
-    assert submission.get_data()["reference"] == submission.reference
-    assert ("reference", "Номер заявки") in [
+    assert submission.get_data()[REFERENCE_COLUMN] == submission.reference
+    assert (REFERENCE_COLUMN, "Номер заявки") in [
         (name, str(label)) for name, label in application.get_data_fields()
     ]
 
