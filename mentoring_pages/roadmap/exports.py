@@ -103,15 +103,21 @@ def roadmap_csv(page):
 
 
 def tidy(sheet, first_row=1, last_row=None):
-    """Readable cells: wrapped text at the top, dates as dates, and text that begins with
-    «=» kept as text (openpyxl would store «= 100 %» as a formula; it is the school's text)."""
+    """Readable cells: wrapped text at the top, dates as dates, text as text."""
     for row in sheet.iter_rows(min_row=first_row, max_row=last_row):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "DD.MM.YYYY"
-            elif isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
+            else:
+                keep_as_text(cell)
+
+
+def keep_as_text(cell):
+    """Text that begins with «=» kept as text: openpyxl would store «= 100 %» as a formula,
+    and it is the school's text."""
+    if isinstance(cell.value, str) and cell.value.startswith("="):
+        cell.data_type = "s"
 
 
 def fill_table(sheet, title, header_row, rows, widths):

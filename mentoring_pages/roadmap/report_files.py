@@ -29,8 +29,13 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 MM_PER_CHARACTER = 1.3
 # Millimetres a table's heading needs below it on its page: else it starts the next one.
 KEEP_WITH_HEADING = 30
-# The title lines in bold: the school, what the report is, the roadmap.
+# The title lines in bold and larger in both files: the school, what the report is, the
+# roadmap.
 BOLD_TITLE_LINES = 3
+# Lines of a table's cell in the PDF at most: fpdf2 cannot split a row between pages, so
+# a longer text (the fields are unbounded) is cut to fit a page with the table's header.
+MAX_CELL_LINES = 40
+ELLIPSIS = "…"
 
 
 def filename(report, extension):
@@ -48,7 +53,9 @@ def workbook(report):
     sheet.title = gettext("Report")[:31]
     for index, line in enumerate(reports.title_lines(report)):
         sheet.append([line])
-        sheet.cell(sheet.max_row, 1).font = Font(bold=index < BOLD_TITLE_LINES, size=12)
+        cell = sheet.cell(sheet.max_row, 1)
+        cell.font = Font(bold=index < BOLD_TITLE_LINES, size=12)
+        exports.keep_as_text(cell)  # the school's name is the school's text
     widths = {}
     print_titles = None
     for table in reports.tables(report):
@@ -132,20 +139,42 @@ class ReportPDF(FPDF):
             self.paragraph(table.empty, size=9)
             return
         self.set_font(FONT, size=7)
+        width = min(self.epw, sum(table.widths) * MM_PER_CHARACTER)
+        padding = 1
+        text_widths = [width * column / sum(table.widths) - 2 * padding for column in table.widths]
+        any_cut = False
         with self.table(
             col_widths=table.widths,
-            width=min(self.epw, sum(table.widths) * MM_PER_CHARACTER),
+            width=width,
             align="LEFT",
             text_align="LEFT",
             v_align="TOP",
             line_height=self.font_size * 1.3,
-            padding=1,
+            padding=padding,
             headings_style=FontFace(emphasis="BOLD", fill_color=(230, 230, 230)),
         ) as pdf_table:
             for values in [table.header, *table.rows]:
                 row = pdf_table.row()
-                for value in values:
-                    row.cell(cell_text(value))
+                for value, text_width in zip(values, text_widths, strict=True):
+                    text = cell_text(value)
+                    shown = self.cut_to_fit(text, text_width)
+                    any_cut = any_cut or shown != text
+                    row.cell(shown)
+        if any_cut:
+            self.ln(1)
+            self.paragraph(
+                gettext("Texts cut short «…» are in full in the report's XLSX file."), size=8
+            )
+
+    def cut_to_fit(self, text, width):
+        """`text` as at most MAX_CELL_LINES lines `width` wide, cut short with «…»."""
+        lines = self.multi_cell(width, self.font_size, text, dry_run=True, output="LINES")
+        if len(lines) <= MAX_CELL_LINES:
+            return text
+        # The lines lack the spaces they were broken at: this many characters of the text
+        # end no later than the last line kept, with room for the ellipsis.
+        kept = sum(len(line) for line in lines[:MAX_CELL_LINES]) - len(ELLIPSIS)
+        return text[:kept].rstrip() + ELLIPSIS
 
 
 def pdf_bytes(report):
@@ -157,7 +186,9 @@ def pdf_bytes(report):
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     for index, line in enumerate(reports.title_lines(report)):
-        pdf.paragraph(line, size=12 if index < BOLD_TITLE_LINES else 10, bold=index < 2)
+        pdf.paragraph(
+            line, size=12 if index < BOLD_TITLE_LINES else 10, bold=index < BOLD_TITLE_LINES
+        )
     for table in reports.tables(report):
         pdf.add_table(table)
     pdf.ln(10)

@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -377,6 +378,80 @@ def test_a_report_without_a_published_version_says_so_in_both_files(section, sch
     assert "Срок в квартале" not in text
 
 
+def test_an_event_with_text_taller_than_a_page_is_cut_in_the_pdf_and_whole_in_the_xlsx(
+    section, school
+):
+    # Unbounded text fields: a row taller than a page used to stop the PDF with an error.
+    responsible = "Заместитель директора по воспитательной работе " * 44
+    title = "Проведение совместных мероприятий наставников и наставляемых " * 50
+    page = roadmap_with_events(
+        section.roadmaps,
+        events_for([(title, None, D(2024, 8, 15), EventStatus.DONE)]),
+        stages=[("1", "Подготовка")],
+        title="Длинная карта",
+    )
+    RoadmapEvent.objects.filter(page=page).update(responsible=responsible)
+    publish_on(page, D(2024, 9, 20))
+    assert len(responsible) > 2000 and len(title) > 3000
+
+    with translation.override("ru"):
+        report = reports.build_report(RoadmapPage.objects.get(pk=page.pk), Q3)
+        _reader, text = pdf_text(report_files.pdf_bytes(report))
+        _sheet, rows = xlsx_rows(report_files.xlsx_bytes(report))
+        events_heading = gettext("Events of the quarter")
+
+    assert title[:200].strip() in text
+    assert "…" in text
+    assert "Сокращённые тексты «…» полностью приведены в файле отчёта XLSX." in text
+    event_row = table_after(rows, events_heading)[1]
+    assert event_row[2] == title
+    assert responsible in event_row
+
+
+def test_a_pdf_of_short_texts_says_nothing_about_cut_text(roadmap_page):
+    with translation.override("ru"):
+        report = reports.build_report(roadmap_page, Q3)
+        _reader, text = pdf_text(report_files.pdf_bytes(report))
+
+    assert "XLSX" not in text
+
+
+def bold_texts(content):
+    """The PDF's text set in the bold font, lines joined by spaces."""
+    texts = []
+
+    def visit(text, _cm, _tm, font, _size):
+        if font and "Bold" in str(font.get("/BaseFont", "")):
+            texts.append(text)
+
+    PdfReader(io.BytesIO(content)).pages[0].extract_text(visitor_text=visit)
+    return " ".join("".join(texts).split())
+
+
+def test_the_same_title_lines_are_bold_in_both_files(roadmap_page):
+    with translation.override("ru"):
+        report = reports.build_report(roadmap_page, Q3)
+        bold_in_pdf = bold_texts(report_files.pdf_bytes(report))
+        sheet, _rows = xlsx_rows(report_files.xlsx_bytes(report))
+
+    bold_in_xlsx = [sheet.cell(row, 1).value for row in range(1, 6) if sheet.cell(row, 1).font.b]
+    assert bold_in_xlsx == [SCHOOL, "Отчёт об исполнении дорожной карты", "«Карта школы»"]
+    for line in bold_in_xlsx:
+        assert line in bold_in_pdf
+    assert "по состоянию на" not in bold_in_pdf
+
+
+def test_a_school_name_like_a_formula_stays_text_in_the_workbook(roadmap_page, school):
+    school.full_name = '=HYPERLINK("http://example.com")'
+    school.save()
+
+    report = reports.build_report(roadmap_page, Q3)
+    sheet, rows = xlsx_rows(report_files.xlsx_bytes(report))
+
+    assert rows[0][0] == school.full_name
+    assert sheet.cell(1, 1).data_type == "s"
+
+
 # From the board
 
 
@@ -441,6 +516,25 @@ def test_the_refusal_is_in_russian_for_a_russian_curator(client, django_user_mod
     page = response.content.decode()
     assert "Отчёт не составлен" in page
     assert "<title>Дорожные карты: статусы" in page
+
+
+def test_after_a_refused_request_the_bulk_change_still_changes_events(
+    client, curator, roadmap_page
+):
+    event = RoadmapEvent.objects.get(page=roadmap_page, title="Без дат")
+    client.force_login(curator)
+
+    refused = client.get(REPORT, {"page": roadmap_page.pk, "quarter": "2024Q5"})
+    bulk_form = BeautifulSoup(refused.content.decode(), "html.parser").select_one(
+        "form[method=post]"
+    )
+    response = client.post(bulk_form["action"], {"event": [event.pk], "new_status": "done"})
+
+    assert refused.status_code == 400
+    assert bulk_form["action"] == reverse("mentoring_pages_board")
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.status == EventStatus.DONE
 
 
 def test_an_editor_is_sent_to_the_dashboard_without_a_report(
