@@ -6,6 +6,7 @@ decided in permissions.py, what a change does in changes.py."""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse, reverse_lazy
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -52,6 +53,8 @@ class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
             selected = set()
         else:
             selected = set(bulk_form["event"].value() or [])
+        board_url = reverse(BOARD_URL_NAME)
+        query = urlencode(board.filters)
         context.update(
             board=board,
             deadlines_panel=RoadmapDeadlinesPanel(self.pages, on_board=True),
@@ -62,7 +65,9 @@ class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
             selected={str(pk) for pk in selected},
             report_form=report_form or ReportForm(pages=self.pages, auto_id=REPORT_FORM_ID),
             report_url=reverse(REPORT_URL_NAME),
-            board_url=reverse(BOARD_URL_NAME),
+            board_url=board_url,
+            # The board itself with its filters, also when the page is a refused report's.
+            bulk_url=f"{board_url}?{query}" if query else board_url,
         )
         return context
 

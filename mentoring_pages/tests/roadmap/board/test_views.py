@@ -110,3 +110,19 @@ def test_the_report_is_offered_for_the_roadmap_running_now(client, curator, two_
 
     chosen = soup.select_one("#board-report-page option[selected]")
     assert chosen["value"] == str(current.pk)
+
+
+def test_the_bulk_change_of_a_filtered_board_comes_back_to_the_same_filters(
+    client, curator, two_roadmaps
+):
+    a, _b = two_roadmaps
+    event = events_of(a)["Просрочено"]
+    client.force_login(curator)
+
+    board = soup_of(client.get(BOARD, {"roadmap": a.pk, "deadline": "overdue"}))
+    action = board.select_one("form[method=post]")["action"]
+    response = client.post(action, {"event": [event.pk], "new_status": "done"})
+
+    assert action.startswith(f"{BOARD}?")
+    assert response.status_code == 302
+    assert response["Location"] == action
