@@ -191,10 +191,12 @@ def pdf_bytes(report):
         )
     for table in reports.tables(report):
         pdf.add_table(table)
-    pdf.ln(10)
-    for line in reports.signature_lines():
-        pdf.paragraph(line, size=10)
-        pdf.ln(8)
+    # The signatures stay together, on a new page if this one has no room for them all.
+    with pdf.unbreakable() as block:
+        block.ln(10)
+        for line in reports.signature_lines():
+            block.paragraph(line, size=10)
+            block.ln(8)
     return bytes(pdf.output())
 
 

@@ -38,7 +38,7 @@ from programmes.coverage import indicator_rows
 QUARTER_PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*(\d)\s*$")
 # Characters per column of the events' table, in the order of `header()`: dates and
 # statuses whole on one line in the PDF's landscape A4 too.
-COLUMN_WIDTHS = (18, 6, 42, 20, 15, 15, 20, 19, 28, 15, 10)
+COLUMN_WIDTHS = (18, 6, 40, 20, 15, 15, 20, 19, 28, 15, 12)
 MAX_YEARS_BACK = 20
 
 

@@ -4,6 +4,7 @@ from `manage.py roadmap_report`."""
 
 import datetime
 import io
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -649,3 +650,27 @@ def test_bad_command_arguments_are_refused_and_write_nothing(
 
     assert "\n" not in str(error.value).strip()
     assert not out.exists()
+
+
+def test_the_signature_lines_stay_together_on_one_page_however_long_the_report(section, school):
+    """Whatever the number of events, the curator and the head sign on the same page."""
+    signed_on = {}  # number of events: (pages, the page of each signature)
+    for count in range(4, 30, 2):
+        rows = [(f"Мероприятие {n}", None, D(2024, 8, 15), EventStatus.DONE) for n in range(count)]
+        page = roadmap_with_events(section.roadmaps, events_for(rows), title=f"Карта {count}")
+        publish_on(page, D(2024, 9, 20))
+        with translation.override("ru"):
+            reader, _text = pdf_text(report_files.pdf_bytes(reports.build_report(page, Q3)))
+        texts = [reader_page.extract_text() for reader_page in reader.pages]
+        signed_on[count] = (
+            len(texts),
+            [
+                index
+                for caption in ("Куратор", "Директор")
+                for index, text in enumerate(texts)
+                if re.search(caption + r"\s+_", text)
+            ],
+        )
+    assert all(len(set(signatures)) == 1 for _pages, signatures in signed_on.values()), signed_on
+    # The reports grew over more than one page: the check above was put to the test.
+    assert len({pages for pages, _signatures in signed_on.values()}) > 1
