@@ -8,6 +8,8 @@ from django.utils import translation
 from wagtail.models import Locale, Site
 
 from home.tests import frontend_cache
+from programmes.roles import group_of
+from programmes.schools import COORDINATOR, default_school
 
 
 @pytest.fixture(autouse=True)
@@ -57,12 +59,16 @@ def english(db):
 
 @pytest.fixture
 def user_in(django_user_model):
-    """`user_in(role, username=role, **fields)`: a new user in that role's group (fields:
-    a password, an e-mail address)."""
+    """`user_in(role, username=role, school=the default site's, **fields)`: a new user in that
+    role's group of the school, or the coordinator's group (fields: a password, an e-mail
+    address)."""
 
-    def make(role, username=None, **fields):
+    def make(role, username=None, school=None, **fields):
         user = django_user_model.objects.create_user(username=username or role, **fields)
-        user.groups.add(Group.objects.get(name=role))
+        if role == COORDINATOR:
+            user.groups.add(Group.objects.get(name=COORDINATOR))
+        else:
+            user.groups.add(group_of(school or default_school(), role))
         return user
 
     return make

@@ -13,7 +13,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 
-from programmes.roles import SITE_COLLECTION, collection_named
+from programmes.schools import default_school
 
 # Drawn this many times larger, then scaled down: Pillow draws shapes without smoothing.
 SUPERSAMPLE = 3
@@ -46,7 +46,7 @@ def save_image(title, alt, data, filename):
     picture = Image(
         title=title,
         description=alt,
-        collection=collection_named(SITE_COLLECTION),
+        collection=default_school().collection,
         file=ContentFile(data, name=filename),
         file_size=len(data),
         file_hash=hash_filelike(io.BytesIO(data)),

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils.crypto import get_random_string
 from django.utils.html import escape
 from wagtail.models import Locale
@@ -37,7 +36,8 @@ from .models import (
     TargetIndicator,
 )
 from .models.results import MonitoringStage
-from .roles import CURATOR, EDITOR, MODERATOR
+from .roles import CURATOR, EDITOR, MODERATOR, group_of
+from .schools import default_school
 
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 
@@ -90,6 +90,7 @@ def build_programme(log):
         return programme
 
     programme = Programme(
+        school=default_school(),
         locale=russian,
         title=title,
         first_year=data["first_year"],
@@ -228,8 +229,9 @@ def create_demo_users(log):
             continue
         password = get_random_string(16)
         user = User.objects.create_user(username=username, password=password)
-        user.groups.add(Group.objects.get(name=role))
-        created.append(f"{username} ({role}): {password}")
+        group = group_of(default_school(), role)
+        user.groups.add(group)
+        created.append(f"{username} ({group.name}): {password}")
     if created:
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         passwords = settings.VAR_DIR / "demo_users"

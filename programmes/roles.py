@@ -7,12 +7,18 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from wagtail.snippets.models import create_extra_permissions
 
-from programmes.models.consents import PRIVATE_COLLECTION
+from programmes.models import School, SchoolRole
+from programmes.schools import COORDINATOR, pages_of, school_of_page
 
-CURATOR = "Куратор наставничества"
-EDITOR = "Редактор"
-MODERATOR = "Модератор"
+# A school's staff hold one of these roles; each school has a group per role, named after
+# the role and the school («Куратор — Школа № 5»). The municipal coordinator is one group for
+# all schools (programmes/schools.py).
+CURATOR = "curator"
+EDITOR = "editor"
+MODERATOR = "moderator"
 ROLES = (CURATOR, EDITOR, MODERATOR)
+# Group names are data, in the site's language, like the groups of Wagtail's own sample.
+ROLE_GROUP_NAMES = {CURATOR: "Куратор", EDITOR: "Редактор", MODERATOR: "Модератор"}
 
 # The programme's facts: curators keep them, everyone else in the admin reads them.
 PROGRAMME_MODELS = (
@@ -82,9 +88,11 @@ MODERATED_PAGE_TYPES = {
 MODERATION_WORKFLOW = "Модерация"
 
 # Images and documents. Wagtail's collection permissions reach every collection below the
-# one they are granted on, so nothing is granted on the root: the signed consents' private
-# collection sits beside the site's own, and only curators have it.
-SITE_COLLECTION = "Материалы сайта"
+# one they are granted on, so nothing is granted on the root: each school has two collections
+# beside the root's other children, its site's materials and its signed consents (private,
+# only its curators have it). Keyed by the school's field that holds the collection.
+SITE_COLLECTION = "collection"
+PRIVATE_COLLECTION = "private_collection"
 IMAGES_AND_DOCUMENTS = {
     "wagtailimages.add_image",
     "wagtailimages.choose_image",
@@ -105,6 +113,15 @@ ROLE_COLLECTION_PERMISSIONS = {
     EDITOR: {SITE_COLLECTION: IMAGES_AND_DOCUMENTS},
     MODERATOR: {SITE_COLLECTION: IMAGES_AND_DOCUMENTS | EDIT_IMAGES_AND_DOCUMENTS},
 }
+COLLECTION_NAMES = {
+    SITE_COLLECTION: "{school}: материалы сайта",
+    PRIVATE_COLLECTION: "{school}: согласия (закрытые)",
+}
+MODERATION_TASK = "Одобрение модератором — {school}"
+
+# The coordinator reads the programmes' facts of every school (not the consents: they are
+# personal data) and changes nothing.
+COORDINATOR_PERMISSIONS = {"wagtailadmin.access_admin"} | PROGRAMME_VIEW
 
 
 def _permissions(names):
@@ -122,32 +139,56 @@ def _permissions(names):
     return permissions
 
 
-def grant_page_permissions(page):
-    """Give the roles their permissions on `page`, and its moderation workflow, if its type
-    is in the tables above. Called for every new page and after every migrate."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+def group_of(school, role):
+    return SchoolRole.objects.select_related("group").get(school=school, role=role).group
+
+
+def has_role(user, role):
+    """Whether `user` holds `role` in some school."""
+    return user.is_active and user.groups.filter(school_role__role=role).exists()
+
+
+def users_in_role(role, school):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        is_active=True, groups__school_role__school=school, groups__school_role__role=role
+    )
+
+
+def grant_page_permissions(page, school=None):
+    """Give the school's roles their permissions on `page`, and the school's moderation
+    workflow, if its type is in the tables above. Called for every new page and after every
+    migrate; a page outside every school's tree gets nothing."""
+    from wagtail.models import GroupPagePermission, WorkflowPage
 
     page_type = page._meta.label_lower
+    if page_type not in PAGE_TYPES_WITH_ROLES:
+        return
+    school = school or school_of_page(page)
+    if school is None:
+        return
     for role, per_type in ROLE_PAGE_PERMISSIONS.items():
         if page_type not in per_type:
             continue
-        group = Group.objects.get(name=role)
+        group = group_of(school, role)
         for permission in _permissions(f"wagtailcore.{name}" for name in per_type[page_type]):
             GroupPagePermission.objects.get_or_create(
                 group=group, page_id=page.pk, permission=permission
             )
-    if page_type in MODERATED_PAGE_TYPES:
-        workflow = Workflow.objects.filter(name=MODERATION_WORKFLOW, active=True).first()
-        if workflow:
-            WorkflowPage.objects.get_or_create(page_id=page.pk, defaults={"workflow": workflow})
+    if page_type in MODERATED_PAGE_TYPES and school.moderation_workflow_id:
+        WorkflowPage.objects.get_or_create(
+            page_id=page.pk, defaults={"workflow_id": school.moderation_workflow_id}
+        )
+
+
+PAGE_TYPES_WITH_ROLES = sorted(
+    MODERATED_PAGE_TYPES.union(*(per_type.keys() for per_type in ROLE_PAGE_PERMISSIONS.values()))
+)
 
 
 def page_types_with_roles():
-    types = set(MODERATED_PAGE_TYPES)
-    for per_type in ROLE_PAGE_PERMISSIONS.values():
-        types |= set(per_type)
-    return [global_apps.get_model(label) for label in sorted(types)]
+    return [global_apps.get_model(label) for label in PAGE_TYPES_WITH_ROLES]
 
 
 def grant_on_new_page(sender, instance, created, raw=False, **kwargs):
@@ -156,10 +197,92 @@ def grant_on_new_page(sender, instance, created, raw=False, **kwargs):
         grant_page_permissions(instance)
 
 
-def apply_role_permissions(using="default", **kwargs):
-    """Give each role exactly the permissions the tables above list."""
+def create_school(*, short_name, home_page, **fields):
+    """A new school owning `home_page`'s tree, with its collections, groups, permissions and
+    moderation workflow."""
+    collections = {
+        key: collection_named(name.format(school=short_name))
+        for key, name in COLLECTION_NAMES.items()
+    }
+    school = School.objects.create(
+        short_name=short_name, home_page=home_page, **collections, **fields
+    )
+    set_up_school(school)
+    return school
+
+
+def set_up_school(school):
+    """Give the school's groups exactly the permissions the tables above list, on its own
+    collections and pages; name them after the school; make its moderation workflow."""
     from django.contrib.auth.models import Group
-    from wagtail.models import GroupCollectionPermission
+    from wagtail.models import CollectionViewRestriction, GroupCollectionPermission, Page
+
+    groups = {}
+    for role in ROLES:
+        name = f"{ROLE_GROUP_NAMES[role]} — {school.short_name}"
+        held = SchoolRole.objects.filter(school=school, role=role).select_related("group").first()
+        if held is None:
+            group, _ = Group.objects.get_or_create(name=name)
+            SchoolRole.objects.create(school=school, role=role, group=group)
+        else:
+            group = held.group
+            if group.name != name:
+                group.name = name
+                group.save(update_fields=["name"])
+        groups[role] = group
+        group.permissions.set(_permissions(ROLE_PERMISSIONS[role]))
+        granted = []
+        for key, names in ROLE_COLLECTION_PERMISSIONS[role].items():
+            for permission in _permissions(names):
+                granted.append(
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=getattr(school, key), permission=permission
+                    )[0].pk
+                )
+        GroupCollectionPermission.objects.filter(group=group).exclude(pk__in=granted).delete()
+
+    restriction, _ = CollectionViewRestriction.objects.get_or_create(
+        collection=school.private_collection, defaults={"restriction_type": "groups"}
+    )
+    restriction.restriction_type = "groups"
+    restriction.save()
+    restriction.groups.set([groups[CURATOR]])
+
+    set_up_moderation(school, groups[MODERATOR])
+    for page in Page.objects.filter(pages_of(School.objects.filter(pk=school.pk))).filter(
+        content_type__in=page_type_ids()
+    ):
+        grant_page_permissions(page.specific_deferred, school)
+
+
+def page_type_ids():
+    from django.contrib.contenttypes.models import ContentType
+
+    return [ContentType.objects.get_for_model(model).pk for model in page_types_with_roles()]
+
+
+def set_up_moderation(school, moderators):
+    """The school's «Модерация» workflow: one task, approved by its moderators."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    if school.moderation_workflow_id is None:
+        workflow = Workflow.objects.create(name=f"{MODERATION_WORKFLOW} — {school.short_name}")
+        task = GroupApprovalTask.objects.create(
+            name=MODERATION_TASK.format(school=school.short_name)
+        )
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        school.moderation_workflow = workflow
+        school.save(update_fields=["moderation_workflow"])
+    for task in GroupApprovalTask.objects.filter(
+        workflow_tasks__workflow=school.moderation_workflow
+    ):
+        task.groups.set([moderators])
+
+
+def apply_role_permissions(using="default", **kwargs):
+    """Give each school's roles, and the coordinator, exactly the permissions the tables
+    above list."""
+    from django.contrib.auth.models import Group
 
     # Our post_migrate handler may run before Django's and Wagtail's (the "publish"
     # permission of snippets) have created this run's new permissions; creating them here
@@ -168,23 +291,13 @@ def apply_role_permissions(using="default", **kwargs):
         create_permissions(app_config, verbosity=0, using=using)
     create_extra_permissions(global_apps.get_app_config("programmes"), using=using)
 
-    collections = {name: collection_named(name) for name in (SITE_COLLECTION, PRIVATE_COLLECTION)}
-    for role in ROLES:
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.set(_permissions(ROLE_PERMISSIONS[role]))
-        granted = []
-        for name, names in ROLE_COLLECTION_PERMISSIONS[role].items():
-            for permission in _permissions(names):
-                granted.append(
-                    GroupCollectionPermission.objects.get_or_create(
-                        group=group, collection=collections[name], permission=permission
-                    )[0].pk
-                )
-        GroupCollectionPermission.objects.filter(group=group).exclude(pk__in=granted).delete()
-    move_out_of_root(collections[SITE_COLLECTION])
-    for model in page_types_with_roles():
-        for page in model.objects.all():
-            grant_page_permissions(page)
+    coordinator, _ = Group.objects.get_or_create(name=COORDINATOR)
+    coordinator.permissions.set(_permissions(COORDINATOR_PERMISSIONS))
+    schools = list(School.objects.select_related("collection", "private_collection"))
+    for school in schools:
+        set_up_school(school)
+    if len(schools) == 1:
+        move_out_of_root(schools[0].collection)
 
 
 def collection_named(name):
@@ -197,9 +310,9 @@ def collection_named(name):
 
 
 def move_out_of_root(collection):
-    """Images and documents left in the root collection (uploads from before the roles'
-    collection existed, or a superuser's) move to the site's collection, where the roles
-    can choose them."""
+    """Images and documents left in the root collection (uploads from before the schools'
+    collections existed, or a superuser's) move to the only school's collection, where its
+    roles can choose them."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Collection

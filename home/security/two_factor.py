@@ -25,12 +25,12 @@ from django_otp import user_has_device, verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from programmes.roles import CURATOR
+from programmes.roles import CURATOR, has_role
 
 VERIFY = "security_two_factor_verify"
 ENROL = "security_two_factor_enrol"
-# The groups whose members must use it, besides superusers.
-REQUIRED_GROUPS = (CURATOR,)
+# The roles (in any school) whose holders must use it, besides superusers.
+REQUIRED_ROLES = (CURATOR,)
 # What may be reached between the password and the code: the steps, signing out, and what
 # the admin's pages load.
 OPEN_VIEWS = {
@@ -48,7 +48,7 @@ def must_use_two_factor(user):
     return (
         settings.STAFF_2FA_REQUIRED
         and user.is_authenticated
-        and (user.is_superuser or user.groups.filter(name__in=REQUIRED_GROUPS).exists())
+        and (user.is_superuser or any(has_role(user, role) for role in REQUIRED_ROLES))
     )
 
 

@@ -18,7 +18,7 @@ import pytest
 from django.db import connection
 from psycopg import sql
 
-from programmes.models.consents import PRIVATE_COLLECTION
+from programmes.schools import default_school
 from site_project.tests.processes import manage, manage_shell, server_database
 
 # The server the SQLite → PostgreSQL test makes a database of its own on, and drops after.
@@ -38,13 +38,13 @@ from wagtail.models import Collection, PageViewRestriction
 from mentoring_pages.models import ApplicationPage, NewsPage, QuestionnairePage
 from mentoring_pages.models.forms import ApplicationSubmission
 from programmes.models import Consent, ConsentText
-from programmes.models.consents import PRIVATE_COLLECTION
+from programmes.schools import default_school
 from programmes.roles import CURATOR
 
 consent = Consent.objects.order_by("pk").first()
 consent.document = get_document_model().objects.create(
     title=f"Согласие: {consent.person}",
-    collection=Collection.objects.get(name=PRIVATE_COLLECTION),
+    collection=default_school().private_collection,
     file=ContentFile(b"%PDF-1.4 a signed consent", name="soglasie-skan.pdf"),
 )
 consent.save()
@@ -64,7 +64,7 @@ closed = PageViewRestriction.objects.create(
     page=NewsPage.objects.filter(locale__language_code="ru").first(),
     restriction_type=PageViewRestriction.GROUPS,
 )
-closed.groups.set([Group.objects.get(name=CURATOR)])
+closed.groups.set([group_of(default_school(), CURATOR)])
 """
 
 # What the restored site does for its visitors and editors.
@@ -75,6 +75,8 @@ from django.test import Client
 from wagtail.models import Page, Site
 
 from home.tests.factories import ContentPageFactory
+from programmes.roles import group_of
+from programmes.schools import default_school
 
 client = Client()
 home = Site.objects.get(is_default_site=True).root_page
@@ -249,7 +251,7 @@ def assert_same_site(backup, restored):
         for (model, _), fields in before.items()
         if model == "programmes.consent" and fields["document"]
     ]
-    assert [scan["collection"][-1] for scan in scans] == [PRIVATE_COLLECTION]
+    assert [scan["collection"][-1] for scan in scans] == [default_school().private_collection.name]
     assert files(restored) == files(backup)
     assert f"media/{scans[0]['file']}" in files(backup)
     assert any(name.startswith("media/images/") for name in files(backup))  # renditions

@@ -1,5 +1,6 @@
 """The e-mail that tells the curators which pages enforcing ended consents unpublished and
-which photos it deleted: in the site's language, to every active curator with an address."""
+which photos it deleted: in the site's language, to every active curator of the pages'
+school with an address."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,18 +12,22 @@ from mentoring_pages.consent.rules import written_date
 from programmes.roles import CURATOR
 
 
-def curators_emails():
+def curators_emails(school_id):
     return list(
         get_user_model()
-        .objects.filter(groups__name=CURATOR, is_active=True)
+        .objects.filter(
+            groups__school_role__school_id=school_id,
+            groups__school_role__role=CURATOR,
+            is_active=True,
+        )
         .exclude(email="")
         .values_list("email", flat=True)
         .distinct()
     )
 
 
-def notify_curators(pages, removed_photos):
-    recipients = curators_emails()
+def notify_curators(school_id, pages, removed_photos):
+    recipients = curators_emails(school_id)
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):

@@ -4,6 +4,7 @@ something else uses it, and the curators are told. The enforce_consents command 
 daily; withdrawing a consent in the admin runs it at once (models.mentors)."""
 
 import logging
+from collections import defaultdict
 
 from django.db.models import Q
 from django.utils import timezone
@@ -57,11 +58,16 @@ def enforce_consents(on=None, consents=None):
             page.consent.person,
         )
     unpublished_pks = {page.pk for page in pages}
-    removed = []
-    for image in {page.image for page in pages if page.image is not None}:
+    # Each school's curators hear of their own school's pages and photos only.
+    by_school = defaultdict(lambda: ([], []))
+    for page in pages:
+        by_school[page.consent.school_id][0].append(page)
+    photos = {page.image: page.consent.school_id for page in pages if page.image is not None}
+    for image, school_id in photos.items():
         title = image.title
         if remove_photo(image, unpublished_pks):
-            removed.append(title)
+            by_school[school_id][1].append(title)
             logger.warning("Deleted the photo %s: its person's consent has ended.", title)
-    notify_curators(pages, removed)
+    for school_id, (school_pages, removed) in by_school.items():
+        notify_curators(school_id, school_pages, removed)
     return pages

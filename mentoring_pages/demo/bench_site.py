@@ -31,6 +31,7 @@ from mentoring_pages.roadmap.reader import ImportedRoadmap, ImportedStage, read_
 from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.demo import build_programme
 from programmes.models import Consent, ConsentKind
+from programmes.schools import school_of_page
 
 SIZES = {"roadmaps": 10, "events": 100, "news": 500, "cases": 200, "mentors": 50}
 STAGES = 5
@@ -173,6 +174,7 @@ def add_mentor(parent, n, forms, portraits):
         quote="Учить — значит учиться дважды.",
     )
     page.consent = Consent.objects.create(
+        school=school_of_page(parent),
         person=name,
         kind=ConsentKind.DISSEMINATION,
         data_categories="Имя, фото и достижения на странице наставника",

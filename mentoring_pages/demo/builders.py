@@ -21,6 +21,7 @@ from mentoring_pages.roadmap.importer import fill_roadmap
 from mentoring_pages.roadmap.reader import read_roadmap
 from mentoring_pages.roadmap.statuses import EventStatus, change_status
 from programmes.models import Consent, ConsentKind
+from programmes.schools import school_of_page
 from site_project.demo_content import LANGUAGES, Bilingual, data_date, orderables, read_demo_data
 from site_project.translation import translate
 
@@ -240,6 +241,7 @@ def build_mentor(section, parent, spec, forms, content):
         )
         # The signed consent, in the registry: the demo has no scans of it.
         page.consent = Consent.objects.create(
+            school=school_of_page(parent),
             person=names["ru"],
             kind=ConsentKind.DISSEMINATION,
             data_categories=content["consent_scopes"][consent["scope"]],
@@ -323,6 +325,7 @@ def add_case_picture(page, parent, spec, content):
         return
     consent = spec["photo_consent"]
     page.consent = Consent.objects.create(
+        school=school_of_page(parent),
         person=consent["person"],
         kind=ConsentKind.DISSEMINATION,
         data_categories=content["photo_consent"]["data_categories"],

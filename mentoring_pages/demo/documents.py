@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
-from programmes.roles import SITE_COLLECTION, collection_named
+from programmes.schools import default_school
 
 
 def docx_file(heading, title, lines):
@@ -37,7 +37,7 @@ def demo_document(spec, content_folder, school_name):
         document = Document(
             title=title,
             file=ContentFile(data, name=f"{spec['name']}.docx"),
-            collection=collection_named(SITE_COLLECTION),
+            collection=default_school().collection,
         )
         document.file_size = len(data)
         document.file_hash = hash_filelike(io.BytesIO(data))

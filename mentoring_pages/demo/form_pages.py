@@ -11,6 +11,7 @@ from mentoring_pages.models import (
 )
 from programmes.models import ConsentText
 from programmes.models.results import MetricKind, MonitoringStage
+from programmes.schools import default_school
 from site_project.demo_content import LANGUAGES, Bilingual, data_date, orderables
 from site_project.translation import translate
 
@@ -21,6 +22,7 @@ def build_consent_text(spec, english, log):
         return
     texts = Bilingual()
     consent_text = ConsentText.objects.create(
+        school=default_school(),
         locale=Locale.get_default(),
         version=spec["version"],
         in_force_from=data_date(spec["in_force_from"]),

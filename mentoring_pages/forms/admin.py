@@ -30,12 +30,12 @@ from mentoring_pages.forms.results import page_results
 from mentoring_pages.models import ApplicationState, ApplicationSubmission, QuestionnairePage
 from mentoring_pages.models.forms import STATE_COLUMN, STATE_COLUMNS
 from programmes.models import MonitoringResult
-from programmes.roles import CURATOR
+from programmes.roles import CURATOR, has_role
 
 
 def may_read_submissions(user):
     """Applications and answers are for the curators (and superusers) alone."""
-    return user.is_active and (user.is_superuser or user.groups.filter(name=CURATOR).exists())
+    return user.is_active and (user.is_superuser or has_role(user, CURATOR))
 
 
 def only_curators(user, editable_forms):

@@ -45,6 +45,7 @@ from mentoring_pages.forms import protection
 from mentoring_pages.forms.minors import MINOR_FIELD, PARENT_CONSENT_FIELD, Minors
 from programmes.models import ConsentText
 from programmes.models.results import MetricKind, MonitoringStage
+from programmes.schools import school_of_page
 
 from .base import ProgrammeMixin, SectionPage
 
@@ -366,7 +367,7 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
 
     def get_form_parameters(self):
         return {
-            "consent_text": ConsentText.current(get_language()),
+            "consent_text": ConsentText.current(school_of_page(self), get_language()),
             "minors": self.minors,
         }
 

@@ -32,7 +32,7 @@ from mentoring_pages.tests.factories import (
     roadmap_with_events,
 )
 from mentoring_pages.tests.roadmap import ROADMAP_003
-from programmes.roles import ROLES
+from programmes.roles import ROLE_GROUP_NAMES, ROLES
 from programmes.tests.factories import (
     ConsentFactory,
     ConsentTextFactory,
@@ -337,7 +337,8 @@ def russian_admin_of(client, user_in, django_user_model):
         if role == SUPERUSER:
             user = django_user_model.objects.create_superuser(username="администратор")
         else:
-            user = user_in(role)
+            # Named in Russian: the admin shows the name (the role's key is English).
+            user = user_in(role, username=ROLE_GROUP_NAMES[role].lower())
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = "ru"
         profile.save()

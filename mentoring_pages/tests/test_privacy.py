@@ -3,11 +3,12 @@ translation, its files and its sitemap entry are private the moment the Russian 
 and public again the moment it is."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFactory
+from programmes.roles import MODERATOR, group_of
+from programmes.schools import default_school
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +72,7 @@ def test_a_restriction_set_on_the_english_page_holds_for_the_russian_one_too(
     admin_client, client, roadmaps
 ):
     russian, english = roadmaps
-    moderators = Group.objects.get(name="Модератор")
+    moderators = group_of(default_school(), MODERATOR)
 
     set_privacy(admin_client, english, restriction_type="groups", groups=[moderators.pk])
 

@@ -9,6 +9,7 @@ from .programme import (
     ProgrammeStage,
 )
 from .results import MonitoringResult, ParticipationFigures, TargetIndicator
+from .schools import School, SchoolRole
 
 __all__ = [
     "Consent",
@@ -23,5 +24,7 @@ __all__ = [
     "ProgrammeDocument",
     "ProgrammeStage",
     "RoleModel",
+    "School",
+    "SchoolRole",
     "TargetIndicator",
 ]

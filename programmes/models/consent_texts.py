@@ -13,6 +13,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
+from programmes.admin_forms import SchoolOwnedAdminForm
+
+from .schools import school_foreign_key
+
 # What a person agrees to; changing any of it makes a new wording.
 WORDING_FIELDS = ("title", "summary", "text")
 
@@ -20,6 +24,7 @@ WORDING_FIELDS = ("title", "summary", "text")
 class ConsentText(TranslatableMixin, models.Model):
     """One version of the consent to processing that the site's forms ask for."""
 
+    school = school_foreign_key(related_name="consent_texts")
     title = models.CharField(_("title"), max_length=255)
     version = models.PositiveIntegerField(
         _("version"),
@@ -34,7 +39,9 @@ class ConsentText(TranslatableMixin, models.Model):
         _("full text"), features=["bold", "italic", "ol", "ul", "link"], blank=True
     )
 
+    base_form_class = SchoolOwnedAdminForm
     panels = [
+        FieldPanel("school"),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("version"), FieldPanel("in_force_from")]),
         FieldPanel("summary"),
@@ -47,7 +54,7 @@ class ConsentText(TranslatableMixin, models.Model):
         ordering = ["-version"]
         constraints = [
             models.UniqueConstraint(
-                fields=["locale", "version"],
+                fields=["school", "locale", "version"],
                 name="unique_consent_text_version_per_locale",
                 violation_error_message=_("This version already exists: use the next number."),
             )
@@ -78,10 +85,10 @@ class ConsentText(TranslatableMixin, models.Model):
             )
 
     @classmethod
-    def current(cls, language_code):
-        """The highest version in force today, in `language_code` if translated, else in the
-        site's default language; None if there is none. One query."""
-        in_force = cls.objects.filter(in_force_from__lte=timezone.localdate())
+    def current(cls, school, language_code):
+        """The school's highest version in force today, in `language_code` if translated, else
+        in the site's default language; None if there is none. One query."""
+        in_force = cls.objects.filter(school=school, in_force_from__lte=timezone.localdate())
         latest = in_force.order_by("-version").values("version")[:1]
         texts = {
             text.locale.language_code: text

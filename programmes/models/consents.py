@@ -1,7 +1,7 @@
 """The consent registry: what each person allowed, signed and scanned (152-ФЗ ст. 9, 10.1).
 
 A consent is a legal record in Russian, the same for every language of the site: it is not
-translatable. Its scan lives in a private collection only curators may open."""
+translatable. Its scan lives in the school's private collection only its curators may open."""
 
 import datetime
 
@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-# The collection the scans go to; a data migration creates it, viewable by curators only.
-PRIVATE_COLLECTION = "Согласия (закрытые)"
+from programmes.admin_forms import SchoolOwnedAdminForm
+
+from .schools import school_foreign_key
 
 
 class ConsentKind(models.TextChoices):
@@ -45,6 +46,7 @@ class ConsentQuerySet(models.QuerySet):
 class Consent(index.Indexed, models.Model):
     """A person's signed consent, with what it allows, where, and until when."""
 
+    school = school_foreign_key(related_name="consents")
     person = models.CharField(
         _("person"), max_length=255, help_text=_("The name as it will be shown.")
     )
@@ -95,7 +97,9 @@ class Consent(index.Indexed, models.Model):
     )
 
     objects = ConsentQuerySet.as_manager()
+    base_form_class = SchoolOwnedAdminForm
     panels = [
+        FieldPanel("school"),
         FieldRowPanel([FieldPanel("person"), FieldPanel("kind")]),
         FieldPanel("data_categories"),
         FieldPanel("pages"),
@@ -123,11 +127,12 @@ class Consent(index.Indexed, models.Model):
         errors = {}
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             errors["valid_until"] = _("A consent cannot end before it begins.")
-        if self.document_id and self.document.collection.name != PRIVATE_COLLECTION:
+        private = self.school.private_collection if self.school_id else None
+        if self.document_id and private and self.document.collection_id != private.pk:
             errors["document"] = _(
                 "Put the scan in the collection «%(collection)s»: documents elsewhere can be "
                 "opened by anyone with the link."
-            ) % {"collection": PRIVATE_COLLECTION}
+            ) % {"collection": private.name}
         if errors:
             raise ValidationError(errors)
 

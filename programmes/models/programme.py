@@ -9,7 +9,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from programmes.admin_forms import SchoolOwnedAdminForm
 from programmes.panels import IndicatorSummaryPanel
+
+from .schools import school_foreign_key
 
 LIST_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -46,6 +49,7 @@ class Programme(
 ):
     """A school's programme of mentoring, as its approved document states it."""
 
+    school = school_foreign_key(related_name="programmes")
     title = models.CharField(_("title"), max_length=255)
     first_year = models.PositiveSmallIntegerField(_("first year"), validators=YEAR_VALIDATORS)
     last_year = models.PositiveSmallIntegerField(_("last year"), validators=YEAR_VALIDATORS)
@@ -64,7 +68,9 @@ class Programme(
         _("criteria of a mentor's efficiency"), features=["h3", *LIST_FEATURES], blank=True
     )
 
+    base_form_class = SchoolOwnedAdminForm
     panels = [
+        FieldPanel("school"),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("first_year"), FieldPanel("last_year")], heading=_("Period")),
         FieldPanel("summary"),

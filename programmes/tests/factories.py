@@ -18,9 +18,11 @@ from programmes.models import (
 )
 from programmes.models.forms import FormKind
 from programmes.models.results import MetricKind, MonitoringStage
+from programmes.schools import default_school
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):
+    school = factory.LazyFunction(default_school)
     title = "Программа наставничества"
     first_year = 2020
     last_year = 2025
@@ -108,6 +110,7 @@ class MonitoringResultFactory(ProgrammeYearFactFactory):
 class ConsentFactory(factory.django.DjangoModelFactory):
     """A valid consent to dissemination, with no end; `pages` lists the addresses it allows."""
 
+    school = factory.LazyFunction(default_school)
     person = factory.Sequence(lambda n: f"Наставник {n}")
     kind = ConsentKind.DISSEMINATION
     data_categories = "Имя, фото и достижения на странице наставника"
@@ -121,6 +124,7 @@ class ConsentFactory(factory.django.DjangoModelFactory):
 class ConsentTextFactory(factory.django.DjangoModelFactory):
     """A wording of the consent to processing, in force since 2024."""
 
+    school = factory.LazyFunction(default_school)
     title = "Согласие на обработку персональных данных"
     version = factory.Sequence(lambda n: n + 1)
     in_force_from = datetime.date(2024, 1, 1)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from mentoring_pages.models import ApplicationSubmission
 from mentoring_pages.tests.factories import ApplicationPageFactory
 from programmes.models import ConsentText
+from programmes.schools import default_school
 from programmes.tests.factories import ConsentTextFactory
 from site_project.translation import translate
 
@@ -22,19 +23,19 @@ def test_the_current_text_is_the_highest_version_in_force():
     second = ConsentTextFactory(version=2)
     ConsentTextFactory(version=3, in_force_from=timezone.localdate() + datetime.timedelta(days=1))
 
-    assert ConsentText.current("ru") == second
+    assert ConsentText.current(default_school(), "ru") == second
 
 
 def test_there_is_no_current_text_without_any():
-    assert ConsentText.current("ru") is None
+    assert ConsentText.current(default_school(), "ru") is None
 
 
 def test_the_current_text_in_english_or_else_in_russian(english):
     text = ConsentTextFactory(version=1)
 
-    assert ConsentText.current("en") == text
+    assert ConsentText.current(default_school(), "en") == text
     translated = translate(text, english, {text.summary: "We keep your name for a year."})
-    assert ConsentText.current("en") == translated
+    assert ConsentText.current(default_school(), "en") == translated
     assert translated.version == 1
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -14,8 +14,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from programmes.models import Consent
-from programmes.models.consents import PRIVATE_COLLECTION, ConsentKind
-from programmes.roles import CURATOR, EDITOR, MODERATOR
+from programmes.models.consents import ConsentKind
+from programmes.roles import CURATOR, EDITOR, MODERATOR, group_of
+from programmes.schools import default_school
 from programmes.tests.factories import ConsentFactory
 from site_project.tests.admin_refusals import outcome, sent_to_log_in, sent_to_the_dashboard
 
@@ -33,7 +34,7 @@ def scan(collection):
 
 @pytest.fixture
 def private():
-    return Collection.objects.get(name=PRIVATE_COLLECTION)
+    return default_school().private_collection
 
 
 def test_a_consent_is_valid_between_its_dates_until_withdrawn():
@@ -106,9 +107,9 @@ def test_only_curators_hold_permissions_on_consents():
     permissions = Permission.objects.filter(
         content_type__app_label="programmes", codename__endswith="_consent"
     )
-    holders = {group.name for p in permissions for group in p.group_set.all()}
-    assert holders == {CURATOR}
-    assert Group.objects.get(name=CURATOR).permissions.filter(pk__in=permissions).count() == 4
+    holders = {group for p in permissions for group in p.group_set.all()}
+    assert holders == {group_of(default_school(), CURATOR)}
+    assert group_of(default_school(), CURATOR).permissions.filter(pk__in=permissions).count() == 4
 
 
 @pytest.mark.parametrize("role", [EDITOR, MODERATOR])

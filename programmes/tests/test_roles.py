@@ -17,15 +17,14 @@ from programmes.models import (
     Programme,
     TargetIndicator,
 )
-from programmes.models.consents import PRIVATE_COLLECTION
 from programmes.roles import (
     CURATOR,
     EDITOR,
     MODERATOR,
-    SITE_COLLECTION,
     apply_role_permissions,
-    collection_named,
+    group_of,
 )
+from programmes.schools import default_school
 from programmes.tests import factories
 from site_project.tests.admin_refusals import outcome, sent_to_log_in, sent_to_the_dashboard
 
@@ -141,13 +140,12 @@ def test_only_curators_unpublish_a_programme(login_as, role, may):
 
 
 def test_the_moderation_workflow_asks_moderators(db):
-    from wagtail.models import Workflow
 
-    workflow = Workflow.objects.get(name="Модерация")
+    workflow = default_school().moderation_workflow
     task = workflow.tasks.get().specific
 
     assert workflow.active
-    assert list(task.groups.values_list("name", flat=True)) == [MODERATOR]
+    assert list(task.groups.all()) == [group_of(default_school(), MODERATOR)]
 
 
 def test_wagtails_sample_groups_are_gone(db):
@@ -161,7 +159,7 @@ def scan_in_private_collection():
     return get_document_model().objects.create(
         title="Согласие Ивановой (скан)",
         file=ContentFile(b"%PDF-1.4 signed", name="consent.pdf"),
-        collection=Collection.objects.get(name=PRIVATE_COLLECTION),
+        collection=default_school().private_collection,
     )
 
 
@@ -169,7 +167,7 @@ def site_document():
     return get_document_model().objects.create(
         title="Положение о наставничестве",
         file=ContentFile(b"%PDF-1.4 rules", name="rules.pdf"),
-        collection=collection_named(SITE_COLLECTION),
+        collection=default_school().collection,
     )
 
 
@@ -213,7 +211,7 @@ def test_an_editors_upload_goes_to_the_sites_collection(login_as):
 
     assert response.status_code == 302
     document = get_document_model().objects.get(title="План работы")
-    assert document.collection.name == SITE_COLLECTION
+    assert document.collection == default_school().collection
 
 
 def test_uploads_left_in_the_root_move_to_the_sites_collection():
@@ -223,4 +221,4 @@ def test_uploads_left_in_the_root_move_to_the_sites_collection():
     apply_role_permissions()
 
     image.refresh_from_db()
-    assert image.collection.name == SITE_COLLECTION
+    assert image.collection == default_school().collection

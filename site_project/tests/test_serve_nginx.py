@@ -65,10 +65,11 @@ pytestmark = pytest.mark.django_db
 SETUP = """
 import json, os
 import wagtail_factories
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from wagtail.models import Site
 from home.tests.factories import ContentPageFactory
-from programmes.roles import EDITOR
+from programmes.roles import EDITOR, group_of
+from programmes.schools import default_school
 
 from mentoring_pages.tests.factories import MentoringIndexPageFactory
 from programmes.tests.factories import ProgrammeFactory
@@ -87,7 +88,7 @@ programme = ProgrammeFactory(title="Old programme")
 programme.save_revision().publish()
 MentoringIndexPageFactory(parent=home, slug="landing", programme=programme)
 editor = User.objects.create_user("editor", password=os.environ["EDITOR_PASSWORD"])
-editor.groups.add(Group.objects.get(name=EDITOR))
+editor.groups.add(group_of(default_school(), EDITOR))
 image = wagtail_factories.ImageFactory(file__width=80, file__height=60)
 print(json.dumps([image.file.url, image.get_rendition("fill-40x30").url]))
 """

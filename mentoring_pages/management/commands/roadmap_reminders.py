@@ -24,7 +24,7 @@ from programmes.roles import CURATOR
 def curators():
     return (
         get_user_model()
-        .objects.filter(is_active=True, groups__name=CURATOR)
+        .objects.filter(is_active=True, groups__school_role__role=CURATOR)
         .exclude(email="")
         .distinct()
         .order_by("pk")

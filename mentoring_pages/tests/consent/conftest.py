@@ -2,11 +2,11 @@
 admin's back, and the curators whom the e-mails reach."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from mentoring_pages.tests.factories import MentorPageFactory
 from programmes.models import Consent
-from programmes.roles import CURATOR, EDITOR
+from programmes.roles import CURATOR, EDITOR, group_of
+from programmes.schools import default_school
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def end_consent():
 def curators(django_user_model):
     """The curator whom the e-mails reach; besides, an inactive curator, one without an
     address and an editor, whom they do not."""
-    group = Group.objects.get(name=CURATOR)
+    group = group_of(default_school(), CURATOR)
     users = [
         django_user_model.objects.create_user("curator", "curator@example.org", "x"),
         django_user_model.objects.create_user("inactive", "old@example.org", "x", is_active=False),
@@ -45,5 +45,5 @@ def curators(django_user_model):
     for user in users:
         user.groups.add(group)
     editor = django_user_model.objects.create_user("editor", "editor@example.org", "x")
-    editor.groups.add(Group.objects.get(name=EDITOR))
+    editor.groups.add(group_of(default_school(), EDITOR))
     return users[0]

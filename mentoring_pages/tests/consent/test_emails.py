@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 
 from mentoring_pages.consent.emails import notify_curators
 from mentoring_pages.models import MentorPage
+from programmes.schools import default_school
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_the_curators_read_which_pages_went_and_why(ended, curators, mailoutbox)
     withdrawn, expired = ended
 
     with translation.override("en"):  # whoever's request it was: the site's language
-        notify_curators(ended, ["Портрет"])
+        notify_curators(default_school().pk, ended, ["Портрет"])
 
     (message,) = mailoutbox
     assert message.to == ["curator@example.org"]
@@ -38,13 +39,13 @@ def test_the_curators_read_which_pages_went_and_why(ended, curators, mailoutbox)
 
 
 def test_without_deleted_photos_the_mail_names_none(ended, curators, mailoutbox):
-    notify_curators(ended, [])
+    notify_curators(default_school().pk, ended, [])
 
     (message,) = mailoutbox
     assert "Удалены фотографии:" not in message.body
 
 
 def test_without_a_curator_to_tell_nothing_is_sent(ended, mailoutbox):
-    notify_curators(ended, ["Портрет"])
+    notify_curators(default_school().pk, ended, ["Портрет"])
 
     assert mailoutbox == []

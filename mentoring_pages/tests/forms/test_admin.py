@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.log_actions import registry as log_registry
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
 from mentoring_pages.forms import personal_data_log
 from mentoring_pages.models import ApplicationSubmission
@@ -18,8 +18,8 @@ from mentoring_pages.tests.factories import (
     ApplicationPageFactory,
     QuestionnairePageFactory,
 )
-from programmes.models.consents import PRIVATE_COLLECTION
 from programmes.roles import CURATOR, EDITOR, MODERATOR
+from programmes.schools import default_school
 from programmes.tests.factories import ConsentFactory, ConsentTextFactory
 from site_project.tests.admin_refusals import outcome, sent_to_log_in, sent_to_the_dashboard
 
@@ -253,7 +253,7 @@ def test_curators_see_who_read_the_applications_in_the_site_history(
 
 
 def test_opening_a_consents_scan_is_logged(login_as):
-    private = Collection.objects.get(name=PRIVATE_COLLECTION)
+    private = default_school().private_collection
     scan = get_document_model().objects.create(
         title="Скан согласия", file=ContentFile(b"%PDF-1.4", name="scan.pdf"), collection=private
     )
@@ -266,7 +266,7 @@ def test_opening_a_consents_scan_is_logged(login_as):
 
 @pytest.mark.parametrize("role", ["anonymous", EDITOR])
 def test_a_refused_scan_is_not_logged_as_opened(log_in, role):
-    private = Collection.objects.get(name=PRIVATE_COLLECTION)
+    private = default_school().private_collection
     scan = get_document_model().objects.create(
         title="Скан согласия", file=ContentFile(b"%PDF-1.4", name="scan.pdf"), collection=private
     )

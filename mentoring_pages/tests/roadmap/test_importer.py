@@ -6,7 +6,6 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.template.defaultfilters import filesizeformat
@@ -23,7 +22,8 @@ from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
 from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFactory
 from mentoring_pages.tests.roadmap import ROADMAP_000, ROADMAP_003
-from programmes.roles import CURATOR, EDITOR
+from programmes.roles import CURATOR, EDITOR, group_of
+from programmes.schools import default_school
 from site_project.tests.admin_refusals import NO_PERMISSION
 from site_project.translation import translate
 
@@ -44,7 +44,7 @@ def roadmap(section):
 @pytest.fixture
 def curator_client(client, django_user_model):
     user = django_user_model.objects.create_user(username="curator", password="x")
-    user.groups.add(Group.objects.get(name=CURATOR))
+    user.groups.add(group_of(default_school(), CURATOR))
     client.force_login(user)
     return client
 
@@ -154,7 +154,7 @@ def test_confirm_without_an_upload_changes_nothing(curator_client, roadmap):
 def test_editors_cannot_import(client, roadmap, django_user_model):
     """Editors may not edit roadmaps: Wagtail's "permission denied", for GET and POST."""
     user = django_user_model.objects.create_user(username="editor", password="x")
-    user.groups.add(Group.objects.get(name=EDITOR))
+    user.groups.add(group_of(default_school(), EDITOR))
     client.force_login(user)
     with translation.override("ru"):
         denied = gettext(NO_PERMISSION)
@@ -403,7 +403,7 @@ def test_a_new_roadmap_is_imported_from_the_index_as_a_draft(curator_client, sec
 
 def test_editors_cannot_import_a_new_roadmap(client, section, django_user_model):
     user = django_user_model.objects.create_user(username="editor", password="x")
-    user.groups.add(Group.objects.get(name=EDITOR))
+    user.groups.add(group_of(default_school(), EDITOR))
     client.force_login(user)
 
     response = client.post(new_roadmap_url(section.roadmaps), {"file": upload(ROADMAP_003)})

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Workflow, WorkflowPage, WorkflowState
+from wagtail.models import WorkflowPage, WorkflowState
 
 from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import (
@@ -12,6 +12,7 @@ from mentoring_pages.tests.factories import (
     RoadmapStageFactory,
 )
 from mentoring_pages.tests.roadmap.test_statuses import editor_data
+from programmes.schools import default_school
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +96,7 @@ def test_a_roadmap_without_overdue_events_publishes_at_once(admin_client, draft_
 def moderated(section):
     """The roadmaps go through the school's moderation."""
     WorkflowPage.objects.create(
-        page=section.roadmaps, workflow=Workflow.objects.get(name="Модерация")
+        page=section.roadmaps, workflow=default_school().moderation_workflow
     )
 
 

@@ -15,7 +15,8 @@ from wagtail.models import GroupPagePermission
 from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import roadmap_with_events
-from programmes.roles import CURATOR
+from programmes.roles import CURATOR, group_of
+from programmes.schools import default_school
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def roadmap_with(parent, title, events):
 def schools(section, django_user_model):
     """Two schools' curators, each keeping their own roadmap (a group per school, as a
     multi-school installation has), and a third whose roadmap has nothing due."""
-    curators = Group.objects.get(name=CURATOR)
+    curators = group_of(default_school(), CURATOR)
     # The role's blanket permission on the roadmaps index is replaced by one per school.
     GroupPagePermission.objects.filter(group=curators).delete()
     change = Permission.objects.get(codename="change_page")
@@ -188,7 +189,7 @@ def test_nobody_else_is_written_to(mailoutbox, schools, django_user_model):
 
 def test_no_events_no_emails(mailoutbox, section, django_user_model):
     user = django_user_model.objects.create_user(username="c", email="c@school.example")
-    user.groups.add(Group.objects.get(name=CURATOR))
+    user.groups.add(group_of(default_school(), CURATOR))
 
     assert run() == "Reminders sent: 0\n"
     assert mailoutbox == []

@@ -14,6 +14,8 @@ from wagtail.users.models import UserProfile
 from mentoring_pages.models import RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap import statuses
 from mentoring_pages.tests.factories import roadmap_with_events
+from programmes.roles import group_of
+from programmes.schools import default_school
 
 BOARD = "/admin/roadmap-board/"
 
@@ -29,7 +31,7 @@ def make_user(django_user_model, username, *groups, language="en", **fields):
         username=username, password="x", email=f"{username}@school.example", **fields
     )
     for group in groups:
-        user.groups.add(group if isinstance(group, Group) else Group.objects.get(name=group))
+        user.groups.add(group if isinstance(group, Group) else group_of(default_school(), group))
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()

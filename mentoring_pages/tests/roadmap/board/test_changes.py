@@ -5,11 +5,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Workflow, WorkflowPage
+from wagtail.models import WorkflowPage
 
 from mentoring_pages.models import RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.statuses import EventStatus
+from programmes.schools import default_school
 
 from . import BOARD, build_roadmap, days, events_of, messages_of, reloaded, revisions_by, soup_of
 
@@ -116,7 +117,7 @@ def test_the_change_is_made_on_the_latest_draft(client, curator, two_roadmaps, d
 def test_without_publish_permission_the_change_goes_to_moderation(client, writer, two_roadmaps):
     a, _b = two_roadmaps
     event = events_of(a)["Просрочено"]
-    WorkflowPage.objects.create(page=a, workflow=Workflow.objects.get(name="Модерация"))
+    WorkflowPage.objects.create(page=a, workflow=default_school().moderation_workflow)
     client.force_login(writer)
 
     response = client.post(BOARD, {"event": [event.pk], "new_status": "done", "note": "Готово"})
@@ -202,7 +203,7 @@ def test_a_page_awaiting_moderation_is_skipped_for_a_curator_who_is_not_a_review
 ):
     a, _b = two_roadmaps
     event = events_of(a)["Просрочено"]
-    WorkflowPage.objects.create(page=a, workflow=Workflow.objects.get(name="Модерация"))
+    WorkflowPage.objects.create(page=a, workflow=default_school().moderation_workflow)
     client.force_login(writer)
     client.post(BOARD, {"event": [event.pk], "new_status": "in_progress"}, follow=True)
     client.force_login(curator)
