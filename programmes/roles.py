@@ -279,10 +279,15 @@ def set_up_moderation(school, moderators):
         task.groups.set([moderators])
 
 
-def apply_role_permissions(using="default", **kwargs):
+def apply_role_permissions(using="default", apps=global_apps, **kwargs):
     """Give each school's roles, and the coordinator, exactly the permissions the tables
     above list."""
     from django.contrib.auth.models import Group
+
+    try:
+        apps.get_model("programmes", "School")
+    except LookupError:
+        return  # migrated back to before schools: nothing to apply them to
 
     # Our post_migrate handler may run before Django's and Wagtail's (the "publish"
     # permission of snippets) have created this run's new permissions; creating them here
