@@ -11,7 +11,9 @@ document, the site settings, a site, a view restriction — the pages to drop ar
   programme is, a programme wherever the forms that name it are), with its translations
   and ancestors, whose cards show it;
 - every page of the site when the object is, or is referenced by, the site settings or a
-  site: the header and footer of every page show them.
+  site: the header and footer of every page show them;
+- every page of a type that sums up every site (the municipal centre's) when the object is
+  of a model the type names in its `rolls_up` ("app_label.model_name").
 
 Django's page cache and its pieces (home.page_cache) drop them at once and again when the
 change is committed; nginx, through Wagtail's frontend cache (WAGTAILFRONTENDCACHE), purges
@@ -23,6 +25,7 @@ from functools import reduce
 from operator import or_
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
@@ -31,7 +34,14 @@ from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site, TranslatableMixin
+from wagtail.models import (
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    Site,
+    TranslatableMixin,
+    get_page_models,
+)
 from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -137,6 +147,23 @@ def _references_from(objects):
 
 def pages_showing(obj):
     """The pages to drop when `obj` changes: the rule above."""
+    return [*pages_showing_directly(obj), *pages_rolling_up(obj)]
+
+
+def pages_rolling_up(obj):
+    """The pages, in every language, of the types that roll up objects like `obj`."""
+    model = obj.specific_class if isinstance(obj, Page) else type(obj)
+    types = [
+        page_type
+        for page_type in get_page_models()
+        if any(
+            issubclass(model, apps.get_model(label)) for label in getattr(page_type, "rolls_up", ())
+        )
+    ]
+    return list(Page.objects.type(*types)) if types else []
+
+
+def pages_showing_directly(obj):
     linked = objects_linked_to(obj)
     on_every_page = [item for item in (obj, *linked) if isinstance(item, SHOWN_ON_EVERY_PAGE)]
     if on_every_page:

@@ -1,4 +1,5 @@
 from .cases import CaseIndexPage, CaseMaterial, CasePage, CaseTag
+from .centre import MunicipalCentrePage
 from .documents import DocumentsPage, DocumentsPageItem
 from .forms import (
     ApplicationFormField,
@@ -30,6 +31,7 @@ __all__ = [
     "MentorIndexPage",
     "MentorPage",
     "MentoringIndexPage",
+    "MunicipalCentrePage",
     "NewsIndexPage",
     "NewsPage",
     "NewsTag",

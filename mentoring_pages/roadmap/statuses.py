@@ -49,6 +49,11 @@ def is_finished(last_year, on=None):
     return last_year <= school_year(on)
 
 
+def current_roadmaps(on=None):
+    """A filter for the roadmaps not finished (is_finished), for a query of them."""
+    return models.Q(last_year__gt=school_year(on))
+
+
 def is_overdue(status, end, on=None):
     """The end date has passed (the end day itself still counts as in time) and the event
     is neither done nor cancelled. An event without an end date is never overdue."""
