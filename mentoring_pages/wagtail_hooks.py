@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.models import HOME_PAGE_CONTEXT_HOOK
 from mentoring_pages import editor_home
+from mentoring_pages.centre import admin as centre_admin
 from mentoring_pages.consent import admin as consent_admin
 from mentoring_pages.forms import admin as forms_admin
 from mentoring_pages.forms import personal_data_log
@@ -24,6 +25,7 @@ def register_admin_urls():
         *board_views.urlpatterns,
         *consent_admin.urlpatterns,
         *forms_admin.urlpatterns,
+        *centre_admin.urlpatterns,
     ]
 
 
@@ -35,6 +37,7 @@ hooks.register("construct_homepage_panels", board_views.add_roadmap_deadlines_pa
 hooks.register("construct_homepage_panels", consent_admin.add_consent_warnings_panel)
 hooks.register("construct_homepage_panels", editor_home.add_editor_home_panel)
 hooks.register("construct_homepage_panels", forms_admin.add_open_applications_panel)
+hooks.register("construct_homepage_panels", centre_admin.add_centre_panel)
 hooks.register("register_page_header_buttons", forms_admin.results_button)
 hooks.register("register_page_header_buttons", import_views.import_button)
 hooks.register("register_page_header_buttons", import_views.new_roadmap_import_button)

@@ -46,11 +46,15 @@ def filename(report, extension):
 
 
 def workbook(report):
+    book = Workbook()
+    fill_sheet(book.active, report, gettext("Report"))
+    return book
+
+
+def fill_sheet(sheet, report, title):
     """One sheet to print: the title lines, each table under its heading, the signature
     lines; A4 landscape, fitted to the page's width, the events' header on every page."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = gettext("Report")[:31]
+    sheet.title = title[:31]  # Excel's limit for a sheet's name
     for index, line in enumerate(reports.title_lines(report)):
         sheet.append([line])
         cell = sheet.cell(sheet.max_row, 1)
@@ -95,7 +99,7 @@ def workbook(report):
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     if print_titles:
         sheet.print_title_rows = print_titles
-    return book
+    return sheet
 
 
 def xlsx_bytes(report):

@@ -1,0 +1,212 @@
+"""The municipal coordinator's admin, read-only: a dashboard panel with the roll-up of every
+school and when each last changed anything, one workbook with every school's quarterly
+report, and the participant counts for federal statistics. Only the coordinator and
+superusers (programmes.schools.sees_every_school) reach them."""
+
+import io
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
+from django.http import HttpResponseBadRequest
+from django.urls import path, reverse
+from django.utils.translation import gettext
+from openpyxl import Workbook
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, ModelLogEntry, PageLogEntry
+
+from mentoring_pages.models import RoadmapPage
+from mentoring_pages.roadmap import exports, report_files, reports, statuses
+from programmes.models import (
+    MentoringForm,
+    MonitoringResult,
+    ParticipationFigures,
+    Programme,
+    School,
+    TargetIndicator,
+)
+from programmes.schools import sees_every_school
+
+from .rollup import school_of_page_path, school_summaries
+
+# The programme's records and how each reaches its school: their changes in the admin are
+# a school's changes too.
+SCHOOL_OF_RECORD = {
+    Programme: "school",
+    MentoringForm: "programme__school",
+    TargetIndicator: "programme__school",
+    ParticipationFigures: "programme__school",
+    MonitoringResult: "programme__school",
+}
+# What Excel refuses in a sheet's name.
+NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+
+
+def check_coordinator(user):
+    if not sees_every_school(user):
+        raise PermissionDenied
+
+
+def last_changes():
+    """{school id: when it last changed a page or a programme's record in the admin}: one
+    query, a subquery per kind of log."""
+
+    def latest(entries):
+        return Subquery(entries.order_by("-timestamp").values("timestamp")[:1])
+
+    kinds = {
+        "pages": latest(
+            PageLogEntry.objects.filter(page__path__startswith=OuterRef("home_page__path"))
+        )
+    }
+    for model, to_school in SCHOOL_OF_RECORD.items():
+        ids = (
+            model.objects.filter(**{to_school: OuterRef(OuterRef("pk"))})
+            .annotate(text_id=Cast("pk", CharField()))
+            .values("text_id")
+        )
+        kinds[model.__name__.lower()] = latest(
+            ModelLogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(model), object_id__in=ids
+            )
+        )
+    return {
+        row["pk"]: max(filter(None, (row[kind] for kind in kinds)), default=None)
+        for row in School.objects.annotate(**kinds).values("pk", *kinds)
+    }
+
+
+class CentrePanel(Component):
+    """The coordinator's dashboard: every school's progress and when it last changed."""
+
+    name = "municipal_centre"
+    template_name = "mentoring_pages/admin/centre_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context=None):
+        changed = last_changes()
+        return {
+            "schools": [
+                (summary, changed.get(summary.school.pk))
+                for summary in school_summaries(Locale.get_default())
+            ],
+            "reports_url": reverse("centre_reports"),
+            "figures_url": reverse("centre_figures"),
+        }
+
+
+def add_centre_panel(request, panels):
+    if sees_every_school(request.user):
+        panels.append(CentrePanel())
+
+
+def current_roadmaps_by_school(on):
+    """{school id: [its live current roadmaps]} (in the schools' own language)."""
+    found = {}
+    roadmaps = (
+        RoadmapPage.objects.live()
+        .filter(statuses.current_roadmaps(on))
+        .annotate(school_id=school_of_page_path("path"))
+        .exclude(school_id=None)
+        .order_by("path")
+    )
+    for roadmap in roadmaps:
+        found.setdefault(roadmap.school_id, []).append(roadmap)
+    return found
+
+
+def reports_workbook(quarter, on=None):
+    """A summary sheet (each school's roadmaps and their counts for `quarter`), then a sheet
+    for each roadmap's quarterly report, as the school's own report file has it."""
+    on = on or statuses.today()
+    book = Workbook()
+    summary = book.active
+    header = [gettext("School"), gettext("Roadmap"), *reports.summary_header()[1:]]
+    rows = []
+    by_school = current_roadmaps_by_school(on)
+    for school in School.objects.all():
+        for roadmap in by_school.get(school.pk, []):
+            report = reports.build_report(roadmap, quarter, on)
+            rows.append([school.short_name, report.title, *report.summary.counts])
+            name = NOT_IN_SHEET_NAMES.sub(" ", school.short_name)
+            report_files.fill_sheet(book.create_sheet(), report, name)
+    exports.fill_table(summary, gettext("All schools"), header, rows, (30, 40, *[12] * 6))
+    return book
+
+
+def xlsx_response(book, name):
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return exports.attachment(buffer.getvalue(), exports.XLSX_TYPE, name)
+
+
+def reports_view(request):
+    """?quarter=2026Q1, the quarter that ended last by default."""
+    check_coordinator(request.user)
+    try:
+        quarter = (
+            reports.Quarter.parse(request.GET["quarter"])
+            if "quarter" in request.GET
+            else reports.default_quarter()
+        )
+        reports.check_not_future(quarter)
+    except ValueError:
+        return HttpResponseBadRequest(
+            gettext("Give the quarter as a year and its number, e.g. 2026Q1, not a future one.")
+        )
+    return xlsx_response(reports_workbook(quarter), f"reports-{quarter}.xlsx")
+
+
+def figures_workbook():
+    """Every school's participant counts, by year and form: the table for federal
+    statistics."""
+    header = [
+        gettext("School"),
+        gettext("INN"),
+        gettext("Year"),
+        gettext("Form of mentoring"),
+        gettext("Mentors"),
+        gettext("Mentees"),
+        gettext("Pairs and groups"),
+        gettext("Pupils at the school"),
+        gettext("Teachers at the school"),
+    ]
+    figures = (
+        ParticipationFigures.objects.filter(
+            programme__live=True, programme__locale=Locale.get_default()
+        )
+        .select_related("programme__school", "form")
+        .order_by("-year", "programme__school__short_name", "form__sort_order")
+    )
+    rows = [
+        [
+            row.programme.school.short_name,
+            row.programme.school.inn,
+            row.year,
+            row.form.title,
+            row.mentors,
+            row.mentees,
+            row.pairs,
+            row.pupils_total,
+            row.teachers_total,
+        ]
+        for row in figures
+    ]
+    book = Workbook()
+    exports.fill_table(
+        book.active, gettext("Participants"), header, rows, (30, 14, 8, 40, *[12] * 5)
+    )
+    return book
+
+
+def figures_view(request):
+    check_coordinator(request.user)
+    return xlsx_response(figures_workbook(), "participants.xlsx")
+
+
+urlpatterns = [
+    path("centre/reports.xlsx", reports_view, name="centre_reports"),
+    path("centre/participants.xlsx", figures_view, name="centre_figures"),
+]

@@ -1,0 +1,120 @@
+"""The coordinator's admin: the roll-up panel, the schools' last changes, the workbooks of
+reports and of participants; nobody else reaches them."""
+
+import datetime
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from openpyxl import load_workbook
+from wagtail.log_actions import log
+
+from mentoring_pages.centre.admin import CentrePanel
+from programmes.models import ParticipationFigures
+from programmes.roles import EDITOR
+from programmes.schools import COORDINATOR
+
+from .conftest import add_school
+
+pytestmark = pytest.mark.django_db
+
+LATER_CHANGE = datetime.datetime(2027, 1, 2, 12, 0)  # after anything the set-up did
+
+
+@pytest.fixture
+def two_schools(db, today):
+    return add_school("gymnasium", done=2, overdue=1), add_school("lyceum", done=0, overdue=3)
+
+
+def panel_rows(client):
+    soup = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    panel = soup.find(id="municipal-centre-content")
+    if panel is None:
+        return None
+    return {
+        row.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in row.find_all("td")]
+        for row in panel.tbody.find_all("tr")
+    }
+
+
+def workbook(response):
+    assert response.status_code == 200
+    return load_workbook(io.BytesIO(response.content))
+
+
+def test_the_coordinator_sees_every_schools_progress_and_last_change(
+    login_as, two_schools, django_user_model
+):
+    client = login_as(COORDINATOR)
+    gymnasium, _lyceum = two_schools
+    curator = django_user_model.objects.create_user("someone")
+    figures = ParticipationFigures.objects.get(programme=gymnasium.programme)
+    log(figures, "wagtail.edit", user=curator, timestamp=timezone.make_aware(LATER_CHANGE))
+
+    rows = panel_rows(client)
+
+    assert rows["gymnasium"][:2] == ["2 / 3", "1"]
+    assert rows["lyceum"][:2] == ["0 / 3", "3"]
+    assert rows["gymnasium"][3] == "02.01.2027 12:00"
+    assert "2027" not in rows["lyceum"][3]
+
+
+def test_the_panel_costs_the_same_queries_for_3_and_100_schools(add_schools, rf, today):
+    def panel_queries():
+        with CaptureQueriesContext(connection) as captured:
+            html = CentrePanel().render_html()
+        return len(captured), html.count("<tr>") - 1
+
+    add_schools(2)  # and the installation's own school
+    few, few_rows = panel_queries()
+    add_schools(97)
+    many, many_rows = panel_queries()
+
+    assert (few_rows, many_rows) == (3, 100)
+    assert few == many
+
+
+def test_one_workbook_holds_every_schools_report_and_a_summary(login_as, two_schools):
+    client = login_as(COORDINATOR)
+
+    book = workbook(client.get("/admin/centre/reports.xlsx", {"quarter": "2026Q1"}))
+
+    assert book.sheetnames == ["Все школы", "gymnasium", "lyceum"]
+    summary = list(book["Все школы"].iter_rows(min_row=2, values_only=True))
+    assert [row[:2] for row in summary] == [
+        ("gymnasium", two_schools[0].roadmap.title),
+        ("lyceum", two_schools[1].roadmap.title),
+    ]
+
+
+def test_a_bad_quarter_is_refused_with_a_message(login_as, two_schools):
+    client = login_as(COORDINATOR)
+
+    for quarter in ("2026Q7", "вчера", "2030Q1"):
+        response = client.get("/admin/centre/reports.xlsx", {"quarter": quarter})
+        assert response.status_code == 400
+        assert "2026Q1" in response.content.decode()
+
+
+def test_the_participants_table_lists_every_schools_figures(login_as, two_schools):
+    client = login_as(COORDINATOR)
+
+    book = workbook(client.get("/admin/centre/participants.xlsx"))
+
+    rows = list(book.active.iter_rows(min_row=2, values_only=True))
+    assert [(row[0], row[2], row[4], row[5]) for row in rows] == [
+        ("gymnasium", 2025, 10, 20),
+        ("lyceum", 2025, 10, 20),
+    ]
+
+
+def test_a_schools_staff_reach_none_of_it(login_as, client, two_schools):
+    assert panel_rows(login_as(EDITOR)) is None
+    for url in ("/admin/centre/reports.xlsx", "/admin/centre/participants.xlsx"):
+        # Wagtail's answer to a permission denied in its admin: back to the dashboard.
+        assert client.get(url)["Location"] == "/admin/"
+    client.logout()
+    assert client.get("/admin/centre/participants.xlsx")["Location"].startswith("/admin/login/")
