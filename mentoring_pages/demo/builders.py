@@ -27,7 +27,7 @@ from site_project.translation import translate
 
 from .current_roadmap import build_current_roadmap
 from .documents import demo_document
-from .form_pages import build_forms
+from .form_pages import build_applications, build_forms
 
 CONTENT = Path(__file__).resolve().parent / "content"
 ROADMAP_FILE = CONTENT / "roadmap_000.docx"
@@ -52,10 +52,12 @@ def child(parent, model, slug):
 class Section:
     """Builds what is missing; remembers what it created, in the order it did, top-down."""
 
-    def __init__(self, log, content):
+    def __init__(self, log, content, details=None):
+        """`details`: the school's as home.demo.school() gives them; the demo school's by
+        default."""
         self.log = log
         self.content = content
-        self.school = school()
+        self.school = details or school()
         self.texts = Bilingual(email=self.school["email"])
         self.created = []
         self.documents = {}
@@ -155,18 +157,47 @@ def build_section(home, programme, log):
     build_documents_page(section, landing, content["documents"])
     build_forms(section, landing, programme, content["forms"])
 
+    translate_created(section, home)
+    return landing
+
+
+def build_empty_section(home, details, log):
+    """A new school's «Наставничество» under its Russian `home` page, in both languages: the
+    landing, the index pages and the application forms, with nothing in them yet."""
+    content = read_content()
+    section = Section(log, content, details)
+    landing = section.index(home, models.MentoringIndexPage, content["landing"]["new_school"])
+    for name, model in INDEXES:
+        section.index(landing, model, content[name]["index"])
+    section.index(landing, models.DocumentsPage, content["documents"]["page"])
+    build_applications(section, landing, content["forms"]["applications"])
+    translate_created(section, home)
+    return landing
+
+
+# The section's index pages, by the content file that describes each.
+INDEXES = (
+    ("roadmap", models.RoadmapIndexPage),
+    ("mentors", models.MentorIndexPage),
+    ("cases", models.CaseIndexPage),
+    ("news", models.NewsIndexPage),
+)
+
+
+def translate_created(section, home):
+    """Translate into English the tags and the pages this run of `section` created."""
     english = Locale.objects.get(language_code="en")
-    for tag in models.SectionTag.objects.filter(name__in=section.tag_names, locale=home.locale):
+    tags = models.SectionTag.objects.filter(name__in=section.tag_names, locale=home.locale)
+    for tag in tags:
         if not tag.has_translation(english):
-            translate(tag, english, texts.english)
+            translate(tag, english, section.texts.english)
     for page in section.created:
         # Top-down: a page's parent is translated before it, unless an editor removed the
         # parent's translation, when the page is left for the translators.
         if page.get_parent().has_translation(english):
-            translate(page, english, texts.english)
+            translate(page, english, section.texts.english)
     if section.created:
-        log(f"section translated into English: {len(section.created)} pages")
-    return landing
+        section.log(f"section translated into English: {len(section.created)} pages")
 
 
 def build_roadmap(section, parent, programme, content):

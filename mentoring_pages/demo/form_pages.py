@@ -61,9 +61,15 @@ def attach_questions(page, model, questions, texts):
 
 
 def build_forms(section, parent, programme, content):
-    texts = section.texts
     build_consent_text(content["consent_text"], Locale.objects.get(language_code="en"), section.log)
-    for spec in content["applications"]:
+    build_applications(section, parent, content["applications"])
+    build_questionnaire(section, parent, programme, content["questionnaire"])
+
+
+def build_applications(section, parent, applications):
+    """The application forms under `parent`, sending their news to the school's e-mail."""
+    texts = section.texts
+    for spec in applications:
 
         def add_fields(page, spec=spec):
             attach_questions(page, ApplicationFormField, spec["fields"], texts)
@@ -80,7 +86,9 @@ def build_forms(section, parent, programme, content):
             prepare=add_fields,
         )
 
-    spec = content["questionnaire"]
+
+def build_questionnaire(section, parent, programme, spec):
+    texts = section.texts
 
     def add_questions(page):
         attach_questions(page, QuestionnaireField, spec["fields"], texts)

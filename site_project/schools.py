@@ -1,0 +1,146 @@
+"""Adding a school to the installation: its home page (Russian, with its English translation),
+its address (a Wagtail site of its own, or a path under another site), its empty
+«Наставничество» section, its site settings, then its School with groups, collections and
+workflow (programmes.roles.create_school). Glue here because it builds pages of both page
+apps; the `add_school` command and the admin call the one function, `add_school`."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import DomainNameValidator, validate_email, validate_unicode_slug
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage, SiteSettings
+from mentoring_pages.demo.builders import build_empty_section
+from programmes.models import School
+from programmes.roles import create_school
+from programmes.schools import pages_of
+from site_project.translation import TranslationMemory, translate
+
+# First segments of addresses the site answers itself, before Wagtail's pages: a school
+# under one of them would never be reached.
+RESERVED_PATHS = {"admin", "documents", "media", "static", "search", "accessibility", "_util"}
+
+
+def add_school(*, full_name, short_name, log, hostname="", path="", under_site=None, **fields):
+    """Create a school, all or nothing, and return it. `hostname`: its own site; or `path`: its
+    home a child of `under_site`'s home page (the default site's if None), at /<path>/.
+    `fields`: the School's other details (inn, address, municipality, head,
+    curator_contact); `log(message)` hears what is made. Raises ValidationError, in the
+    active language, on bad input, having changed nothing."""
+    school = School(full_name=full_name, short_name=short_name, **fields)
+    errors = model_errors(school)
+    parent, slug = address_of(hostname, path, under_site, errors)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        home = parent.add_child(
+            instance=HomePage(title=short_name, slug=slug, locale=Locale.get_default())
+        )
+        home.save_revision().publish()
+        if hostname:
+            site = Site.objects.create(hostname=hostname, root_page=home, site_name=short_name)
+            fill_site_settings(site, school)
+        english = Locale.objects.get(language_code="en")
+        if parent.is_root() or parent.has_translation(english):
+            translate(home, english, TranslationMemory().english)
+        school = create_school(
+            home_page=home, **{field: getattr(school, field) for field in DETAILS}
+        )
+        build_empty_section(home, {"email": email_in(school.curator_contact)}, log)
+    log(f"school created: {school.short_name}")
+    return school
+
+
+# The School's fields a user gives (the rest are made with it).
+DETAILS = (
+    "full_name",
+    "short_name",
+    "inn",
+    "address",
+    "municipality",
+    "head",
+    "curator_contact",
+)
+
+
+def model_errors(school):
+    """{field: [messages]} of the School's own rules (an INN's digits, a unique short name)."""
+    try:
+        school.full_clean(
+            exclude=["home_page", "collection", "private_collection", "moderation_workflow"]
+        )
+    except ValidationError as error:
+        return dict(error.message_dict)
+    return {}
+
+
+def address_of(hostname, path, under_site, errors):
+    """(the new home page's parent, its slug); what is wrong goes into `errors`."""
+    if bool(hostname) == bool(path):
+        errors.setdefault("hostname", []).append(
+            _("Give the school either its own host name or a path under a site: one of the two.")
+        )
+        return None, ""
+    if hostname:
+        return Page.get_first_root_node(), host_errors(hostname, errors)
+    site = under_site or Site.objects.get(is_default_site=True)
+    parent = site.root_page
+    if path in RESERVED_PATHS or path in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        errors.setdefault("path", []).append(
+            _("The path «%(path)s» is taken by the site itself.") % {"path": path}
+        )
+    try:
+        validate_unicode_slug(path)
+    except ValidationError as error:
+        errors.setdefault("path", []).extend(error.messages)
+    if parent.get_children().filter(slug=path).exists():
+        errors.setdefault("path", []).append(
+            _("The site already has a page at /%(path)s/.") % {"path": path}
+        )
+    if Page.objects.filter(pages_of(School.objects.all()), pk=parent.pk).exists():
+        # Its pages would be in the other school's tree, and its staff's.
+        errors.setdefault("path", []).append(
+            _("The site %(site)s is a school's: a school under a path needs the centre's site.")
+            % {"site": site.hostname}
+        )
+    return parent, path
+
+
+def host_errors(hostname, errors):
+    """The new home page's slug, from `hostname`; what is wrong with it goes into `errors`."""
+    try:
+        DomainNameValidator()(hostname)
+    except ValidationError as error:
+        errors.setdefault("hostname", []).extend(error.messages)
+    slug = slugify(hostname)
+    if Site.objects.filter(hostname=hostname).exists():
+        errors.setdefault("hostname", []).append(
+            _("The site %(hostname)s already exists.") % {"hostname": hostname}
+        )
+    elif Page.get_first_root_node().get_children().filter(slug=slug).exists():
+        errors.setdefault("hostname", []).append(
+            _("A home page for %(hostname)s already exists.") % {"hostname": hostname}
+        )
+    return slug
+
+
+def email_in(contact):
+    """The e-mail address in the curator's contact, if it is one (forms notify it)."""
+    try:
+        validate_email(contact)
+    except ValidationError:
+        return ""
+    return contact
+
+
+def fill_site_settings(site, school):
+    """The header and footer of the school's own site name it."""
+    settings = SiteSettings.for_site(site)
+    settings.full_name = school.full_name
+    settings.short_name = school.short_name
+    settings.address = school.address
+    settings.email = email_in(school.curator_contact)
+    settings.save()
