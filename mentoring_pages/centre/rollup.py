@@ -31,11 +31,14 @@ class SchoolSummary:
 
 def school_of_page_path(path_field):
     """A subquery: the school whose home page's path begins the page path `path_field` of
-    the outer query (pages in the source language; translations have paths of their own)."""
+    the outer query (pages in the source language; translations have paths of their own).
+    The nearest home wins: a school may live at a path under another's site."""
     return Subquery(
         School.objects.filter(
             home_page__path=Substr(OuterRef(path_field), 1, Length("home_page__path"))
-        ).values("pk")[:1]
+        )
+        .order_by(Length("home_page__path").desc())
+        .values("pk")[:1]
     )
 
 

@@ -46,14 +46,16 @@ def centre(db, client, settings):
     return page
 
 
-def add_school(name, *, done=1, overdue=1, planned=0, figures=True):
-    """A school with its own site and home page, a live programme with a pupils' target and
-    a form's figures for 2025, and a live current roadmap with `done` events done, `overdue`
-    overdue and `planned` due later."""
-    home = Page.get_first_root_node().add_child(
+def add_school(name, *, done=1, overdue=1, planned=0, figures=True, under=None):
+    """A school with its own site and home page (or its home at a path under the page
+    `under`), a live programme with a pupils' target and a form's figures for 2025, and a
+    live current roadmap with `done` events done, `overdue` overdue and `planned` due
+    later."""
+    home = (under or Page.get_first_root_node()).add_child(
         instance=HomePage(title=f"Главная {name}", slug=f"home-{name}")
     )
-    Site.objects.create(hostname=f"{name}.localhost", root_page=home)
+    if under is None:
+        Site.objects.create(hostname=f"{name}.localhost", root_page=home)
     school = create_school(short_name=name, full_name=f"Школа {name}", home_page=home)
     programme = ProgrammeFactory(school=school, title=f"Программа {name}", last_year=2027)
     TargetIndicatorFactory(programme=programme, year=2025, target_percent=30)

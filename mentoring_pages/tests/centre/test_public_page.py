@@ -43,6 +43,16 @@ def test_each_school_shows_its_progress_coverage_and_figures_and_links_to_its_si
     assert lyceum.find("table", class_="centre-figures") is None
 
 
+def test_a_school_at_a_path_under_another_schools_site_counts_its_own_events(client, centre, today):
+    gymnasium = add_school("gymnasium", done=2, overdue=0)
+    add_school("branch", done=0, overdue=3, under=gymnasium.home)
+
+    assert "Выполнено: 2 из 2" in text_of(school_block(client, "gymnasium"))
+    branch = school_block(client, "branch")
+    assert "Выполнено: 0 из 3 (0 %); просрочено: 3" in text_of(branch)
+    assert branch.h2.a["href"] == "http://gymnasium.localhost/home-branch/"
+
+
 def test_a_finished_or_unpublished_roadmap_is_not_counted(client, centre, today):
     school = add_school("gymnasium", done=1, overdue=1)
     school.roadmap.last_year = 2025  # its last school year ended in 2025: archive

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from home.demo import build_school_site
 from mentoring_pages.demo.builders import build_section
+from mentoring_pages.demo.centre import build_centre
 from programmes.demo import build_programme, create_demo_users
 
 
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         programme = build_programme(log=self.log)
         build_section(home, programme, log=self.log)
         create_demo_users(log=self.log)
+        build_centre(log=self.log)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def log(self, message):
