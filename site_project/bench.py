@@ -64,6 +64,7 @@ def log(message):
 def prepare_database():
     from django.core.management import call_command
 
+    from mentoring_pages.demo.bench_centre import build_bench_centre
     from mentoring_pages.demo.bench_site import SIZES, build_bench_site
 
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
@@ -76,6 +77,7 @@ def prepare_database():
         return
     log(f"migrated in {time.monotonic() - started:.0f} s; building the site")
     pages = build_bench_site(log=lambda message: log(f"  {message}"))
+    pages += build_bench_centre(log=lambda message: log(f"  {message}"))
     log(f"{pages} pages added in {time.monotonic() - started:.0f} s")
     marker.write_text(json.dumps(SIZES))
 
@@ -86,6 +88,7 @@ ROW_NAMES = {
     "MentoringIndexPage": "landing",
     "RoadmapPage": "roadmap, 100 events",
     "NewsPage": "news item",
+    "MunicipalCentrePage": "municipal centre, 100 schools",
 }
 IN_ENGLISH_TOO = {"landing", "roadmap, 100 events"}
 
@@ -93,18 +96,22 @@ IN_ENGLISH_TOO = {"landing", "roadmap, 100 events"}
 def page_types():
     """{name: URL} of one page of each public type (home.page_types), the long ones from the
     bench, and the routes beside them."""
-    from wagtail.models import Locale
+    from wagtail.models import Locale, Site
 
     from home.page_types import public_page_models, short_name
 
     russian = Locale.objects.get(language_code="ru")
     english = Locale.objects.get(language_code="en")
 
+    default_site = Site.objects.get(is_default_site=True)
+
     def url(model, locale):
         pages = model.objects.filter(locale=locale, live=True)
         # The bench's long pages: bench-roadmap-1, bench-news-1… (mentoring_pages.demo.bench_site)
         long_page = pages.filter(slug=f"bench-{short_name(model)}-1")
-        return (long_page.first() or pages.first()).url
+        site_id, root_url, path = (long_page.first() or pages.first()).get_url_parts()
+        # The school's pages by their path; another site's (the municipal centre's) whole.
+        return path if site_id == default_site.pk else root_url + path
 
     urls = {}
     for model in public_page_models():
@@ -126,9 +133,11 @@ def rendering_costs(urls):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(HTTP_HOST="localhost")
+    client = Client()
     costs = {}
-    for name, url in urls.items():
+    for name, address in urls.items():
+        host, url = host_and_path(address)
+        client.defaults["HTTP_HOST"] = host
         for alias in settings.CACHES:
             caches[alias].clear()
         counts, cpu = [], []
@@ -297,12 +306,23 @@ class Server:
             return response.headers, response.read()
 
 
-def load(url, seconds=SECONDS):
-    """wrk at CONCURRENCY for `seconds`: requests per second, p50 and p95 in ms, errors."""
+def host_and_path(address):
+    """The host to ask and the path of a page's address: the school's pages come as a path
+    (the default site), another site's (the municipal centre's) as the whole address."""
+    parts = urllib.parse.urlsplit(address)
+    if not parts.netloc:
+        return "localhost", address
+    return parts.hostname, address[len(f"{parts.scheme}://{parts.netloc}") :]
+
+
+def load(url, seconds=SECONDS, host=None):
+    """wrk at CONCURRENCY for `seconds`: requests per second, p50 and p95 in ms, errors;
+    `host`: the site asked for, when not the default one."""
     script = BENCH_DIR / "report.lua"
     script.write_text(WRK_SCRIPT)
+    headers = ["-H", f"Host: {host}"] if host else []
     output = subprocess.run(
-        ["wrk", "-t2", f"-c{CONCURRENCY}", f"-d{seconds}s", "-s", str(script), url],
+        ["wrk", "-t2", f"-c{CONCURRENCY}", f"-d{seconds}s", "-s", str(script), *headers, url],
         capture_output=True,
         text=True,
         check=True,
@@ -321,10 +341,13 @@ def measure_server(urls, page_cache, sizes=None):
     same size (`sizes`), served by the same server."""
     results = {"ceiling": {}}
     with Server(page_cache) as server:
-        for name, path in urls.items():
+        for name, address in urls.items():
+            host, path = host_and_path(address)
             url = server.base + urllib.parse.quote(path, safe="/?=&")
-            load(url, seconds=1)  # warm every worker: templates, fragments, the page cache
-            results[name] = load(url)
+            load(
+                url, seconds=1, host=host
+            )  # warm every worker: templates, fragments, the page cache
+            results[name] = load(url, host=host)
             log(f"  {'cached' if page_cache else 'uncached'} {name}: {results[name]}")
             if page_cache and name in sizes:
                 results["ceiling"][name] = load(f"{server.base}/static/{ceiling_path(sizes[name])}")

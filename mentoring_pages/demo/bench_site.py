@@ -33,7 +33,8 @@ from programmes.demo import build_programme
 from programmes.models import Consent, ConsentKind
 from programmes.schools import school_of_page
 
-SIZES = {"roadmaps": 10, "events": 100, "news": 500, "cases": 200, "mentors": 50}
+# "schools": the municipal centre's, beside the demo school (bench_centre).
+SIZES = {"roadmaps": 10, "events": 100, "news": 500, "cases": 200, "mentors": 50, "schools": 100}
 STAGES = 5
 PARAGRAPH = (
     "Наставники и наставляемые встретились, обсудили цели на полугодие и договорились о "
