@@ -28,18 +28,17 @@ pytestmark = pytest.mark.django_db
 
 ADDITIONS = """
 import datetime
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from mentoring_pages.models import ApplicationPage, NewsPage, QuestionnairePage
 from mentoring_pages.models.forms import ApplicationSubmission
 from programmes.models import Consent, ConsentText
 from programmes.schools import default_school
-from programmes.roles import CURATOR
+from programmes.roles import CURATOR, group_of
 
 consent = Consent.objects.order_by("pk").first()
 consent.document = get_document_model().objects.create(
@@ -75,8 +74,6 @@ from django.test import Client
 from wagtail.models import Page, Site
 
 from home.tests.factories import ContentPageFactory
-from programmes.roles import group_of
-from programmes.schools import default_school
 
 client = Client()
 home = Site.objects.get(is_default_site=True).root_page
