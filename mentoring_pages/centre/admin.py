@@ -8,14 +8,14 @@ import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, OuterRef, Subquery
-from django.db.models.functions import Cast
+from django.db.models import CharField, Exists, OuterRef, Subquery
+from django.db.models.functions import Cast, Length, Substr
 from django.http import HttpResponseBadRequest
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from openpyxl import Workbook
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, ModelLogEntry, PageLogEntry
+from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry
 
 from mentoring_pages.models import RoadmapPage
 from mentoring_pages.roadmap import exports, report_files, reports, statuses
@@ -56,11 +56,12 @@ def last_changes():
     def latest(entries):
         return Subquery(entries.order_by("-timestamp").values("timestamp")[:1])
 
-    kinds = {
-        "pages": latest(
-            PageLogEntry.objects.filter(page__path__startswith=OuterRef("home_page__path"))
-        )
-    }
+    # A page of the school's tree in any language: below its home page or a translation.
+    home_above = Page.objects.filter(
+        translation_key=OuterRef(OuterRef("home_page__translation_key")),
+        path=Substr(OuterRef("page__path"), 1, Length("path")),
+    )
+    kinds = {"pages": latest(PageLogEntry.objects.filter(Exists(home_above)))}
     for model, to_school in SCHOOL_OF_RECORD.items():
         ids = (
             model.objects.filter(**{to_school: OuterRef(OuterRef("pk"))})

@@ -16,6 +16,7 @@ from mentoring_pages.centre.admin import CentrePanel
 from programmes.models import ParticipationFigures
 from programmes.roles import EDITOR
 from programmes.schools import COORDINATOR
+from site_project.translation import translate
 
 from .conftest import add_school
 
@@ -46,10 +47,10 @@ def workbook(response):
 
 
 def test_the_coordinator_sees_every_schools_progress_and_last_change(
-    login_as, two_schools, django_user_model
+    login_as, two_schools, django_user_model, english
 ):
     client = login_as(COORDINATOR)
-    gymnasium, _lyceum = two_schools
+    gymnasium, lyceum = two_schools
     curator = django_user_model.objects.create_user("someone")
     figures = ParticipationFigures.objects.get(programme=gymnasium.programme)
     log(figures, "wagtail.edit", user=curator, timestamp=timezone.make_aware(LATER_CHANGE))
@@ -60,6 +61,12 @@ def test_the_coordinator_sees_every_schools_progress_and_last_change(
     assert rows["lyceum"][:2] == ["0 / 3", "3"]
     assert rows["gymnasium"][3] == "02.01.2027 12:00"
     assert "2027" not in rows["lyceum"][3]
+
+    english_page = translate(lyceum.home, english, {})
+    a_day_later = timezone.make_aware(LATER_CHANGE + datetime.timedelta(days=1))
+    log(english_page, "wagtail.edit", user=curator, timestamp=a_day_later)
+
+    assert panel_rows(client)["lyceum"][3] == "03.01.2027 12:00"
 
 
 def test_the_panel_costs_the_same_queries_for_3_and_100_schools(add_schools, rf, today):
