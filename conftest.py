@@ -5,10 +5,11 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
+from home.models import HomePage
 from home.tests import frontend_cache
-from programmes.roles import group_of
+from programmes.roles import create_school, group_of
 from programmes.schools import COORDINATOR, default_school
 
 
@@ -55,6 +56,18 @@ def home_page(site):
 @pytest.fixture
 def english(db):
     return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def other_school(db):
+    """A second school beside the default site's: its home page under the tree's root, its
+    groups, collections and workflow."""
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Школа № 2", slug="shkola-2")
+    )
+    return create_school(
+        short_name="Школа № 2", full_name="МБОУ «Средняя школа № 2»", home_page=home
+    )
 
 
 @pytest.fixture

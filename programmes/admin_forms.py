@@ -1,17 +1,24 @@
-"""The admin form of a school's own record (a programme, a consent, a consent text)."""
+"""The admin form of a school's own record (a programme, a consent, a consent text, a
+programme's fact)."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .school_records import belongs_to_a_school, changed_by
 from .schools import schools_changed_by
 
 
 class SchoolOwnedAdminForm(WagtailAdminModelForm):
     """The record's school is one the user works in: chosen from those when there are several,
-    else set without asking (a school's curator never sees the field)."""
+    else set without asking (a school's curator never sees the field). The records it points
+    at (a programme, a form of mentoring) are of those schools too."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "school" not in self.fields or self.for_user is None:
+        if self.for_user is None:
+            return
+        self.offer_own_records()
+        if "school" not in self.fields:
             return
         schools = schools_changed_by(self.for_user)
         only = list(schools[:2])
@@ -21,3 +28,13 @@ class SchoolOwnedAdminForm(WagtailAdminModelForm):
                 self.instance.school = only[0]
         else:
             self.fields["school"].queryset = schools
+
+    def offer_own_records(self):
+        for field in self.fields.values():
+            offered = getattr(field, "queryset", None)
+            if offered is None or not belongs_to_a_school(offered.model):
+                continue
+            field.queryset = changed_by(self.for_user, offered)
+            field.error_messages["invalid_choice"] = _(
+                "This record is another school's or no longer exists: choose one of your school's."
+            )

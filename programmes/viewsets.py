@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
-from wagtail.snippets.widgets import AdminSnippetChooser
 
 from site_project.spreadsheets import SafeCsvExportMixin
 
@@ -19,6 +18,11 @@ from .models import (
     ParticipationFigures,
     Programme,
     TargetIndicator,
+)
+from .school_admin import (
+    SchoolScopedChooserViewSetMixin,
+    SchoolScopedSnippetChooser,
+    SchoolScopedViewSetMixin,
 )
 
 
@@ -66,7 +70,7 @@ class LocaleLabelSnippetViewSet(SnippetViewSet):
     chooser_viewset_class = LocaleLabelChooserViewSet
 
 
-class WordedSnippetChooser(AdminSnippetChooser):
+class WordedSnippetChooser(SchoolScopedSnippetChooser):
     """The snippet chooser with its viewset's own words: Wagtail's «Выбрать %(object)s» puts
     the model's name in the nominative («Выбрать форма наставничества»)."""
 
@@ -79,7 +83,11 @@ class WordedSnippetChooser(AdminSnippetChooser):
         self.link_to_chosen_text = worded.link_to_chosen_text
 
 
-class WordedChooserViewSet(LocaleLabelChooserViewSet):
+class SchoolScopedChooserViewSet(SchoolScopedChooserViewSetMixin, LocaleLabelChooserViewSet):
+    base_widget_class = SchoolScopedSnippetChooser
+
+
+class WordedChooserViewSet(SchoolScopedChooserViewSet):
     """A snippet chooser that says «Выбрать программу», as a subclass words it."""
 
     base_widget_class = WordedSnippetChooser
@@ -101,10 +109,15 @@ class SafeCsvIndexView(SafeCsvExportMixin, IndexView):
     pass
 
 
-class ProgrammeSnippetViewSet(LocaleLabelSnippetViewSet):
-    """The programme's data: its listings' CSV exports are safe to open in Excel."""
+class ProgrammeSnippetViewSet(SchoolScopedViewSetMixin, LocaleLabelSnippetViewSet):
+    """The programme's data, of the user's schools only; its listings' CSV exports are safe to
+    open in Excel."""
 
+    chooser_viewset_class = SchoolScopedChooserViewSet
     index_view_class = SafeCsvIndexView
+    # An indexed model (programmes, forms, consents) is searched by its own search_fields:
+    # naming fields here makes the listing's search autocomplete them, which fails (500) on
+    # SQLite for a field without an AutocompleteField.
     # The listing's button in a subclass's words, where Wagtail's «Добавить %(model_name)s»
     # leaves the name in the nominative («Добавить программа»).
     add_item_label = None
@@ -125,7 +138,6 @@ class ProgrammeViewSet(ProgrammeSnippetViewSet):
     list_filter = ["first_year", "live"]
     list_export = ["title", "first_year", "last_year", "goal", "live"]
     export_filename = "programmes"
-    search_fields = ["title", "goal"]
 
 
 class MentoringFormViewSet(ProgrammeSnippetViewSet):
@@ -138,7 +150,6 @@ class MentoringFormViewSet(ProgrammeSnippetViewSet):
     list_filter = ["programme", "kind"]
     list_export = ["title", "kind", "programme", "mentor_category", "mentee_category", "goal"]
     export_filename = "mentoring_forms"
-    search_fields = ["title", "goal"]
 
 
 class TargetIndicatorViewSet(ProgrammeSnippetViewSet):
@@ -239,7 +250,6 @@ class ConsentViewSet(ProgrammeSnippetViewSet):
         yes_no_column(Consent, "is_minor"),
     ]
     list_filter = ["kind", "is_minor"]
-    search_fields = ["person"]
 
 
 class ConsentTextViewSet(ProgrammeSnippetViewSet):

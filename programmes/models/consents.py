@@ -112,7 +112,12 @@ class Consent(index.Indexed, models.Model):
         ),
         FieldPanel("document"),
     ]
-    search_fields = [index.SearchField("person"), index.AutocompleteField("person")]
+    search_fields = [
+        index.SearchField("person"),
+        index.AutocompleteField("person"),
+        # The admin searches only the user's schools' consents (school_records).
+        index.FilterField("school"),
+    ]
 
     class Meta:
         verbose_name = _("consent")

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from programmes.admin_forms import SchoolOwnedAdminForm
 from programmes.categories import Participant
 
 from .programme import LIST_FEATURES, programme_foreign_key
@@ -39,6 +40,7 @@ class MentoringForm(TranslatableMixin, index.Indexed, ClusterableModel):
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    base_form_class = SchoolOwnedAdminForm
     panels = [
         FieldPanel("programme"),
         FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("sort_order")]),
@@ -55,6 +57,8 @@ class MentoringForm(TranslatableMixin, index.Indexed, ClusterableModel):
         index.SearchField("goal"),
         index.AutocompleteField("title"),
         index.FilterField("locale"),
+        # The admin searches only the user's schools' forms (school_records).
+        index.RelatedFields("programme", [index.FilterField("school")]),
     ]
 
     class Meta(TranslatableMixin.Meta):

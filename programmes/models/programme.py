@@ -97,6 +97,8 @@ class Programme(
         index.SearchField("goal"),
         index.AutocompleteField("title"),
         index.FilterField("locale"),
+        # The admin searches only the user's schools' programmes (school_records).
+        index.FilterField("school"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
 
+from programmes.admin_forms import SchoolOwnedAdminForm
 from programmes.categories import IndicatorCategory
 
 from .forms import MentoringForm
@@ -35,6 +36,8 @@ class ProgrammeYearFact(TranslatableMixin, models.Model):
     own reverse name) in one of its years."""
 
     year = models.PositiveSmallIntegerField(_("year"))
+
+    base_form_class = SchoolOwnedAdminForm
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

@@ -1,0 +1,181 @@
+"""The admin's screens of the programme's records limited to the user's schools: Wagtail's
+snippets are global, so every listing, object view, chooser, filter and bulk action of ours
+asks programmes/school_records.py. Another school's record is not found (404); a record the
+user reads but may not change (the coordinator's) is refused as Wagtail refuses."""
+
+from django.apps import apps
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.utils.functional import classproperty
+from django.utils.text import capfirst
+from django_filters import ModelChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.models import get_snippet_models
+from wagtail.snippets.widgets import AdminSnippetChooser
+
+from .models import School
+from .school_records import (
+    SCHOOL_LOOKUPS,
+    belongs_to_a_school,
+    changed_by,
+    read_by,
+)
+from .schools import schools_of
+
+
+class SchoolPermissionPolicy(ModelPermissionPolicy):
+    """Wagtail's permissions on the model, held in the user's schools only: reading in those
+    the user reads, anything else in those the user changes."""
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = self.model._default_manager.all()
+        permitted = [action for action in actions if self.user_has_permission(user, action)]
+        if not permitted:
+            return instances.none()
+        if "view" in permitted:
+            return read_by(user, instances)
+        return changed_by(user, instances)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return (
+            self.instances_user_has_any_permission_for(user, actions)
+            .filter(pk=instance.pk)
+            .exists()
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+
+def register_school_permission_policies():
+    for label in SCHOOL_LOOKUPS:
+        model = apps.get_model(label)
+        register_permission_policy(model, SchoolPermissionPolicy(model))
+
+
+def is_among(instances, instance):
+    return instances.filter(pk=instance.pk).exists()
+
+
+class SchoolFilterSet(WagtailFilterSet):
+    """A listing's filters offer only the user's schools' records, and a «School» filter to
+    whoever sees several."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = request.user
+        for record_filter in self.filters.values():
+            if isinstance(record_filter, ModelChoiceFilter) and belongs_to_a_school(
+                record_filter.queryset.model
+            ):
+                record_filter.queryset = read_by(user, record_filter.queryset)
+        schools = schools_of(user)
+        if schools.count() > 1:
+            self.filters["school"] = ModelChoiceFilter(
+                field_name=SCHOOL_LOOKUPS[self._meta.model._meta.label],
+                queryset=schools,
+                label=capfirst(School._meta.verbose_name),
+            )
+
+
+class SchoolScopedViewMixin:
+    """Mixed into every view of a SchoolScopedViewSetMixin's viewset."""
+
+    base_filterset_class = SchoolFilterSet
+
+    def get_object(self, *args, **kwargs):
+        # Before Wagtail's own checks, whose refusal would tell that the record exists. Every
+        # view of one record has its key in the address as "pk" (some keep it as self.pk).
+        pk = self.kwargs.get("pk", getattr(self, "pk", None))
+        if pk is not None:
+            record = self.model._default_manager.filter(pk=unquote(str(pk)))
+            if not read_by(self.request.user, record).exists():
+                raise Http404
+        return super().get_object(*args, **kwargs)
+
+    def user_has_permission(self, permission):
+        # Wagtail asks about the model; the record at hand must be of a school the user may
+        # do this in.
+        instance = getattr(self, "object", None)
+        if isinstance(instance, self.model) and instance.pk is not None:
+            return self.user_has_permission_for_instance(permission, instance)
+        return super().user_has_permission(permission)
+
+
+class SchoolScopedChooserViewMixin:
+    """Mixed into every view of a SchoolScopedChooserViewSetMixin's chooser: choosing a record
+    is part of changing one, so it offers the schools the user changes."""
+
+    def get_object_list(self):
+        return changed_by(self.request.user, super().get_object_list())
+
+    def get_object(self, pk):
+        instance = super().get_object(pk)
+        if not is_among(changed_by(self.request.user, self.model_class.objects.all()), instance):
+            raise self.model_class.DoesNotExist
+        return instance
+
+    def get_objects(self, pks):
+        return changed_by(self.request.user, super().get_objects(pks))
+
+
+def with_mixin(mixin, view_class):
+    return type(view_class.__name__, (mixin, view_class), {})
+
+
+class SchoolScopedViewSetMixin:
+    """A snippet viewset whose listing, exports and object views keep to the user's schools."""
+
+    def get_queryset(self, request):
+        return read_by(request.user, self.model._default_manager.all())
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(with_mixin(SchoolScopedViewMixin, view_class), **kwargs)
+
+
+class SchoolScopedChooserViewSetMixin:
+    """A snippet chooser that offers and returns only the records of the user's schools."""
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(
+            with_mixin(SchoolScopedChooserViewMixin, view_class), **kwargs
+        )
+
+
+class SchoolScopedSnippetChooser(AdminSnippetChooser):
+    """The chooser widget of a form whose field offers the user's schools' records only
+    (admin_forms): another school's record posted by hand is refused, and not shown back."""
+
+    def get_instance(self, value):
+        offered = getattr(self.choices, "queryset", None)
+        if offered is None or value is None or isinstance(value, self.model_class):
+            return super().get_instance(value)
+        return offered.filter(pk=value).first()
+
+
+class SchoolScopedDeleteBulkAction(DeleteBulkAction):
+    """Deleting several records at once from a listing: another school's are left out, not
+    even named."""
+
+    @classproperty
+    def models(cls):
+        return [model for model in get_snippet_models() if belongs_to_a_school(model)]
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return read_by(self.request.user, self.model._default_manager.all()).values_list(
+            "pk", flat=True
+        )
+
+    def get_actionable_objects(self):
+        # The permission policy already keeps the records the user may not delete out of
+        # `objects`; of those, only the ones the user reads may be listed as refused.
+        objects, refused = super().get_actionable_objects()
+        readable = set(self.get_all_objects_in_listing_query(None))
+        return objects, {
+            "items_with_no_access": [
+                item for item in refused["items_with_no_access"] if item.pk in readable
+            ]
+        }
