@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from home import accessibility
 from home.page_types import public_page_models, short_name
@@ -102,15 +102,21 @@ def first_live(model, locale):
     return page
 
 
+def address(page):
+    """The page's address on the default site, which the browser tests visit: once there are
+    several sites (the schools, the centre) Wagtail's `url` is a full URL with their host."""
+    return page.relative_url(Site.objects.get(is_default_site=True))
+
+
 def page_urls():
     """{(kind, language): PublicPage} for every page type in every language."""
     pages = {}
     for language in LANGUAGES:
         locale = Locale.objects.get(language_code=language)
         found = {kind: first_live(model, locale) for kind, model in PAGE_MODELS.items()}
-        urls = {kind: page.url for kind, page in found.items()}
+        urls = {kind: address(page) for kind, page in found.items()}
         landing = found["mentoring"]
-        urls["programme"] = landing.url + landing.reverse_subpage("programme_details")
+        urls["programme"] = address(landing) + landing.reverse_subpage("programme_details")
         urls["roadmap-list"] = f"{urls['roadmap']}?view=list"
         with translation.override(language):
             # The section's own title is a word the search finds in both languages.
