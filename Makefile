@@ -57,7 +57,7 @@ compilemessages: | $(BIN)/python
 
 run: $(VENV)/.installed compilemessages
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --port $(PORT)
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from wagtail.models import Locale, Site
 
+from programmes.roles import set_up_school
+from programmes.schools import default_school
 from site_project.demo_content import Bilingual, read_demo_data
 from site_project.translation import translate
 
@@ -45,6 +47,15 @@ def stream_blocks(body, texts):
             value = texts.rich_text(block["text"])
         blocks.append((block["type"], value))
     return blocks
+
+
+def name_school(school, site_settings):
+    """The first school of a new database is called «Школа» (programmes' migration): the
+    demo names it as its site does, and its groups after it."""
+    for field in ("full_name", "short_name", "address"):
+        setattr(school, field, getattr(site_settings, field))
+    school.save()
+    set_up_school(school)
 
 
 def build_school_site(log):
@@ -99,5 +110,6 @@ def build_school_site(log):
             setattr(site_settings, field, value)
         site_settings.privacy_policy_page = pages[data["privacy_policy_page"]]
         site_settings.save()
+        name_school(default_school(), site_settings)
         log("site settings filled")
     return home

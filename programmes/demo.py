@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils.crypto import get_random_string
 from django.utils.html import escape
 from wagtail.models import Locale
@@ -37,11 +38,13 @@ from .models import (
 )
 from .models.results import MonitoringStage
 from .roles import CURATOR, EDITOR, MODERATOR, group_of
-from .schools import default_school
+from .schools import COORDINATOR, default_school
 
 DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 
 DEMO_USERS = [("curator", CURATOR), ("editor", EDITOR), ("moderator", MODERATOR)]
+# The municipal centre's coordinator, who reads every school.
+COORDINATOR_USER = "coordinator"
 
 
 class ProgrammeTexts(Bilingual):
@@ -219,28 +222,37 @@ def build_monitoring(programme, rows, texts):
     ]
 
 
-def create_demo_users(log):
-    """One user per role with a random password, shown once and kept in var/ beside the
-    admin's; existing users are left alone."""
+def create_demo_users(log, schools=()):
+    """One user per role of the default school, and of each of `schools` ((school, suffix)
+    pairs: «curator2» is the curator of the school with suffix "2"), and the coordinator,
+    each with a random password kept in var/ beside the admin's; existing users are left
+    alone. Logs every demo user's login, kept or new."""
+    accounts = [
+        (f"{username}{suffix}", group_of(school, role))
+        for school, suffix in [(default_school(), ""), *schools]
+        for username, role in DEMO_USERS
+    ]
+    accounts.append((COORDINATOR_USER, Group.objects.get(name=COORDINATOR)))
     User = get_user_model()
     created = []
-    for username, role in DEMO_USERS:
+    for username, group in accounts:
         if User.objects.filter(username=username).exists():
             continue
         password = get_random_string(16)
         user = User.objects.create_user(username=username, password=password)
-        group = group_of(default_school(), role)
         user.groups.add(group)
         created.append(f"{username} ({group.name}): {password}")
+    passwords = settings.VAR_DIR / "demo_users"
+    # One line per user: a user created again (a new database) replaces its old line.
+    kept = passwords.read_text(encoding="utf-8").splitlines() if passwords.exists() else []
     if created:
-        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
-        passwords = settings.VAR_DIR / "demo_users"
-        # One line per user: a user created again (a new database) replaces its old line.
-        kept = passwords.read_text(encoding="utf-8").splitlines() if passwords.exists() else []
         renewed = {line.split(" ", 1)[0] for line in created}
-        lines = [line for line in kept if line.split(" ", 1)[0] not in renewed] + created
-        passwords.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        kept = [line for line in kept if line.split(" ", 1)[0] not in renewed] + created
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        passwords.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
         passwords.chmod(0o600)
-        log("demo users (log in at /admin/):")
-        for line in created:
+    log(f"demo users (log in at /admin/; passwords kept in {passwords}):")
+    usernames = {username for username, _group in accounts}
+    for line in kept:
+        if line.split(" ", 1)[0] in usernames:
             log(f"  {line}")

@@ -5,13 +5,14 @@ breaks no test."""
 import re
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.http import HttpRequest
+from wagtail.models import Page
 
 from programmes.demo import DEMO_DATA, DEMO_USERS, build_programme, create_demo_users
 from programmes.models import ParticipationFigures, Programme, TargetIndicator
-from programmes.roles import group_of
-from programmes.schools import default_school
+from programmes.roles import create_school, group_of
+from programmes.schools import COORDINATOR, default_school
 from site_project.demo_content import read_demo_data
 
 pytestmark = pytest.mark.django_db
@@ -60,15 +61,29 @@ def test_programme_is_built_from_the_schools_document_in_both_languages():
     assert build_programme(log=pytest.fail) == programme
 
 
-def test_demo_users_one_per_role_get_a_password_printed_once(client):
+def test_demo_users_one_per_role_of_each_school_and_a_coordinator(client, settings):
+    home = Page.get_first_root_node().add_child(instance=Page(title="Школа № 2", slug="shkola-2"))
+    other = create_school(short_name="Школа № 2", full_name="Школа № 2", home_page=home)
     messages = []
-    create_demo_users(log=messages.append)
+    create_demo_users(log=messages.append, schools=[(other, "2")])
 
     printed = dict(re.findall(r"^\s+(\w+) \(.+\): (\S+)$", "\n".join(messages), re.MULTILINE))
-    for username, role in DEMO_USERS:
-        user = User.objects.get(username=username)
-        assert user.groups.filter(pk=group_of(default_school(), role).pk).exists()
+    expected = {
+        **{username: group_of(default_school(), role) for username, role in DEMO_USERS},
+        **{f"{username}2": group_of(other, role) for username, role in DEMO_USERS},
+        "coordinator": Group.objects.get(name=COORDINATOR),
+    }
+    assert set(printed) == set(expected)
+    for username, group in expected.items():
+        assert list(User.objects.get(username=username).groups.all()) == [group]
         # django-axes checks every sign-in against the request it comes with.
         assert client.login(request=HttpRequest(), username=username, password=printed[username])
+    assert (settings.VAR_DIR / "demo_users").read_text(encoding="utf-8").count("\n") == len(
+        expected
+    )
 
-    create_demo_users(log=pytest.fail)  # no second set of users, no new passwords
+    # A second run makes no user and no password: it prints the same logins.
+    again = []
+    create_demo_users(log=again.append, schools=[(other, "2")])
+    assert again == messages
+    assert User.objects.count() == len(expected)

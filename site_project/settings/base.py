@@ -257,7 +257,8 @@ STORAGES = {
 # The page editor of a long roadmap posts thousands of fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# ".localhost": the demo's schools and centre at *.localhost, which browsers resolve locally.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Wagtail

@@ -10,6 +10,7 @@ from html import unescape
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -26,7 +27,8 @@ from mentoring_pages.demo.current_roadmap import current_events
 from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.reader import read_roadmap
 from mentoring_pages.roadmap.statuses import EventStatus
-from programmes.models import ConsentText
+from programmes.models import ConsentText, School
+from programmes.schools import COORDINATOR, default_school, pages_of
 from site_project.demo_content import read_demo_data
 
 pytestmark = pytest.mark.django_db
@@ -43,16 +45,21 @@ def load_demo():
 
 
 def section_pages(language):
-    landing = models.MentoringIndexPage.objects.get(locale__language_code=language)
+    landing = first_schools(models.MentoringIndexPage).get(locale__language_code=language)
     return list(Page.objects.descendant_of(landing, inclusive=True).specific())
 
 
+def first_schools(model):
+    """The pages of `model` of the first school, the one this module's content is."""
+    return model.objects.filter(pages_of(School.objects.filter(pk=default_school().pk)))
+
+
 def russian(model):
-    return model.objects.filter(locale__language_code="ru")
+    return first_schools(model).filter(locale__language_code="ru")
 
 
 def english(model):
-    return model.objects.filter(locale__language_code="en")
+    return first_schools(model).filter(locale__language_code="en")
 
 
 def text_of(html):
@@ -234,9 +241,17 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
     mentor.save_revision().publish()
     revisions = Revision.objects.count()
 
+    users = sorted(User.objects.values_list("username", "groups__name"))
+    # Three schools, one user in each of their roles, and the municipality's coordinator.
+    schools = School.objects.all()
+    assert len(schools) == 3
+    roles = Group.objects.filter(school_role__school__in=schools).values_list("name", flat=True)
+    assert Counter(group for _username, group in users) == Counter([*roles, COORDINATOR])
+
     load_demo()
 
     assert sorted(Page.objects.values_list("url_path", "locale__language_code")) == first
+    assert sorted(User.objects.values_list("username", "groups__name")) == users
     assert get_image_model().objects.count() == counts[0]
     assert get_document_model().objects.count() == counts[1]
     assert Revision.objects.count() == revisions
@@ -246,7 +261,12 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
 
     # Every page type of the section, each page once in each language.
     models_of_the_app = apps.get_app_config("mentoring_pages").get_models()
-    page_types = {model for model in models_of_the_app if issubclass(model, Page)}
+    # The centre's page is the root of a site of its own, in no school's section.
+    page_types = {
+        model
+        for model in models_of_the_app
+        if issubclass(model, Page) and model is not models.MunicipalCentrePage
+    }
     russian_pages, english_pages = section_pages("ru"), section_pages("en")
     assert {type(page) for page in russian_pages} == page_types
     assert {type(page) for page in english_pages} == page_types
