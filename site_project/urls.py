@@ -5,11 +5,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import school_isolation
 from home import views as home_views
 from home.security import page_passwords
 from home.sitemaps import TranslatedSitemap
 
 urlpatterns = [
+    # Wagtail's views that no hook narrows to a school, at their own addresses (first match).
+    path("admin/", include(school_isolation.admin_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

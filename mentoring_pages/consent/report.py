@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from mentoring_pages.consent.pages import page_types_showing_people
 from mentoring_pages.consent.rules import consent_problems
-from programmes.models import Consent
+from programmes.models import Consent, School
+from programmes.schools import pages_of
 
 # How far ahead the report warns of consents running out.
 EXPIRY_WARNING_DAYS = 30
@@ -46,11 +47,13 @@ class ConsentReport:
         return [person for person in self.shown if person.problems]
 
 
-def consent_report(on=None):
-    """Who is shown on the site and on what consent (each live page, in every language),
-    and the consents that run out within EXPIRY_WARNING_DAYS with the pages relying on
-    them."""
+def consent_report(schools=None, on=None):
+    """Who is shown on the sites of `schools` (every school's by default) and on what
+    consent (each live page, in every language), and their consents that run out within
+    EXPIRY_WARNING_DAYS with the pages relying on them."""
     on = on or timezone.localdate()
+    schools = School.objects.all() if schools is None else schools
+    in_schools = pages_of(schools)
     warn_until = on + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
 
     def days_left(consent):
@@ -65,7 +68,7 @@ def consent_report(on=None):
         (
             page
             for model in page_types_showing_people()
-            for page in showing_people(model.objects.live())
+            for page in showing_people(model.objects.live().filter(in_schools))
         ),
         key=lambda page: (
             page.consent.person if page.consent else "",
@@ -79,7 +82,10 @@ def consent_report(on=None):
     expiring = {
         consent.pk: ExpiringConsent(consent, days_left(consent))
         for consent in Consent.objects.filter(
-            withdrawn_at__isnull=True, valid_until__gte=on, valid_until__lte=warn_until
+            school__in=schools,
+            withdrawn_at__isnull=True,
+            valid_until__gte=on,
+            valid_until__lte=warn_until,
         ).order_by("valid_until", "person")
     }
     relying = (

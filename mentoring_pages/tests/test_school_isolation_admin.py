@@ -1,0 +1,205 @@
+"""Isolation in Wagtail's own admin views and in ours: a curator, editor or moderator of
+one school sees nothing of another school's pages, images, documents, submissions, reports,
+logs and dashboard; the municipal coordinator reads every school and changes nothing.
+
+Each row is an admin address (built from the other school's content) and what of the other
+school must not be on it, checked for every role of the first school."""
+
+import datetime
+import json
+from types import SimpleNamespace
+
+import pytest
+import wagtail_factories
+from django.urls import reverse
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from mentoring_pages.models import ApplicationSubmission
+from mentoring_pages.roadmap.board.views import BOARD_URL_NAME, REPORT_URL_NAME
+from mentoring_pages.tests.factories import (
+    ApplicationFormFieldFactory,
+    ApplicationPageFactory,
+    MentorIndexPageFactory,
+    MentoringIndexPageFactory,
+    MentorPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    RoadmapIndexPageFactory,
+    roadmap_with_events,
+)
+from programmes.roles import CURATOR, EDITOR, MODERATOR, create_school
+from programmes.tests.factories import ConsentTextFactory, ProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+
+# Every title of the other school's things holds this word, so one look at a page's HTML
+# or JSON tells whether anything of it leaked.
+OTHER = "Лицей-Бэ"
+OVERDUE = {"start": datetime.date(2020, 9, 1), "end": datetime.date(2020, 10, 31)}
+
+
+def school_content(home, school, word, curator):
+    """A school's section under `home` with a news item, a roadmap with an overdue event,
+    an application form with one submission, a mentor with a consent running out, an image
+    and a document in its collection, and a programme: every title holds `word`."""
+    landing = MentoringIndexPageFactory(parent=home, title=f"Наставничество {word}")
+    news_index = NewsIndexPageFactory(parent=landing, title=f"Новости {word}")
+    news = NewsPageFactory(parent=news_index, title=f"Новость {word}")
+    news.save_revision(user=curator, log_action=True)
+    news.save_revision(user=curator).publish(user=curator, skip_permission_checks=True)
+    roadmaps = RoadmapIndexPageFactory(parent=landing, title=f"Дорожные карты {word}")
+    roadmap = roadmap_with_events(
+        roadmaps, [{"title": f"Мероприятие {word}", **OVERDUE}], title=f"Дорожная карта {word}"
+    )
+    roadmap.save_revision(user=curator, log_action=True)
+    application = ApplicationPageFactory(parent=landing, title=f"Заявка {word}")
+    name = ApplicationFormFieldFactory(page=application, label="Имя").clean_name
+    ApplicationSubmission.objects.create(
+        page=application,
+        form_data={name: f"Заявитель {word}"},
+        consent_text=ConsentTextFactory(school=school, title=f"Согласие {word}"),
+        consented_at="2025-03-01T10:00:00+03:00",
+    )
+    mentors = MentorIndexPageFactory(parent=landing, title=f"Наставники {word}")
+    mentor = MentorPageFactory(
+        parent=mentors,
+        title=f"Наставница {word}",
+        consent__school=school,
+        consent__valid_until=datetime.date.today() + datetime.timedelta(days=5),
+    )
+    mentor.locked, mentor.locked_by = True, curator
+    mentor.locked_at = datetime.datetime.now(datetime.UTC)
+    mentor.save()
+    return SimpleNamespace(
+        home=home,
+        news=news,
+        roadmap=roadmap,
+        application=application,
+        mentor=mentor,
+        image=wagtail_factories.ImageFactory(
+            title=f"Фото {word}", collection=school.collection, uploaded_by_user=curator
+        ),
+        document=wagtail_factories.DocumentFactory(
+            title=f"Документ {word}", collection=school.collection, uploaded_by_user=curator
+        ),
+        programme=ProgrammeFactory(school=school, title=f"Программа {word}"),
+    )
+
+
+@pytest.fixture
+def schools(home_page, user_in, django_user_model):
+    """Our school (the default site's) and the other one, each with its content."""
+    from programmes.schools import default_school
+
+    ours = default_school()
+    root = Page.get_first_root_node()
+    other_home = root.add_child(instance=HomePage(title=f"Главная {OTHER}", slug="licey-be"))
+    Site.objects.create(hostname="licey-be.example", root_page=other_home)
+    other = create_school(short_name=OTHER, full_name=f"Школа {OTHER}", home_page=other_home)
+    other_curator = user_in(CURATOR, "other-curator", school=other, email="b@example.org")
+    our_curator = user_in(CURATOR, "our-curator", school=ours, email="a@example.org")
+    return SimpleNamespace(
+        ours=ours,
+        other=other,
+        our=school_content(home_page, ours, "Гимназии-А", our_curator),
+        their=school_content(other_home, other, OTHER, other_curator),
+    )
+
+
+ROLES = [CURATOR, EDITOR, MODERATOR]
+
+# (name, the address built from the other school's content): any answer but an error, as
+# long as nothing of the other school is in it.
+LISTINGS = [
+    ("explorer at the root", lambda s: reverse("wagtailadmin_explore_root")),
+    ("explorer menu", lambda s: "/admin/api/main/pages/?child_of=root&for_explorer=1"),
+    ("explorer search", lambda s: reverse("wagtailadmin_pages:search") + "?q=Новость"),
+    ("page chooser", lambda s: reverse("wagtailadmin_choose_page")),
+    (
+        "page chooser in the other tree",
+        lambda s: reverse("wagtailadmin_choose_page_child", args=[s.their.home.pk]),
+    ),
+    (
+        "page chooser search",
+        lambda s: reverse("wagtailadmin_choose_page_search") + "?q=Новость",
+    ),
+    ("images", lambda s: reverse("wagtailimages:index")),
+    ("image chooser", lambda s: reverse("wagtailimages_chooser:choose")),
+    ("documents", lambda s: reverse("wagtaildocs:index")),
+    ("document chooser", lambda s: reverse("wagtaildocs_chooser:choose")),
+    ("forms", lambda s: reverse("wagtailforms:index")),
+    ("site history", lambda s: reverse("wagtailadmin_reports:site_history")),
+    ("locked pages", lambda s: reverse("wagtailadmin_reports:locked_pages")),
+    ("aging pages", lambda s: reverse("wagtailadmin_reports:aging_pages")),
+    ("dashboard", lambda s: reverse("wagtailadmin_home")),
+    ("roadmap board", lambda s: reverse(BOARD_URL_NAME)),
+    ("consent report", lambda s: reverse("mentoring_pages_consent_report")),
+]
+
+# The other school's objects by address: refused (or sent away), never shown.
+OBJECTS = [
+    (
+        "explorer in the other tree",
+        lambda s: reverse("wagtailadmin_explore", args=[s.their.home.pk]),
+    ),
+    ("page edit", lambda s: reverse("wagtailadmin_pages:edit", args=[s.their.news.pk])),
+    ("page history", lambda s: reverse("wagtailadmin_pages:history", args=[s.their.news.pk])),
+    ("image edit", lambda s: reverse("wagtailimages:edit", args=[s.their.image.pk])),
+    ("image usage", lambda s: reverse("wagtailimages:image_usage", args=[s.their.image.pk])),
+    ("document edit", lambda s: reverse("wagtaildocs:edit", args=[s.their.document.pk])),
+    ("document usage", lambda s: reverse("wagtaildocs:document_usage", args=[s.their.document.pk])),
+    (
+        "submissions",
+        lambda s: reverse("wagtailforms:list_submissions", args=[s.their.application.pk]),
+    ),
+    (
+        "submissions export",
+        lambda s: (
+            reverse("wagtailforms:list_submissions", args=[s.their.application.pk]) + "?export=csv"
+        ),
+    ),
+    (
+        "quarterly report",
+        lambda s: (
+            reverse(REPORT_URL_NAME) + f"?page={s.their.roadmap.pk}&quarter=2020-3&format=xlsx"
+        ),
+    ),
+    (
+        "other site's settings",
+        lambda s: reverse(
+            "wagtailsettings:edit",
+            args=["home", "sitesettings", Site.objects.get(root_page=s.their.home).pk],
+        ),
+    ),
+]
+
+
+def shown(response):
+    """What the user reads of a response: its text, or its JSON's strings unescaped."""
+    content_type = response.get("Content-Type", "")
+    if content_type.startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    if content_type.startswith("text/"):
+        return response.content.decode()
+    return ""
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("view", "url"), LISTINGS, ids=[row[0] for row in LISTINGS])
+def test_a_schools_staff_see_nothing_of_another_school(client, user_in, schools, role, view, url):
+    client.force_login(user_in(role, school=schools.ours))
+    response = client.get(url(schools), follow=True)
+    assert response.status_code < 500
+    assert OTHER not in shown(response)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("view", "url"), OBJECTS, ids=[row[0] for row in OBJECTS])
+def test_a_schools_staff_cannot_open_another_schools_objects(
+    client, user_in, schools, role, view, url
+):
+    client.force_login(user_in(role, school=schools.ours))
+    response = client.get(url(schools))
+    assert response.status_code in (302, 400, 403, 404), response.status_code
+    assert OTHER not in shown(response)
