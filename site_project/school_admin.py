@@ -1,0 +1,81 @@
+"""«Добавить школу» in the admin's settings menu: the same `add_school` as the command, for
+superusers only (the municipal coordinator reads schools, never adds one)."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Site
+
+from home.admin_views import AdminPageView
+from programmes.models import School
+from site_project.schools import DETAILS, add_school
+
+URL_NAME = "add_school"
+
+
+class AddSchoolForm(forms.Form):
+    hostname = forms.CharField(
+        label=gettext_lazy("Its own host name"),
+        required=False,
+        help_text=gettext_lazy(
+            "For example school5.example.ru; or leave it empty and give a path."
+        ),
+    )
+    path = forms.CharField(
+        label=gettext_lazy("Or a path under a site"),
+        required=False,
+        help_text=gettext_lazy("For example shkola-5: the school's pages are at /shkola-5/."),
+    )
+    site = forms.ModelChoiceField(
+        Site.objects.all(),
+        label=gettext_lazy("The site the path is under"),
+        required=False,
+        help_text=gettext_lazy("The default site if none is chosen."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The School's own fields, labelled and validated as the model says.
+        details = forms.fields_for_model(School, fields=DETAILS)
+        self.fields = {**details, **self.fields}
+
+
+class AddSchoolView(AdminPageView):
+    template_name = "site_project/admin/add_school.html"
+    page_title = gettext_lazy("Add a school")
+    header_icon = "site"
+    url_name = URL_NAME
+    menu_name = "add-school"
+    http_method_names = ["get", "post", "head"]
+    allows = staticmethod(lambda user: user.is_active and user.is_superuser)
+
+    def get(self, request):
+        return self.render_to_response(self.get_context_data(form=AddSchoolForm()))
+
+    def post(self, request):
+        form = AddSchoolForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                school = add_school(
+                    hostname=data["hostname"],
+                    path=data["path"],
+                    under_site=data["site"],
+                    log=lambda message: None,
+                    **{field: data[field] for field in DETAILS},
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("School added: %(school)s") % {"school": school})
+                return redirect("wagtailadmin_explore", school.home_page_id)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+urlpatterns = [path("schools/add/", AddSchoolView.as_view(), name=URL_NAME)]
+add_school_menu_item = AddSchoolView.menu_item
