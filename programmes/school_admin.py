@@ -153,7 +153,10 @@ class SchoolScopedSnippetChooser(AdminSnippetChooser):
         offered = getattr(self.choices, "queryset", None)
         if offered is None or value is None or isinstance(value, self.model_class):
             return super().get_instance(value)
-        return offered.filter(pk=value).first()
+        try:
+            return offered.filter(pk=value).first()
+        except (ValueError, TypeError):  # not a key at all, e.g. "abc": the form says so
+            return None
 
 
 class SchoolScopedDeleteBulkAction(DeleteBulkAction):

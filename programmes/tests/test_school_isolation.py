@@ -283,10 +283,12 @@ def test_bulk_delete_leaves_another_schools_records_alone(records, login_as, mod
     address = reverse("wagtail_bulk_action", args=("programmes", model._meta.model_name, "delete"))
     chosen = f"?id={ours.pk}&id={theirs.pk}"
 
-    confirm = client.get(address + chosen).content.decode()
+    confirming = client.get(address + chosen)
+    confirm = confirming.content.decode()
     everything = client.get(address + "?id=all").content.decode()
     client.post(address + chosen)
 
+    assert confirming.context["items_with_no_access"] == []
     assert url(model, "usage", ours.pk) in confirm
     assert url(model, "usage", theirs.pk) not in confirm
     assert THEIRS not in confirm
@@ -298,13 +300,14 @@ def test_bulk_delete_leaves_another_schools_records_alone(records, login_as, mod
 # The choosers of forms
 
 
-@pytest.mark.parametrize(
-    ("model", "field", "data"),
-    [
-        (MentoringForm, "programme", {"title": "Новая", "kind": "other", "goal": "Цель"}),
-        (TargetIndicator, "programme", {"category": "pupils", "year": 2021}),
-    ],
-)
+FORMS = [
+    (MentoringForm, "programme", {"title": "Новая", "kind": "other", "goal": "Цель"}),
+    (TargetIndicator, "programme", {"category": "pupils", "year": 2021}),
+]
+REFUSED = ["Эта запись другой школы или удалена: выберите запись своей школы."]
+
+
+@pytest.mark.parametrize(("model", "field", "data"), FORMS)
 def test_a_form_refuses_another_schools_programme(records, login_as, model, field, data):
     client = login_as(CURATOR)
     theirs = records[Programme][1]
@@ -313,11 +316,17 @@ def test_a_form_refuses_another_schools_programme(records, login_as, model, fiel
     response = client.post(url(model, "add"), {**data, field: theirs.pk})
 
     assert response.status_code == 200
-    assert response.context["form"].errors[field] == [
-        "Эта запись другой школы или удалена: выберите запись своей школы."
-    ]
+    assert response.context["form"].errors[field] == REFUSED
     assert THEIRS not in response.content.decode()
     assert model.objects.count() == count
+
+
+@pytest.mark.parametrize(("model", "field", "data"), FORMS)
+def test_a_form_refuses_a_made_up_programme(records, login_as, model, field, data):
+    response = login_as(CURATOR).post(url(model, "add"), {**data, field: "abc"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == REFUSED
 
 
 def test_a_form_offers_only_the_users_schools_programmes(records, login_as):
@@ -339,10 +348,14 @@ def test_who_sees_several_schools_filters_the_listings_by_school(
 
     options = admin_client.get(listing).context["filters"].form.fields["school"].queryset
     of_theirs = admin_client.get(listing, {"school": other_school.pk}).content.decode()
+    searched = admin_client.get(
+        url(MentoringForm, "list_results"), {"school": other_school.pk, "q": "Форма"}
+    ).content.decode()
 
     assert set(options) == {default_school(), other_school}
-    assert f"Форма {THEIRS}" in of_theirs
-    assert f"Форма {OURS}" not in of_theirs
+    for shown in (of_theirs, searched):
+        assert f"Форма {THEIRS}" in shown
+        assert f"Форма {OURS}" not in shown
 
 
 def test_login_as_one_school_have_no_school_filter(records, login_as):
