@@ -6,12 +6,21 @@ page search, images, documents, form submissions and the page reports' rows are 
 narrowed by the school's page and collection permissions; what those leave open is closed
 here."""
 
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
-from wagtail.models import Page
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.admin.views.reports.locked_pages import LockedPagesView
+from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
+from wagtail.models import ModelLogEntry, Page, Task, Workflow
 
+from programmes.school_records import SCHOOL_LOOKUPS, read_by
 from programmes.schools import pages_of, schools_of, sees_every_school
 
 
@@ -37,10 +46,92 @@ class SchoolBrowseView(BrowseView):
         return super().get(request, parent_page_id)
 
 
+def other_schools_records(user):
+    """A filter for the log entries of records (a programme, a consent…) of the schools
+    `user` does not read: Wagtail shows a snippet's log to whoever has a permission on its
+    model, whatever the record."""
+    hidden = Q()
+    for label in SCHOOL_LOOKUPS:
+        model = apps.get_model(label)
+        readable = read_by(user, model.objects.all()).values_list(
+            Cast("pk", output_field=CharField()), flat=True
+        )
+        hidden |= Q(content_type=ContentType.objects.get_for_model(model)) & ~Q(
+            object_id__in=readable
+        )
+    return hidden
+
+
+def schools_choices(user):
+    """{a report filter's name: its choices among the user's schools}: Wagtail's reports
+    offer every workflow, task and user of the installation to filter by."""
+    schools = schools_of(user)
+    workflows = Workflow.objects.filter(pk__in=schools.values("moderation_workflow"))
+    people = get_user_model().objects.filter(groups__school_role__school__in=schools).distinct()
+    return {
+        "workflow": workflows,
+        "task": Task.objects.filter(workflow_tasks__workflow__in=workflows).distinct(),
+        "requested_by": people,
+        "user": people,
+        "locked_by": people,
+    }
+
+
+def with_school_choices(filterset_class):
+    """`filterset_class` whose choices of workflows, tasks and people are the user's
+    schools'."""
+
+    class SchoolFilterSet(filterset_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if sees_every_school(self.request.user):
+                return
+            for name, choices in schools_choices(self.request.user).items():
+                if name in self.filters:
+                    self.filters[name].queryset = choices
+
+    return SchoolFilterSet
+
+
+class SchoolWorkflowView(WorkflowView):
+    filterset_class = with_school_choices(WorkflowView.filterset_class)
+
+
+class SchoolWorkflowTasksView(WorkflowTasksView):
+    filterset_class = with_school_choices(WorkflowTasksView.filterset_class)
+
+
+class SchoolLockedPagesView(LockedPagesView):
+    filterset_class = with_school_choices(LockedPagesView.filterset_class)
+
+
+class SchoolLogEntriesView(LogEntriesView):
+    """The site history without the records of other schools (pages are already limited
+    to those the user may explore)."""
+
+    filterset_class = with_school_choices(LogEntriesView.filterset_class)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if queryset.model is ModelLogEntry and not sees_every_school(self.request.user):
+            queryset = queryset.exclude(other_schools_records(self.request.user))
+        return queryset
+
+
 admin_urlpatterns = [
     path(
         "choose-page/<int:parent_page_id>/",
         require_admin_access(SchoolBrowseView.as_view()),
         name="wagtailadmin_choose_page_child",
+    ),
+    *(
+        path(f"reports/{address}", require_admin_access(view.as_view(**kwargs)))
+        for prefix, view in [
+            ("site-history/", SchoolLogEntriesView),
+            ("workflow/", SchoolWorkflowView),
+            ("workflow_tasks/", SchoolWorkflowTasksView),
+            ("locked/", SchoolLockedPagesView),
+        ]
+        for address, kwargs in [(prefix, {}), (f"{prefix}results/", {"results_only": True})]
     ),
 ]

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 import wagtail_factories
 from django.urls import reverse
+from wagtail.log_actions import log as log_action
 from wagtail.models import Page, Site
 
 from home.models import HomePage
@@ -83,8 +84,16 @@ def school_content(home, school, word, curator):
         document=wagtail_factories.DocumentFactory(
             title=f"Документ {word}", collection=school.collection, uploaded_by_user=curator
         ),
-        programme=ProgrammeFactory(school=school, title=f"Программа {word}"),
+        programme=log(
+            ProgrammeFactory(school=school, title=f"Программа {word}"), "wagtail.create", curator
+        ),
     )
+
+
+def log(record, action, user):
+    """`record`, its `action` by `user` in the site history."""
+    log_action(record, action, user=user)
+    return record
 
 
 @pytest.fixture
@@ -97,7 +106,8 @@ def schools(home_page, user_in, django_user_model):
     other_home = root.add_child(instance=HomePage(title=f"Главная {OTHER}", slug="licey-be"))
     Site.objects.create(hostname="licey-be.example", root_page=other_home)
     other = create_school(short_name=OTHER, full_name=f"Школа {OTHER}", home_page=other_home)
-    other_curator = user_in(CURATOR, "other-curator", school=other, email="b@example.org")
+    # Named after the school, as people are in the report filters' choices.
+    other_curator = user_in(CURATOR, f"куратор-{OTHER}", school=other, email="b@example.org")
     our_curator = user_in(CURATOR, "our-curator", school=ours, email="a@example.org")
     return SimpleNamespace(
         ours=ours,
@@ -130,6 +140,8 @@ LISTINGS = [
     ("document chooser", lambda s: reverse("wagtaildocs_chooser:choose")),
     ("forms", lambda s: reverse("wagtailforms:index")),
     ("site history", lambda s: reverse("wagtailadmin_reports:site_history")),
+    ("workflows", lambda s: reverse("wagtailadmin_reports:workflow")),
+    ("workflow tasks", lambda s: reverse("wagtailadmin_reports:workflow_tasks")),
     ("locked pages", lambda s: reverse("wagtailadmin_reports:locked_pages")),
     ("aging pages", lambda s: reverse("wagtailadmin_reports:aging_pages")),
     ("dashboard", lambda s: reverse("wagtailadmin_home")),
@@ -175,6 +187,11 @@ OBJECTS = [
 ]
 
 
+# Left open: the page listings' «Owner» and «Edited by» filters offer every user of the
+# installation (another school's staff by name). Strict: closing it fails these rows.
+OPEN_GAPS = {"explorer at the root", "forms"}
+
+
 def shown(response):
     """What the user reads of a response: its text, or its JSON's strings unescaped."""
     content_type = response.get("Content-Type", "")
@@ -187,7 +204,11 @@ def shown(response):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("view", "url"), LISTINGS, ids=[row[0] for row in LISTINGS])
-def test_a_schools_staff_see_nothing_of_another_school(client, user_in, schools, role, view, url):
+def test_a_schools_staff_see_nothing_of_another_school(
+    request, client, user_in, schools, role, view, url
+):
+    if view in OPEN_GAPS:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="users in the filters"))
     client.force_login(user_in(role, school=schools.ours))
     response = client.get(url(schools), follow=True)
     assert response.status_code < 500
@@ -197,7 +218,7 @@ def test_a_schools_staff_see_nothing_of_another_school(client, user_in, schools,
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("view", "url"), OBJECTS, ids=[row[0] for row in OBJECTS])
 def test_a_schools_staff_cannot_open_another_schools_objects(
-    client, user_in, schools, role, view, url
+    request, client, user_in, schools, role, view, url
 ):
     client.force_login(user_in(role, school=schools.ours))
     response = client.get(url(schools))
