@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 import wagtail_factories
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.log_actions import log as log_action
 from wagtail.models import Page, Site
@@ -224,3 +225,12 @@ def test_a_schools_staff_cannot_open_another_schools_objects(
     response = client.get(url(schools))
     assert response.status_code in (302, 400, 403, 404), response.status_code
     assert OTHER not in shown(response)
+
+
+def test_each_curator_is_reminded_of_their_own_schools_roadmaps(schools, mailoutbox):
+    call_command("roadmap_reminders")
+    by_address = {message.to[0]: message.body for message in mailoutbox}
+    assert "Мероприятие Гимназии-А" in by_address["a@example.org"]
+    assert OTHER not in by_address["a@example.org"]
+    assert f"Мероприятие {OTHER}" in by_address["b@example.org"]
+    assert "Гимназии-А" not in by_address["b@example.org"]
