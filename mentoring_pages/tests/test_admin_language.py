@@ -32,6 +32,7 @@ from mentoring_pages.tests.factories import (
     roadmap_with_events,
 )
 from mentoring_pages.tests.roadmap import ROADMAP_003
+from programmes.models import Programme
 from programmes.roles import ROLE_GROUP_NAMES, ROLES
 from programmes.tests.factories import (
     ConsentFactory,
@@ -44,7 +45,7 @@ from programmes.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("home", "mentoring_pages", "programmes")
+OUR_APPS = ("home", "mentoring_pages", "programmes", "site_project")
 SUPERUSER = "superuser"
 
 # What stays in Latin letters on a Russian screen: names of products and formats, and the
@@ -173,6 +174,10 @@ def url_arguments(pattern, pages):
             arguments[name] = next(page.pk for page in pages if type(page) is page_model)
         elif name == "submission_id":
             arguments[name] = ApplicationSubmission.objects.get().pk
+        elif name == "model_name":  # wagtail-localize's views of a programme's records
+            arguments[name] = "programme"
+        elif name == "pk":
+            arguments[name] = Programme.objects.first().pk
         else:
             raise AssertionError(f"What does {pattern.name} open? Tell the crawl ({name}).")
     return arguments
@@ -319,12 +324,14 @@ def screens(client, site):
 
 
 def screen_html(response):
-    """The HTML of a screen, or of a modal (a chooser's, sent as JSON); None for a file."""
+    """The HTML of a screen, or of a modal (a chooser's, sent as JSON); None for a file or
+    data (an API's JSON)."""
     content_type = response.get("Content-Type", "")
     if content_type.startswith("text/html"):
         return response.content.decode()
     if content_type.startswith("application/json"):
-        return response.json().get("html")
+        data = response.json()
+        return data.get("html") if isinstance(data, dict) else None
     return None
 
 

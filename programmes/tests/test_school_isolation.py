@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.models import Locale
 from wagtail.search.index import class_is_indexed
 from wagtail.snippets.models import get_snippet_models
 
@@ -362,3 +363,33 @@ def test_login_as_one_school_have_no_school_filter(records, login_as):
     filters = login_as(CURATOR).get(url(Programme, "list")).context["filters"]
 
     assert "school" not in filters.form.fields
+
+
+# wagtail-localize's views of snippets
+
+
+@pytest.mark.parametrize("role", STAFF)
+def test_staff_neither_translate_nor_list_another_schools_programmes(records, login_as, role):
+    client = login_as(role)
+    ours, theirs = records[Programme]
+    listing = client.get(
+        reverse("wagtail_localize:snippets_api_listing", args=("programmes", "programme"))
+    )
+    translate = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=("programmes", "programme", theirs.pk),
+    )
+
+    assert client.get(translate).status_code == 404
+    assert client.post(translate, {"locales": [english_pk()]}).status_code == 404
+    assert (
+        not Programme.objects.filter(translation_key=theirs.translation_key)
+        .exclude(pk=theirs.pk)
+        .exists()
+    )
+    assert OURS in listing.content.decode()
+    assert THEIRS not in listing.content.decode()
+
+
+def english_pk():
+    return Locale.objects.get(language_code="en").pk
