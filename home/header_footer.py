@@ -56,7 +56,7 @@ def build_header_footer(site, language):
     locale = Locale.objects.get_for_language(language)
     root = _localized_page(site.root_page, locale)
     menu = tuple(
-        MenuItem(item.title, item.get_url(), item.path)
+        MenuItem(item.title, item.relative_url(site), item.path)
         for item in root.get_children().live().public().in_menu()
     )
     site_settings = SiteSettings.for_site(site)
@@ -79,7 +79,7 @@ def build_header_footer(site, language):
         email=details.email,
         logo_url=logo.url if logo else "",
         icon_urls=icons,
-        privacy_policy_url=(policy.get_url() or "") if policy and policy.live else "",
+        privacy_policy_url=(policy.relative_url(site) or "") if policy and policy.live else "",
     )
     return HeaderFooter(menu=menu, organisation=organisation)
 

@@ -75,3 +75,12 @@ def test_the_header_and_footer_cost_no_queries_once_cached(rf, home_page):
 
     assert queries.captured_queries == []
     assert [item.title for item in kept.menu] == [f"Раздел {n}" for n in range(5)]
+
+
+def test_with_several_sites_the_menu_leads_to_the_same_host(client, home_page, other_school):
+    # Wagtail gives a page's full URL once there are several sites; the menu is for the
+    # visitor's own site, whatever host and port it is served at.
+    Site.objects.create(hostname="shkola2.localhost", root_page=other_school.home_page)
+    ContentPageFactory(parent=home_page, title="Раздел", slug="section", show_in_menus=True)
+
+    assert 'href="/section/"' in nav(client)
