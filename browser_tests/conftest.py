@@ -87,10 +87,10 @@ def server_url():
 
 
 @pytest.fixture(scope="session")
-def public_pages(django_db_blocker):
+def public_pages(django_db_blocker, server_url):
     """{(kind, language): PublicPage}, read from the demo database before any test runs."""
     with django_db_blocker.unblock():
-        return demo.page_urls()
+        return demo.page_urls(server_url)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ change. The one place that knows the site's versions and the viewports."""
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.urls import reverse
@@ -102,19 +102,23 @@ def first_live(model, locale):
     return page
 
 
-def address(page):
-    """The page's address on the default site, which the browser tests visit: once there are
-    several sites (the schools, the centre) Wagtail's `url` is a full URL with their host."""
-    return page.relative_url(Site.objects.get(is_default_site=True))
+def address(page, server_url=None):
+    """The page's address as the browser tests ask for it: a path on the default site (the
+    test server's), else its site's host name at the test server's port (*.localhost names
+    this machine). Once there are several sites Wagtail's `url` is a full URL on port 80."""
+    site_id, root_url, path = page.get_url_parts()
+    if server_url is None or site_id == Site.objects.get(is_default_site=True).pk:
+        return path
+    return f"http://{urlsplit(root_url).hostname}:{urlsplit(server_url).port}{path}"
 
 
-def page_urls():
+def page_urls(server_url):
     """{(kind, language): PublicPage} for every page type in every language."""
     pages = {}
     for language in LANGUAGES:
         locale = Locale.objects.get(language_code=language)
         found = {kind: first_live(model, locale) for kind, model in PAGE_MODELS.items()}
-        urls = {kind: address(page) for kind, page in found.items()}
+        urls = {kind: address(page, server_url) for kind, page in found.items()}
         landing = found["mentoring"]
         urls["programme"] = address(landing) + landing.reverse_subpage("programme_details")
         urls["roadmap-list"] = f"{urls['roadmap']}?view=list"
