@@ -21,14 +21,12 @@ class AddSchoolForm(forms.Form):
     hostname = forms.CharField(
         label=gettext_lazy("Its own host name"),
         required=False,
-        help_text=gettext_lazy(
-            "For example school5.example.ru; or leave it empty and give a path."
-        ),
+        help_text=gettext_lazy("The school's own domain; or leave it empty and give a path."),
     )
     path = forms.CharField(
         label=gettext_lazy("Or a path under a site"),
         required=False,
-        help_text=gettext_lazy("For example shkola-5: the school's pages are at /shkola-5/."),
+        help_text=gettext_lazy("The school's pages are at this path of the chosen site."),
     )
     site = forms.ModelChoiceField(
         Site.objects.all(),

@@ -1,12 +1,6 @@
-from django.urls import include, path
 from wagtail import hooks
 
 from site_project import school_admin
 
-
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    return [path("", include(school_admin.urlpatterns))]
-
-
+hooks.register("register_admin_urls", lambda: school_admin.urlpatterns)
 hooks.register("register_settings_menu_item", school_admin.add_school_menu_item)
