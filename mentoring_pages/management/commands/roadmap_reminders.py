@@ -1,7 +1,8 @@
 """Daily from cron: remind each curator of the overdue events of their roadmaps and of those
 due in the next week. One e-mail per curator, and none to a curator with nothing to do.
 
-Who gets it: active users in the «Куратор наставничества» group with an e-mail address.
+Who gets it: active users in a school's curators' group («Куратор — <школа>») with an e-mail
+address.
 Superusers are not written to unless they are curators too: the site's technical
 administrator is not the person responsible for the programme's deadlines. Each curator
 hears of the roadmaps they may edit, as the board shows them."""
