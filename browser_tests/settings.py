@@ -12,3 +12,6 @@ from site_project.settings.test import *  # noqa: F403
 
 # Uploaded images at /media/images/, as the reverse proxy serves them in production.
 ROOT_URLCONF = "browser_tests.urls"
+# The demo's other sites (the schools, the centre) at *.localhost, which browsers take for
+# this machine.
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, ".localhost"]  # noqa: F405
