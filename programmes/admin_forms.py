@@ -8,26 +8,15 @@ from .school_records import belongs_to_a_school, changed_by
 from .schools import schools_changed_by
 
 
-class SchoolOwnedAdminForm(WagtailAdminModelForm):
-    """The record's school is one the user works in: chosen from those when there are several,
-    else set without asking (a school's curator never sees the field). The records it points
-    at (a programme, a form of mentoring) are of those schools too."""
+class OwnRecordsOnlyMixin:
+    """For an admin form (a snippet's, a page's): the school-owned records it points at (a
+    programme, a form of mentoring, a consent) are those of the schools the user changes;
+    another's posted by hand is a form error."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.for_user is None:
-            return
-        self.offer_own_records()
-        if "school" not in self.fields:
-            return
-        schools = schools_changed_by(self.for_user)
-        only = list(schools[:2])
-        if len(only) == 1:
-            del self.fields["school"]
-            if self.instance.school_id is None:
-                self.instance.school = only[0]
-        else:
-            self.fields["school"].queryset = schools
+        if self.for_user is not None:
+            self.offer_own_records()
 
     def offer_own_records(self):
         for field in self.fields.values():
@@ -38,3 +27,22 @@ class SchoolOwnedAdminForm(WagtailAdminModelForm):
             field.error_messages["invalid_choice"] = _(
                 "This record is another school's or no longer exists: choose one of your school's."
             )
+
+
+class SchoolOwnedAdminForm(OwnRecordsOnlyMixin, WagtailAdminModelForm):
+    """The record's school is one the user works in: chosen from those when there are several,
+    else set without asking (a school's curator never sees the field). The records it points
+    at (a programme, a form of mentoring) are of those schools too."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is None or "school" not in self.fields:
+            return
+        schools = schools_changed_by(self.for_user)
+        only = list(schools[:2])
+        if len(only) == 1:
+            del self.fields["school"]
+            if self.instance.school_id is None:
+                self.instance.school = only[0]
+        else:
+            self.fields["school"].queryset = schools

@@ -6,10 +6,10 @@ import copy
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import get_page_models
 
 from mentoring_pages.consent.rules import check_consent, consent_problems
+from mentoring_pages.models.base import SectionPageForm
 
 # The buttons that make a page public, or put it on the way to being public.
 PUBLISHING_ACTIONS = {"action-publish", "action-submit"}
@@ -34,7 +34,7 @@ def consent_link():
     )
 
 
-class ConsentPageForm(WagtailAdminPageForm):
+class ConsentPageForm(SectionPageForm):
     """Refuses to publish or submit for moderation, with the reason beside the consent
     field, while the consent is not recorded. Saving a draft stays possible."""
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -9,10 +10,18 @@ from home.descriptions import DescribedPageMixin
 from home.fields import optional_link
 from home.page_cache import FragmentCacheMixin
 from home.search import StemmedSearchMixin, searchable
+from programmes.admin_forms import OwnRecordsOnlyMixin
+
+
+class SectionPageForm(OwnRecordsOnlyMixin, WagtailAdminPageForm):
+    """A section page's editor: the programme, form of mentoring or consent it links to is
+    one of the editor's schools' (page forms would offer every school's)."""
 
 
 class SectionPage(DescribedPageMixin, StemmedSearchMixin, FragmentCacheMixin, Page):
     """A page of the «Наставничество» section."""
+
+    base_form_class = SectionPageForm
 
     # The image shown when the page is shared (OpenGraph): a PhotoMixin's photo.
     og_image = None

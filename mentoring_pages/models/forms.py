@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.utils import get_user_display_name
-from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractFormField,
@@ -43,6 +43,7 @@ from home.search import searchable
 from mentoring_pages.forms import minors as minors_rule
 from mentoring_pages.forms import protection
 from mentoring_pages.forms.minors import MINOR_FIELD, PARENT_CONSENT_FIELD, Minors
+from programmes.admin_forms import OwnRecordsOnlyMixin
 from programmes.models import ConsentText
 from programmes.models.results import MetricKind, MonitoringStage
 from programmes.schools import school_of_page
@@ -259,9 +260,15 @@ class SiteFormField(TranslatableMixin, AbstractFormField):
         return f"{name}_answer" if name in RESERVED_NAMES else name
 
 
+class SectionFormPageForm(OwnRecordsOnlyMixin, WagtailAdminFormPageForm):
+    pass
+
+
 class SectionFormPage(FormMixin, SectionPage):
     """A form of the «Наставничество» section: an introduction, the questions, and the
     thanks shown once it is sent."""
+
+    base_form_class = SectionFormPageForm
 
     @property
     def submissions_list_view_class(self):

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -23,7 +22,7 @@ from mentoring_pages.roadmap.import_panel import ImportButtonPanel
 from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.models.programme import YearPeriodMixin
 
-from .base import ProgrammeMixin, SectionIndexPage, SectionPage
+from .base import ProgrammeMixin, SectionIndexPage, SectionPage, SectionPageForm
 
 
 class RoadmapIndexPage(SectionIndexPage):
@@ -64,7 +63,7 @@ class RoadmapIndexPage(SectionIndexPage):
         return context
 
 
-class RoadmapPageForm(WagtailAdminPageForm):
+class RoadmapPageForm(SectionPageForm):
     """Checks stage numbers, records the day a status changed, and asks once more before
     publishing a roadmap with overdue events (a past plan imported without marking its
     events done would show the school as failing). Every button of the editor that leads

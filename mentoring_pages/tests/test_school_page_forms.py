@@ -1,0 +1,75 @@
+"""A page's editor offers only the editor's schools' programmes, forms of mentoring and
+consents, and refuses another school's posted by hand: Wagtail's page forms would offer every
+school's records (a questionnaire's results would then be recorded in another school's
+programme; a consent's label names its person)."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from mentoring_pages.tests.factories import (
+    MentoringIndexPageFactory,
+    MentorPageFactory,
+    QuestionnairePageFactory,
+)
+from programmes.roles import CURATOR, MODERATOR
+from programmes.tests.factories import ConsentFactory, MentoringFormFactory, ProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+
+REFUSED = "Эта запись другой школы или удалена"
+
+
+def edit_form(page, user):
+    form_class = type(page).get_edit_handler().get_form_class()
+    return form_class(instance=page, for_user=user, parent_page=page.get_parent())
+
+
+def offered_and_refused(form, name, own, theirs):
+    field = form.fields[name]
+    with pytest.raises(ValidationError) as refusal:
+        field.clean(theirs.pk)
+    return (
+        own in field.queryset,
+        theirs in field.queryset,
+        REFUSED in " ".join(refusal.value.messages),
+    )
+
+
+@pytest.fixture
+def programmes(other_school):
+    return ProgrammeFactory(), ProgrammeFactory(school=other_school, title="Программа Лицея-Бэ")
+
+
+def test_a_landing_page_links_only_to_its_editors_schools_programme(home_page, programmes, user_in):
+    own, theirs = programmes
+    landing = MentoringIndexPageFactory(parent=home_page)
+
+    form = edit_form(landing, user_in(MODERATOR))
+
+    assert offered_and_refused(form, "programme", own, theirs) == (True, False, True)
+
+
+def test_a_questionnaire_records_results_only_in_its_editors_schools_programme(
+    home_page, programmes, user_in
+):
+    own, theirs = programmes
+    questionnaire = QuestionnairePageFactory(parent=MentoringIndexPageFactory(parent=home_page))
+
+    form = edit_form(questionnaire, user_in(CURATOR))
+
+    assert offered_and_refused(form, "programme", own, theirs) == (True, False, True)
+
+
+def test_a_mentor_shows_only_their_schools_consent_and_form(
+    home_page, programmes, other_school, user_in
+):
+    own_programme, their_programme = programmes
+    mentor = MentorPageFactory(parent=MentoringIndexPageFactory(parent=home_page))
+    own_consent, their_consent = ConsentFactory(), ConsentFactory(school=other_school)
+    own_form = MentoringFormFactory(programme=own_programme)
+    their_form = MentoringFormFactory(programme=their_programme)
+
+    form = edit_form(mentor, user_in(MODERATOR))
+
+    assert offered_and_refused(form, "consent", own_consent, their_consent) == (True, False, True)
+    assert offered_and_refused(form, "form", own_form, their_form) == (True, False, True)
