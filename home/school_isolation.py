@@ -17,6 +17,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 from wagtail.models import ModelLogEntry, Page, Task, Workflow
 
@@ -118,6 +119,20 @@ class SchoolLogEntriesView(LogEntriesView):
         return queryset
 
 
+class EverySchoolsPageTypesUsageView(PageTypesUsageReportView):
+    """Wagtail's page types report counts every site's pages and names the latest edited
+    page of each type, whichever school's: for those who see every school only."""
+
+    def user_has_any_permission(self, permissions):
+        return sees_every_school(self.request.user) and super().user_has_any_permission(permissions)
+
+
+def hide_page_types_usage(request, menu_items):
+    """construct_reports_menu: the page types report only for those who may open it."""
+    if not sees_every_school(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
 admin_urlpatterns = [
     path(
         "choose-page/<int:parent_page_id>/",
@@ -131,6 +146,7 @@ admin_urlpatterns = [
             ("workflow/", SchoolWorkflowView),
             ("workflow_tasks/", SchoolWorkflowTasksView),
             ("locked/", SchoolLockedPagesView),
+            ("page-types-usage/", EverySchoolsPageTypesUsageView),
         ]
         for address, kwargs in [(prefix, {}), (f"{prefix}results/", {"results_only": True})]
     ),

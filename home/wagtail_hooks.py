@@ -25,6 +25,7 @@ def sync_translations_of_edited_snippet(request, instance):
 hooks.register(HOLD_PAGE_TRANSLATION_HOOK, publishing.has_unreviewed_text)
 hooks.register("before_create_page", page_slugs.point_to_page_with_slug)
 hooks.register("construct_page_chooser_queryset", school_isolation.pages_in_users_schools)
+hooks.register("construct_reports_menu", school_isolation.hide_page_types_usage)
 
 
 @hooks.register("register_admin_urls")

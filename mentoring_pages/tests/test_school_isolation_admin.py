@@ -145,6 +145,7 @@ LISTINGS = [
     ("workflow tasks", lambda s: reverse("wagtailadmin_reports:workflow_tasks")),
     ("locked pages", lambda s: reverse("wagtailadmin_reports:locked_pages")),
     ("aging pages", lambda s: reverse("wagtailadmin_reports:aging_pages")),
+    ("page types usage", lambda s: reverse("wagtailadmin_reports:page_types_usage")),
     ("dashboard", lambda s: reverse("wagtailadmin_home")),
     ("roadmap board", lambda s: reverse(BOARD_URL_NAME)),
     ("consent report", lambda s: reverse("mentoring_pages_consent_report")),
@@ -225,6 +226,16 @@ def test_a_schools_staff_cannot_open_another_schools_objects(
     response = client.get(url(schools))
     assert response.status_code in (302, 400, 403, 404), response.status_code
     assert OTHER not in shown(response)
+
+
+def test_the_page_types_report_is_for_who_sees_every_school(client, admin_user, user_in, schools):
+    report = reverse("wagtailadmin_reports:page_types_usage")
+    client.force_login(user_in(MODERATOR, school=schools.ours))
+    assert report not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    client.force_login(admin_user)
+    assert client.get(report).status_code == 200
+    assert report in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_each_curator_is_reminded_of_their_own_schools_roadmaps(schools, mailoutbox):
