@@ -5,6 +5,7 @@ translations with Russian as the default, and a description."""
 import html5lib
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from home.page_types import public_page_models
@@ -60,7 +61,9 @@ def test_the_sitemap_lists_every_page_in_both_languages_with_its_last_change(
 
     for page in every_page_type:
         entry = entries[f"http://testserver{page.url}"]
-        assert entry.lastmod.get_text() == page.last_published_at.date().isoformat(), page.url
+        # The sitemap gives the day in the site's time zone (TIME_ZONE), not UTC's.
+        published = timezone.localdate(page.last_published_at)
+        assert entry.lastmod.get_text() == published.isoformat(), page.url
     languages = {page.locale.language_code for page in every_page_type}
     assert languages == {"ru", "en"}
 
