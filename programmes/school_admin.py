@@ -6,7 +6,6 @@ user reads but may not change (the coordinator's) is refused as Wagtail refuses.
 from django.apps import apps
 from django.contrib.admin.utils import unquote
 from django.http import Http404
-from django.urls import path
 from django.utils.functional import classproperty
 from django.utils.text import capfirst
 from django_filters import ModelChoiceFilter
@@ -16,8 +15,6 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import get_snippet_models
 from wagtail.snippets.widgets import AdminSnippetChooser
-from wagtail_localize.views.snippets_api import SnippetViewSet as LocalizeSnippetsApi
-from wagtail_localize.views.submit_translations import SubmitSnippetTranslationView
 
 from .models import School
 from .school_records import (
@@ -185,49 +182,3 @@ class SchoolScopedDeleteBulkAction(DeleteBulkAction):
                 item for item in refused["items_with_no_access"] if item.pk in readable
             ]
         }
-
-
-class SchoolScopedSnippetTranslationView(SubmitSnippetTranslationView):
-    """wagtail-localize's «Translate» of a record: translating is changing, so only in the
-    user's schools."""
-
-    def get_object(self):
-        instance = super().get_object()
-        if not is_among(
-            changed_by(self.request.user, type(instance)._default_manager.all()), instance
-        ):
-            raise Http404
-        return instance
-
-
-class SchoolScopedSnippetsApi(LocalizeSnippetsApi):
-    """wagtail-localize's listing of a snippet's records (its editor's choosers)."""
-
-    def get_queryset(self):
-        return read_by(self.request.user, super().get_queryset())
-
-
-def localize_urls():
-    """wagtail-localize's views of snippets, for the programme's records, ahead of its own
-    (registered before them) and limited to the user's schools."""
-    ours = {"app_label": "programmes"}
-    return [
-        path(
-            "localize/submit/snippet/programmes/<slug:model_name>/<str:pk>/",
-            SchoolScopedSnippetTranslationView.as_view(),
-            ours,
-            name="programmes_submit_snippet_translation",
-        ),
-        path(
-            "localize/api/snippets/programmes/<slug:model_name>/",
-            SchoolScopedSnippetsApi.as_view({"get": "list"}),
-            ours,
-            name="programmes_snippets_api_listing",
-        ),
-        path(
-            "localize/api/snippets/programmes/<slug:model_name>/<str:pk>/",
-            SchoolScopedSnippetsApi.as_view({"get": "retrieve"}),
-            ours,
-            name="programmes_snippets_api_detail",
-        ),
-    ]

@@ -7,9 +7,9 @@ from wagtail.snippets.models import register_snippet
 from .models import ConsentText
 from .school_admin import (
     SchoolScopedDeleteBulkAction,
-    localize_urls,
     register_school_permission_policies,
 )
+from .school_translations import localize_urls
 from .viewsets import MentoringViewSetGroup
 
 # Before the snippets: Wagtail would give them its own, global, policy.
