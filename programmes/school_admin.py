@@ -3,6 +3,9 @@ snippets are global, so every listing, object view, chooser, filter and bulk act
 asks programmes/school_records.py. Another school's record is not found (404); a record the
 user reads but may not change (the coordinator's) is refused as Wagtail refuses."""
 
+from functools import reduce
+from operator import or_
+
 from django.apps import apps
 from django.contrib.admin.utils import unquote
 from django.http import Http404
@@ -19,6 +22,7 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 from .models import School
 from .school_records import (
     SCHOOL_LOOKUPS,
+    allowed_to,
     belongs_to_a_school,
     changed_by,
     read_by,
@@ -27,17 +31,16 @@ from .schools import schools_of
 
 
 class SchoolPermissionPolicy(ModelPermissionPolicy):
-    """Wagtail's permissions on the model, held in the user's schools only: reading in those
-    the user reads, anything else in those the user changes."""
+    """Wagtail's permissions on the model, held in each of the user's schools as far as the
+    user's role there grants them (programmes/schools.py)."""
 
     def instances_user_has_any_permission_for(self, user, actions):
         instances = self.model._default_manager.all()
-        permitted = [action for action in actions if self.user_has_permission(user, action)]
-        if not permitted:
-            return instances.none()
-        if "view" in permitted:
-            return read_by(user, instances)
-        return changed_by(user, instances)
+        return reduce(
+            or_,
+            (allowed_to(user, action, instances) for action in actions),
+            instances.none(),
+        )
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return (

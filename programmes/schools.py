@@ -41,6 +41,23 @@ def schools_changed_by(user):
     return School.objects.filter(roles__group__user=user).distinct()
 
 
+def schools_allowing(user, permission):
+    """The schools in which `user` holds `permission` ("app_label.codename"): those where one
+    of the user's roles grants it, every school when the coordinator's group does, all for a
+    superuser. A curator of one school who is an editor of another does there only what an
+    editor does."""
+    if not user.is_authenticated or not user.is_active:
+        return School.objects.none()
+    if user.is_superuser:
+        return School.objects.all()
+    app_label, codename = permission.split(".")
+    held = Q(permissions__codename=codename, permissions__content_type__app_label=app_label)
+    if user.groups.filter(held, name=COORDINATOR).exists():
+        return School.objects.all()
+    groups = user.groups.filter(held)
+    return School.objects.filter(roles__group__in=groups).distinct()
+
+
 def default_school():
     """The school of the default site (the only one of a single-school installation)."""
     return School.objects.filter(home_page__sites_rooted_here__is_default_site=True).first()

@@ -8,7 +8,7 @@ from wagtail.admin.ui.components import Component
 
 from home.admin_views import AdminPageView
 from mentoring_pages.consent.report import EXPIRY_WARNING_DAYS, consent_report
-from programmes.schools import schools_of
+from programmes.schools import schools_allowing
 
 REPORT_URL_NAME = "mentoring_pages_consent_report"
 PERMISSION = "programmes.view_consent"
@@ -30,7 +30,7 @@ class ConsentReportView(AdminPageView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            report=consent_report(schools_of(self.request.user)),
+            report=consent_report(schools_allowing(self.request.user, PERMISSION)),
             warning_days=EXPIRY_WARNING_DAYS,
             **kwargs,
         )
@@ -63,6 +63,6 @@ consent_report_menu_item = ConsentReportView.menu_item
 def add_consent_warnings_panel(request, panels):
     if not may_read_consents(request.user):
         return
-    report = consent_report(schools_of(request.user))
+    report = consent_report(schools_allowing(request.user, PERMISSION))
     if report.with_problems or report.expiring:
         panels.append(ConsentWarningsPanel(report))

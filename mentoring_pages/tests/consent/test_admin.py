@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from programmes.roles import CURATOR, EDITOR, MODERATOR
+from mentoring_pages.tests.factories import MentorPageFactory
+from programmes.roles import CURATOR, EDITOR, MODERATOR, group_of
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +67,23 @@ def test_editors_see_no_warning_on_the_dashboard(login_as, mentor):
     page = login_as(EDITOR).get(reverse("wagtailadmin_home")).content.decode()
 
     assert PANEL not in page and REPORT not in page
+
+
+def test_a_curator_who_edits_for_another_school_reads_only_their_own_schools_consents(
+    client, user_in, mentor, other_school
+):
+    mentor("Учитель химии", person="Петрова Анна")
+    MentorPageFactory(
+        parent=other_school.home_page,
+        title="Учитель музыки",
+        consent__school=other_school,
+        consent__person="Сидоров Олег",
+    )
+    user = user_in(CURATOR)
+    user.groups.add(group_of(other_school, EDITOR))
+    client.force_login(user)
+
+    page = client.get(REPORT).content.decode()
+
+    assert "Петрова Анна" in page
+    assert "Сидоров Олег" not in page
