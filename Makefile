@@ -85,11 +85,16 @@ check: $(VENV)/.installed-dev
 	DJANGO_SETTINGS_MODULE=site_project.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=site_project.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# The suite on every core (pytest-xdist), a test file per worker: PYTEST_WORKERS=0 runs it
+# in one process.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist loadfile
+
 test: lint check compilemessages
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 test-postgres: $(VENV)/.installed-dev compilemessages
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_PARALLEL)
 
 # A fresh demo site each time; the tests start it on a free port (BROWSER_PORT to choose)
 # and save screenshots to var/screenshots/.

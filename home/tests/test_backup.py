@@ -4,95 +4,19 @@ archive that is missing, damaged, of another version of the site, or that would 
 site without --force, is refused with a message, a non-zero exit and nothing changed. The
 round trips through `manage.py` with the demo school are in test_backup_round_trip."""
 
-import io
 import json
 import tarfile
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-import wagtail_factories
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
 from django.core.management import CommandError, call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail.models import Page
 
-from home.tests.factories import ContentPageFactory
+from home.tests.backups import manifest, refusal, rewritten, site_now
 from site_project.tests.processes import manage
 
 pytestmark = pytest.mark.django_db
-# Committed, as a restore in its own process finds the database; PostgreSQL cannot empty
-# tables that a transaction still has unchecked rows in.
-committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def backup(home_page, tmp_path):
-    """A page and an image with a rendition, backed up."""
-    ContentPageFactory(parent=home_page, title="Положение о наставничестве", slug="polozhenie")
-    wagtail_factories.ImageFactory(title="Наставники").get_rendition("fill-40x30")
-    archive = tmp_path / "site.tar.gz"
-    call_command("backup_site", str(archive), verbosity=0)
-    return archive
-
-
-def site_now(settings):
-    """The pages' titles, the files in MEDIA_ROOT with what they hold, and anything a
-    restore left beside MEDIA_ROOT."""
-    media = Path(settings.MEDIA_ROOT)
-    return (
-        sorted(Page.objects.values_list("title", flat=True)),
-        {
-            str(path.relative_to(media)): path.read_bytes()
-            for path in media.rglob("*")
-            if path.is_file()
-        },
-        sorted(path.name for path in media.parent.glob(".restore-*")),
-    )
-
-
-def refusal(archive, *options):
-    with pytest.raises(CommandError) as refused:
-        call_command("restore_site", str(archive), *options, verbosity=0)
-    return str(refused.value)
-
-
-def rewritten(archive, name, content):
-    """A copy of `archive` with `content` as its member `name`."""
-    copy = archive.with_name(f"changed-{archive.name}")
-    with tarfile.open(archive) as source, tarfile.open(copy, "w:gz") as target:
-        for member in source.getmembers():
-            if member.name == name:
-                member.size = len(content)
-                target.addfile(member, io.BytesIO(content))
-            else:
-                target.addfile(member, source.extractfile(member) if member.isfile() else None)
-    return copy
-
-
-def manifest(archive):
-    with tarfile.open(archive) as tar:
-        return json.load(tar.extractfile("manifest.json"))
-
-
-@committing
-def test_a_restore_brings_the_site_back_and_drops_every_cache(backup, home_page, settings, purged):
-    backed_up = site_now(settings)
-    Page.objects.get(slug="polozhenie").delete()
-    ContentPageFactory(parent=home_page, title="Черновик", slug="chernovik")
-    (Path(settings.MEDIA_ROOT) / "stray.txt").write_text("not in the backup")
-    for alias in settings.CACHES:
-        caches[alias].set("kept", "before the restore")
-    purged.clear()
-
-    call_command("restore_site", str(backup), "--force", verbosity=0)
-
-    assert site_now(settings) == backed_up
-    assert [caches[alias].get("kept") for alias in settings.CACHES] == [None, None]
-    # nginx drops the restored pages, and those of the site replaced.
-    assert {"/polozhenie/", "/chernovik/"} <= {urlsplit(url).path for url in purged}
 
 
 def test_the_archive_is_readable_by_its_owner_only(backup):
@@ -186,15 +110,4 @@ def test_an_archive_of_another_version_of_the_site_is_refused(backup, settings):
 
     assert message.startswith("The archive comes from another version of the site")
     assert "Migrations the database lacks: home.9999_from_the_future." in message
-    assert site_now(settings) == before
-
-
-@committing
-def test_data_that_cannot_be_loaded_changes_nothing(backup, settings):
-    broken = rewritten(backup, "data.json", b'[{"model": "home.contentpage", "pk": 1, "fie')
-    before = site_now(settings)
-
-    message = refusal(broken, "--force")
-
-    assert message.startswith(f"{broken} could not be restored, nothing was changed: ")
     assert site_now(settings) == before

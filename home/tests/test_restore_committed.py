@@ -1,0 +1,43 @@
+"""The restores that must commit: PostgreSQL cannot empty tables that a transaction still has
+unchecked rows in. Django empties the database after each such test, so they live in a file
+of their own, which both pytest-django and a worker of pytest-xdist run after the others."""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from wagtail.models import Page
+
+from home.tests.backups import refusal, rewritten, site_now
+from home.tests.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_a_restore_brings_the_site_back_and_drops_every_cache(backup, home_page, settings, purged):
+    backed_up = site_now(settings)
+    Page.objects.get(slug="polozhenie").delete()
+    ContentPageFactory(parent=home_page, title="Черновик", slug="chernovik")
+    (Path(settings.MEDIA_ROOT) / "stray.txt").write_text("not in the backup")
+    for alias in settings.CACHES:
+        caches[alias].set("kept", "before the restore")
+    purged.clear()
+
+    call_command("restore_site", str(backup), "--force", verbosity=0)
+
+    assert site_now(settings) == backed_up
+    assert [caches[alias].get("kept") for alias in settings.CACHES] == [None, None]
+    # nginx drops the restored pages, and those of the site replaced.
+    assert {"/polozhenie/", "/chernovik/"} <= {urlsplit(url).path for url in purged}
+
+
+def test_data_that_cannot_be_loaded_changes_nothing(backup, settings):
+    broken = rewritten(backup, "data.json", b'[{"model": "home.contentpage", "pk": 1, "fie')
+    before = site_now(settings)
+
+    message = refusal(broken, "--force")
+
+    assert message.startswith(f"{broken} could not be restored, nothing was changed: ")
+    assert site_now(settings) == before
