@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,8 +8,15 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Mentoring programmes")
 
     def ready(self):
-        from .roles import apply_role_permissions, grant_on_new_page, page_types_with_roles
+        from .models import School
+        from .roles import (
+            apply_role_permissions,
+            grant_on_new_page,
+            page_types_with_roles,
+            retire_school,
+        )
 
         post_migrate.connect(apply_role_permissions, sender=self)
+        pre_delete.connect(retire_school, sender=School)
         for model in page_types_with_roles():
             post_save.connect(grant_on_new_page, sender=model)

@@ -118,6 +118,9 @@ COLLECTION_NAMES = {
     PRIVATE_COLLECTION: "{school}: согласия (закрытые)",
 }
 MODERATION_TASK = "Одобрение модератором — {school}"
+# A deleted school's collections keep their files, for a superuser, under a name no new school
+# of the same name would take for its own.
+RETIRED_COLLECTION = "{name} (школа удалена {date:%d.%m.%Y})"
 
 # The coordinator reads the programmes' facts of every school (not the consents: they are
 # personal data) and changes nothing.
@@ -259,6 +262,18 @@ def page_type_ids():
     from django.contrib.contenttypes.models import ContentType
 
     return [ContentType.objects.get_for_model(model).pk for model in page_types_with_roles()]
+
+
+def retire_school(sender, instance, **kwargs):
+    """pre_delete receiver: a deleted school's groups go with it, taking its staff's access;
+    its collections are set aside."""
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    Group.objects.filter(school_role__school=instance).delete()
+    for collection in (instance.collection, instance.private_collection):
+        collection.name = RETIRED_COLLECTION.format(name=collection.name, date=timezone.localdate())
+        collection.save(update_fields=["name"])
 
 
 def set_up_moderation(school, moderators):
