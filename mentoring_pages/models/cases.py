@@ -101,7 +101,8 @@ class CaseTag(TaggedPageBase):
 
 class CasePageForm(ConsentPageForm):
     """The role model is one of the chosen form's, in the page's language: its choices are
-    the page language's role models, each named with its form."""
+    the page language's role models of the forms offered (the editor's schools'), each named
+    with its form."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,10 +110,15 @@ class CasePageForm(ConsentPageForm):
         if field is None:
             return
         locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
-        field.queryset = (
-            RoleModel.objects.filter(locale_id=locale_id)
-            .select_related("form")
-            .order_by("form__sort_order", "form__title", "sort_order")
+        role_models = RoleModel.objects.filter(locale_id=locale_id)
+        if "form" in self.fields:
+            # The forms offered are the editor's schools' (OwnRecordsOnlyMixin): so are these.
+            role_models = role_models.filter(form__in=self.fields["form"].queryset)
+            field.error_messages["invalid_choice"] = self.fields["form"].error_messages[
+                "invalid_choice"
+            ]
+        field.queryset = role_models.select_related("form").order_by(
+            "form__sort_order", "form__title", "sort_order"
         )
         field.label_from_instance = lambda role_model: f"{role_model.form} — {role_model}"
 

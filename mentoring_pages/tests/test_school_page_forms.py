@@ -7,12 +7,19 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from mentoring_pages.tests.factories import (
+    CaseIndexPageFactory,
+    CasePageFactory,
     MentoringIndexPageFactory,
     MentorPageFactory,
     QuestionnairePageFactory,
 )
-from programmes.roles import CURATOR, MODERATOR
-from programmes.tests.factories import ConsentFactory, MentoringFormFactory, ProgrammeFactory
+from programmes.roles import CURATOR, EDITOR, MODERATOR
+from programmes.tests.factories import (
+    ConsentFactory,
+    MentoringFormFactory,
+    ProgrammeFactory,
+    RoleModelFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +80,16 @@ def test_a_mentor_shows_only_their_schools_consent_and_form(
 
     assert offered_and_refused(form, "consent", own_consent, their_consent) == (True, False, True)
     assert offered_and_refused(form, "form", own_form, their_form) == (True, False, True)
+
+
+def test_a_case_offers_only_its_editors_schools_role_models(home_page, programmes, user_in):
+    own_programme, their_programme = programmes
+    case = CasePageFactory(
+        parent=CaseIndexPageFactory(parent=MentoringIndexPageFactory(parent=home_page))
+    )
+    own = RoleModelFactory(form__programme=own_programme)
+    theirs = RoleModelFactory(form__programme=their_programme, title="Модель Лицея-Бэ")
+
+    form = edit_form(case, user_in(EDITOR))
+
+    assert offered_and_refused(form, "role_model", own, theirs) == (True, False, True)
