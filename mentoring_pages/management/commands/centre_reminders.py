@@ -5,7 +5,7 @@ its curators with an e-mail address; none to a school that is up to date."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
@@ -69,8 +69,19 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent = 0
+        sent, unsent = 0, 0
         with translation.override(settings.LANGUAGE_CODE):
-            for _school, message in reminders():
-                sent += message.send()
-        self.stdout.write(f"Reminders sent: {sent}")
+            for school, message in reminders():
+                # A mail server refusing one school's curators must not keep the next
+                # schools from hearing (SMTP errors are OSErrors).
+                try:
+                    sent += message.send()
+                except OSError as error:
+                    unsent += 1
+                    self.stderr.write(
+                        gettext("Not sent to the curators of %(school)s: %(error)s")
+                        % {"school": school.short_name, "error": error}
+                    )
+            self.stdout.write(gettext("Reminders sent: %(count)d") % {"count": sent})
+            if unsent:
+                raise CommandError(gettext("Reminders not sent: %(count)d") % {"count": unsent})
