@@ -15,11 +15,14 @@ from django.http import Http404
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
+from wagtail.admin.views.pages.listing import GenericPageFilterSet
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
-from wagtail.models import ModelLogEntry, Page, Task, Workflow
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.contrib.forms.views import FormPagesListView
+from wagtail.models import ModelLogEntry, Page, Site, Task, Workflow
 
 from programmes.school_records import SCHOOL_LOOKUPS, read_by
 from programmes.schools import pages_of, schools_of, sees_every_school
@@ -64,12 +67,17 @@ def other_schools_records(user):
 
 
 def schools_choices(user):
-    """{a report filter's name: its choices among the user's schools}: Wagtail's reports
-    offer every workflow, task and user of the installation to filter by."""
+    """{a listing filter's name: its choices among the user's schools}: Wagtail's reports
+    and page listings offer every workflow, task, user and site of the installation to
+    filter by."""
     schools = schools_of(user)
     workflows = Workflow.objects.filter(pk__in=schools.values("moderation_workflow"))
     people = get_user_model().objects.filter(groups__school_role__school__in=schools).distinct()
+    homes = Page.objects.filter(pages_of(schools), depth=2)
     return {
+        "owner": people,
+        "edited_by": people,
+        "site": Site.objects.filter(root_page__in=homes),
         "workflow": workflows,
         "task": Task.objects.filter(workflow_tasks__workflow__in=workflows).distinct(),
         "requested_by": people,
@@ -106,6 +114,19 @@ class SchoolLockedPagesView(LockedPagesView):
     filterset_class = with_school_choices(LockedPagesView.filterset_class)
 
 
+class SchoolPageViewSet(PageViewSet):
+    """Wagtail's views of pages, their explorer's filters («Владелец», «Кем изменено»,
+    «Сайт») offering the user's schools' people and sites."""
+
+    filterset_class = with_school_choices(GenericPageFilterSet)
+
+
+class SchoolFormPagesListView(FormPagesListView):
+    """The list of forms, its filters as the explorer's."""
+
+    filterset_class = with_school_choices(FormPagesListView.filterset_class)
+
+
 class SchoolLogEntriesView(LogEntriesView):
     """The site history without the records of other schools (pages are already limited
     to those the user may explore)."""
@@ -134,6 +155,11 @@ def hide_page_types_usage(request, menu_items):
 
 
 admin_urlpatterns = [
+    path("forms/", require_admin_access(SchoolFormPagesListView.as_view())),
+    path(
+        "forms/results/",
+        require_admin_access(SchoolFormPagesListView.as_view(results_only=True)),
+    ),
     path(
         "choose-page/<int:parent_page_id>/",
         require_admin_access(SchoolBrowseView.as_view()),

@@ -26,6 +26,8 @@ hooks.register(HOLD_PAGE_TRANSLATION_HOOK, publishing.has_unreviewed_text)
 hooks.register("before_create_page", page_slugs.point_to_page_with_slug)
 hooks.register("construct_page_chooser_queryset", school_isolation.pages_in_users_schools)
 hooks.register("construct_reports_menu", school_isolation.hide_page_types_usage)
+# After Wagtail's own viewset of every page type, which it replaces.
+hooks.register("register_admin_viewset", school_isolation.SchoolPageViewSet, order=1)
 
 
 @hooks.register("register_admin_urls")
