@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_localize.models import Translation, get_translatable_models
 from wagtail_localize.views import edit_translation
@@ -26,15 +27,19 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .school_admin import is_among
 from .school_records import belongs_to_a_school, changed_by, read_by
-from .schools import pages_of, schools_of, sees_every_school
+from .schools import pages_of, schools_changed_by, schools_of, sees_every_school
 
 
 def is_changed_by(user, instance):
-    """Whether `user` may change `instance` in their schools: a page by Wagtail's page
-    permissions, which the schools' groups hold on their own trees only (roles.py); a school's
-    record by its school; a record shared by every school (a tag) by Wagtail's own check."""
+    """Whether `instance` is in a school where `user` changes things (a page in its tree, a
+    record of it), or shared by every school (a tag): wagtail-localize's own checks of the
+    user's permissions on it follow (a curator may submit a news item for translation, and
+    not publish it)."""
+    if user.is_active and user.is_superuser:
+        return True
     if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_edit()
+        in_schools = Page.objects.filter(pages_of(schools_changed_by(user)))
+        return is_among(in_schools, instance)
     model = type(instance)
     if belongs_to_a_school(model):
         return is_among(changed_by(user, model._default_manager.all()), instance)
@@ -118,7 +123,18 @@ class SchoolScopedSnippetsApi(LocalizeSnippetsApi):
         return records
 
 
+class TranslationsReportFilters(TranslationsReportView.filterset_class):
+    """wagtail-localize names two filters by its model's fields, in English."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["source_locale"].label = _("Original language")
+        self.filters["target_locale"].label = _("Translation language")
+
+
 class SchoolScopedTranslationsReport(TranslationsReportView):
+    filterset_class = TranslationsReportFilters
+
     def get_queryset(self):
         return translated_by(self.request.user, super().get_queryset())
 

@@ -1,19 +1,33 @@
 """The restores that must commit: PostgreSQL cannot empty tables that a transaction still has
-unchecked rows in. Django empties the database after each such test, so they live in a file
-of their own, which both pytest-django and a worker of pytest-xdist run after the others."""
+unchecked rows in. Django empties the database after each such test; the tests that a worker
+of pytest-xdist runs after this file find again what the migrations put in it."""
 
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Page
 
 from home.tests.backups import refusal, rewritten, site_now
 from home.tests.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def migrated_data_put_back(django_db_blocker):
+    """After the file (and Django's emptying after its last test), the database's content as
+    the migrations left it, which Django kept for serialized_rollback."""
+    yield
+    with django_db_blocker.unblock():
+        # Emptied again: what ran since the last test's emptying may have written a row.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 def test_a_restore_brings_the_site_back_and_drops_every_cache(backup, home_page, settings, purged):

@@ -18,6 +18,7 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import get_page_models
 from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
 
 from mentoring_pages.models import ApplicationSubmission, RoadmapPage, SectionTag
 from mentoring_pages.roadmap.import_views import ImportNewRoadmapView, ImportRoadmapView
@@ -170,8 +171,13 @@ def url_arguments(pattern, pages):
     arguments = {}
     for name in pattern.pattern.converters:
         if name == "page_id":
-            page_model = pattern.callback.view_class.page_model
-            arguments[name] = next(page.pk for page in pages if type(page) is page_model)
+            # A view of one page type, or of any page (wagtail-localize's «Перевести»).
+            page_model = getattr(pattern.callback.view_class, "page_model", None)
+            arguments[name] = next(page.pk for page in pages if page_model in (None, type(page)))
+        elif name == "translation_source_id":  # «Синхронизировать переводы» of the home page
+            arguments[name] = TranslationSource.update_or_create_from_instance(pages[0])[0].pk
+        elif name == "app_label":
+            arguments[name] = "programmes"
         elif name == "submission_id":
             arguments[name] = ApplicationSubmission.objects.get().pk
         elif name == "model_name":  # wagtail-localize's views of a programme's records
@@ -192,6 +198,8 @@ def our_admin_view_urls(pages):
             continue
         for pattern in register():
             assert isinstance(pattern, URLPattern), pattern
+            if pattern.name is None:  # wagtail-localize's translation editor's own calls
+                continue
             if not pattern.pattern.converters:
                 urls.append(reverse(pattern.name))
                 continue
