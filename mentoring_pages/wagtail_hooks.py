@@ -4,6 +4,7 @@ translators translate. The views live beside the rules they serve; this module o
 Wagtail where they are."""
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from home.models import HOME_PAGE_CONTEXT_HOOK
@@ -15,6 +16,7 @@ from mentoring_pages.forms import personal_data_log
 from mentoring_pages.models import NewsPage, SectionTag
 from mentoring_pages.roadmap import import_views
 from mentoring_pages.roadmap.board import views as board_views
+from mentoring_pages.tag_permissions import SharedTagPermissionPolicy
 from programmes.viewsets import LocaleLabelSnippetViewSet
 
 
@@ -30,7 +32,9 @@ def register_admin_urls():
 
 
 hooks.register("register_admin_menu_item", board_views.board_menu_item)
-# wagtail-localize translates a tag as a snippet: its translations are what pages show.
+# wagtail-localize translates a tag as a snippet: its translations are what pages show. Its
+# policy first: Wagtail would give it its own, model-wide, one.
+register_permission_policy(SectionTag, SharedTagPermissionPolicy(SectionTag))
 register_snippet(SectionTag, viewset=LocaleLabelSnippetViewSet)
 hooks.register("register_reports_menu_item", consent_admin.consent_report_menu_item)
 hooks.register("construct_homepage_panels", board_views.add_roadmap_deadlines_panel)

@@ -84,7 +84,25 @@ class SchoolFilterSet(WagtailFilterSet):
             )
 
 
-class SchoolScopedViewMixin:
+class InstancePermissionViewMixin:
+    """Wagtail's snippet views ask the permission policy about the model: this asks it about
+    the record at hand, for a policy that answers per record."""
+
+    def user_has_permission(self, permission):
+        instance = getattr(self, "object", None)
+        if isinstance(instance, self.model) and instance.pk is not None:
+            return self.user_has_permission_for_instance(permission, instance)
+        return super().user_has_permission(permission)
+
+
+class InstancePermissionViewSetMixin:
+    """A snippet viewset whose views ask its permission policy about the record at hand."""
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(with_mixin(InstancePermissionViewMixin, view_class), **kwargs)
+
+
+class SchoolScopedViewMixin(InstancePermissionViewMixin):
     """Mixed into every view of a SchoolScopedViewSetMixin's viewset."""
 
     base_filterset_class = SchoolFilterSet
@@ -98,14 +116,6 @@ class SchoolScopedViewMixin:
             if not read_by(self.request.user, record).exists():
                 raise Http404
         return super().get_object(*args, **kwargs)
-
-    def user_has_permission(self, permission):
-        # Wagtail asks about the model; the record at hand must be of a school the user may
-        # do this in.
-        instance = getattr(self, "object", None)
-        if isinstance(instance, self.model) and instance.pk is not None:
-            return self.user_has_permission_for_instance(permission, instance)
-        return super().user_has_permission(permission)
 
 
 class SchoolScopedChooserViewMixin:
@@ -126,6 +136,8 @@ class SchoolScopedChooserViewMixin:
 
 
 def with_mixin(mixin, view_class):
+    if issubclass(view_class, mixin):  # a viewset mixing in a mixin that holds this one
+        return view_class
     return type(view_class.__name__, (mixin, view_class), {})
 
 

@@ -20,6 +20,7 @@ from .models import (
     TargetIndicator,
 )
 from .school_admin import (
+    InstancePermissionViewSetMixin,
     SchoolScopedChooserViewSetMixin,
     SchoolScopedSnippetChooser,
     SchoolScopedViewSetMixin,
@@ -64,8 +65,9 @@ class LocaleLabelChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = LocaleLabelChooseResultsView
 
 
-class LocaleLabelSnippetViewSet(SnippetViewSet):
-    """A snippet whose chooser labels its language filter in the admin's language."""
+class LocaleLabelSnippetViewSet(InstancePermissionViewSetMixin, SnippetViewSet):
+    """A snippet whose chooser labels its language filter in the admin's language, and whose
+    views ask its permission policy about the record at hand."""
 
     chooser_viewset_class = LocaleLabelChooserViewSet
 
