@@ -136,7 +136,8 @@ class SchoolScopedTranslationsReport(TranslationsReportView):
     filterset_class = TranslationsReportFilters
 
     def get_queryset(self):
-        return translated_by(self.request.user, super().get_queryset())
+        # In a stable order, for its pages.
+        return translated_by(self.request.user, super().get_queryset()).order_by("pk")
 
 
 TRANSLATION_EDITOR_VIEWS = {
