@@ -29,7 +29,7 @@ from programmes.models import (
 )
 from programmes.schools import sees_every_school
 
-from .rollup import school_of_page_path, school_summaries
+from .rollup import school_of_path, school_summaries
 
 # The programme's records and how each reaches its school: their changes in the admin are
 # a school's changes too.
@@ -106,15 +106,12 @@ def add_centre_panel(request, panels):
 def current_roadmaps_by_school(on):
     """{school id: [its live current roadmaps]} (in the schools' own language)."""
     found = {}
-    roadmaps = (
-        RoadmapPage.objects.live()
-        .filter(statuses.current_roadmaps(on))
-        .annotate(school_id=school_of_page_path("path"))
-        .exclude(school_id=None)
-        .order_by("path")
-    )
+    school_id_of = school_of_path(School.objects.select_related("home_page"))
+    roadmaps = RoadmapPage.objects.live().filter(statuses.current_roadmaps(on)).order_by("path")
     for roadmap in roadmaps:
-        found.setdefault(roadmap.school_id, []).append(roadmap)
+        school_id = school_id_of(roadmap.path)
+        if school_id is not None:
+            found.setdefault(school_id, []).append(roadmap)
     return found
 
 

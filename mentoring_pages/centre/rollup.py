@@ -9,8 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import Count
 from wagtail.models import Page
 
 from mentoring_pages.models.roadmap import RoadmapEvent, RoadmapPage
@@ -29,35 +28,43 @@ class SchoolSummary:
     figures: list = field(default_factory=list)  # [ParticipationFigures] of figures_year
 
 
-def school_of_page_path(path_field):
-    """A subquery: the school whose home page's path begins the page path `path_field` of
-    the outer query (pages in the source language; translations have paths of their own).
-    The nearest home wins: a school may live at a path under another's site."""
-    return Subquery(
-        School.objects.filter(
-            home_page__path=Substr(OuterRef(path_field), 1, Length("home_page__path"))
-        )
-        .order_by(Length("home_page__path").desc())
-        .values("pk")[:1]
+def school_of_path(schools):
+    """A function of a page's path: the id of the school (of `schools`, their home pages
+    loaded) whose home page's path begins it, or None. The nearest home wins: a school may
+    live at a path under another's site. Pages in the source language: translations have
+    paths of their own. Matched here rather than by a subquery per row, which made the
+    database compare every event with every school."""
+    homes = sorted(
+        ((school.home_page.path, school.pk) for school in schools),
+        key=lambda home: len(home[0]),
+        reverse=True,
     )
 
+    def school_id(path):
+        return next((pk for home, pk in homes if path.startswith(home)), None)
 
-def progress_by_school(on):
+    return school_id
+
+
+def progress_by_school(on, schools=None):
     """{school id: Progress} of the events of the schools' live, public, current roadmaps:
-    events are counted in the database by status and end date, and each group is judged by
-    the status rules (statuses.progress)."""
+    events are counted in the database by roadmap, status and end date, and each school's
+    are judged by the status rules (statuses.progress)."""
+    if schools is None:
+        schools = School.objects.select_related("home_page")
+    school_id_of = school_of_path(schools)
     current = RoadmapPage.objects.live().public().filter(statuses.current_roadmaps(on))
     groups = (
         RoadmapEvent.objects.filter(page__in=current)
-        .annotate(school_id=school_of_page_path("page__path"))
-        .exclude(school_id=None)
-        .values_list("school_id", "status", "end")
+        .values_list("page__path", "status", "end")
         .annotate(count=Count("pk"))
         .order_by()
     )
     states = defaultdict(list)
-    for school_id, status, end, count in groups:
-        states[school_id].append(repeat(statuses.EventState(status, end), count))
+    for path, status, end, count in groups:
+        school_id = school_id_of(path)
+        if school_id is not None:
+            states[school_id].append(repeat(statuses.EventState(status, end), count))
     return {
         school_id: statuses.progress(chain.from_iterable(events), on)
         for school_id, events in states.items()
@@ -82,7 +89,7 @@ def school_summaries(locale, on=None):
             translation_key__in=[school.home_page.translation_key for school in schools],
         )
     }
-    progress = progress_by_school(on)
+    progress = progress_by_school(on, schools)
     programmes = {"programme__live": True, "programme__locale": locale}
     indicators = by_school(
         TargetIndicator.objects.filter(**programmes)
