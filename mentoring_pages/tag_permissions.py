@@ -4,8 +4,8 @@ delete only the tags that no other school's page carries, since the change would
 school's pages. Reading and adding tags stay as the roles give them (programmes/roles.py)."""
 
 from wagtail.models import Page
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from programmes.school_admin import InstancePermissionPolicy
 from programmes.schools import pages_of, schools_changed_by
 
 from .models import CaseTag, NewsTag
@@ -24,7 +24,7 @@ def carried_beyond_schools_of(user):
     return keys[0].union(*keys[1:])
 
 
-class SharedTagPermissionPolicy(ModelPermissionPolicy):
+class SharedTagPermissionPolicy(InstancePermissionPolicy):
     def instances_user_has_any_permission_for(self, user, actions):
         tags = self.model._default_manager.all()
         permitted = {action for action in actions if self.user_has_permission(user, action)}
@@ -33,13 +33,3 @@ class SharedTagPermissionPolicy(ModelPermissionPolicy):
         if user.is_superuser or permitted - CHANGING_ACTIONS:
             return tags
         return tags.exclude(translation_key__in=carried_beyond_schools_of(user))
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return (
-            self.instances_user_has_any_permission_for(user, actions)
-            .filter(pk=instance.pk)
-            .exists()
-        )
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_any_permission_for_instance(user, [action], instance)

@@ -30,17 +30,9 @@ from .school_records import (
 from .schools import schools_of
 
 
-class SchoolPermissionPolicy(ModelPermissionPolicy):
-    """Wagtail's permissions on the model, held in each of the user's schools as far as the
-    user's role there grants them (programmes/schools.py)."""
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        instances = self.model._default_manager.all()
-        return reduce(
-            or_,
-            (allowed_to(user, action, instances) for action in actions),
-            instances.none(),
-        )
+class InstancePermissionPolicy(ModelPermissionPolicy):
+    """A policy answering per record: a user may do to a record what
+    instances_user_has_any_permission_for lets them (Wagtail's asks about the model only)."""
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return (
@@ -51,6 +43,19 @@ class SchoolPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_any_permission_for_instance(user, [action], instance)
+
+
+class SchoolPermissionPolicy(InstancePermissionPolicy):
+    """Wagtail's permissions on the model, held in each of the user's schools as far as the
+    user's role there grants them (programmes/schools.py)."""
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = self.model._default_manager.all()
+        return reduce(
+            or_,
+            (allowed_to(user, action, instances) for action in actions),
+            instances.none(),
+        )
 
 
 def register_school_permission_policies():

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
-from wagtail_localize.models import Translation, get_translatable_models
+from wagtail_localize.models import Translation, TranslationSource, get_translatable_models
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.snippets_api import SnippetViewSet as LocalizeSnippetsApi
@@ -65,6 +65,20 @@ def translated_by(user, translations):
     return translations.filter(visible)
 
 
+def require_changed_by(user, found):
+    """`found` (a page, a record, or the translation source of one) unless the page or record
+    is not the user's to change: then not found."""
+    instance = found
+    if isinstance(found, TranslationSource):
+        try:
+            instance = found.get_source_instance()
+        except ObjectDoesNotExist:
+            raise Http404 from None
+    if not is_changed_by(user, instance):
+        raise Http404
+    return found
+
+
 def translation_changed_by_user(view):
     """wagtail-localize's editor of one translation (its strings, PO file, preview, stop),
     only for a page or record the user changes."""
@@ -72,45 +86,30 @@ def translation_changed_by_user(view):
     @wraps(view)
     def scoped_view(request, translation_id, *args, **kwargs):
         translation = get_object_or_404(Translation, pk=translation_id)
-        try:
-            instance = translation.source.get_source_instance()
-        except ObjectDoesNotExist:
-            raise Http404 from None
-        if not is_changed_by(request.user, instance):
-            raise Http404
+        require_changed_by(request.user, translation.source)
         return view(request, translation_id, *args, **kwargs)
 
     return scoped_view
 
 
-class SchoolScopedPageTranslationView(SubmitPageTranslationView):
-    def get_object(self):
-        page = super().get_object()
-        if not is_changed_by(self.request.user, page):
-            raise Http404
-        return page
-
-
-class SchoolScopedSnippetTranslationView(SubmitSnippetTranslationView):
-    def get_object(self):
-        instance = super().get_object()
-        if not is_changed_by(self.request.user, instance):
-            raise Http404
-        return instance
-
-
-class SchoolScopedUpdateTranslationsView(UpdateTranslationsView):
-    """Bringing a page's or record's translations up to date with it changes them."""
+class ChangedByUserMixin:
+    """A wagtail-localize view of one page or record (submitting it for translation, bringing
+    its translations up to date): only for one the user changes."""
 
     def get_object(self):
-        source = super().get_object()
-        try:
-            instance = source.get_source_instance()
-        except ObjectDoesNotExist:
-            raise Http404 from None
-        if not is_changed_by(self.request.user, instance):
-            raise Http404
-        return source
+        return require_changed_by(self.request.user, super().get_object())
+
+
+class SchoolScopedPageTranslationView(ChangedByUserMixin, SubmitPageTranslationView):
+    pass
+
+
+class SchoolScopedSnippetTranslationView(ChangedByUserMixin, SubmitSnippetTranslationView):
+    pass
+
+
+class SchoolScopedUpdateTranslationsView(ChangedByUserMixin, UpdateTranslationsView):
+    pass
 
 
 class SchoolScopedSnippetsApi(LocalizeSnippetsApi):
