@@ -11,16 +11,15 @@ from programmes.roles import CURATOR, EDITOR, MODERATOR, group_of
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 REPORT = reverse("mentoring_pages_consent_report")
 PANEL = 'id="consent-warnings-section"'
 
 
 def test_a_curator_reads_the_report(login_as, mentor, end_consent):
-    mentor("Учитель химии", person="Петрова Анна", valid_until=TODAY + 5 * DAY)
+    mentor("Учитель химии", person="Петрова Анна", valid_until=timezone.localdate() + 5 * DAY)
     ended = mentor("Учитель музыки", person="Сидоров Олег")
-    end_consent(ended, valid_until=TODAY - DAY)
+    end_consent(ended, valid_until=timezone.localdate() - DAY)
 
     response = login_as(CURATOR).get(REPORT)
 
@@ -56,13 +55,13 @@ def test_the_dashboard_warns_curators_only_when_something_needs_them(login_as, m
     mentor("Учитель физики")
     assert PANEL not in curator.get(dashboard).content.decode()
 
-    mentor("Учитель химии", valid_until=TODAY + 3 * DAY)
+    mentor("Учитель химии", valid_until=timezone.localdate() + 3 * DAY)
 
     assert PANEL in curator.get(dashboard).content.decode()
 
 
 def test_editors_see_no_warning_on_the_dashboard(login_as, mentor):
-    mentor("Учитель химии", valid_until=TODAY + 3 * DAY)
+    mentor("Учитель химии", valid_until=timezone.localdate() + 3 * DAY)
 
     page = login_as(EDITOR).get(reverse("wagtailadmin_home")).content.decode()
 
