@@ -6,9 +6,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from wagtail.models import Page
 
@@ -28,6 +30,11 @@ def migrated_data_put_back(django_db_blocker):
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         ContentType.objects.clear_cache()
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        # PostgreSQL's sequences would hand out the keys just put back.
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 def test_a_restore_brings_the_site_back_and_drops_every_cache(backup, home_page, settings, purged):
