@@ -74,6 +74,24 @@ def school_of_page(page):
     ).first()
 
 
+def school_of_path(schools):
+    """A function of a page's path: the id of the school (of `schools`, their home pages
+    loaded) whose home page's path begins it, or None. The nearest home wins: a school may
+    live at a path under another's site. Pages in the source language: translations have
+    paths of their own. Matched here rather than by a subquery per row, which made the
+    database compare every event with every school."""
+    homes = sorted(
+        ((school.home_page.path, school.pk) for school in schools),
+        key=lambda home: len(home[0]),
+        reverse=True,
+    )
+
+    def school_id(path):
+        return next((pk for home, pk in homes if path.startswith(home)), None)
+
+    return school_id
+
+
 def page_and_ancestor_paths(page):
     step = page.steplen
     return [page.path[:length] for length in range(step, len(page.path) + 1, step)]

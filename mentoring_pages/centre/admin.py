@@ -27,9 +27,9 @@ from programmes.models import (
     School,
     TargetIndicator,
 )
-from programmes.schools import sees_every_school
+from programmes.schools import school_of_path, sees_every_school
 
-from .rollup import school_of_path, school_summaries
+from .rollup import school_summaries
 
 # The programme's records and how each reaches its school: their changes in the admin are
 # a school's changes too.

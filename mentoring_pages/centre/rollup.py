@@ -16,6 +16,7 @@ from mentoring_pages.models.roadmap import RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap import statuses
 from programmes.coverage import IndicatorRow, coverage_by_year
 from programmes.models import ParticipationFigures, School, TargetIndicator
+from programmes.schools import school_of_path
 
 
 @dataclass
@@ -26,24 +27,6 @@ class SchoolSummary:
     indicators: list = field(default_factory=list)  # [IndicatorRow]
     figures_year: int | None = None
     figures: list = field(default_factory=list)  # [ParticipationFigures] of figures_year
-
-
-def school_of_path(schools):
-    """A function of a page's path: the id of the school (of `schools`, their home pages
-    loaded) whose home page's path begins it, or None. The nearest home wins: a school may
-    live at a path under another's site. Pages in the source language: translations have
-    paths of their own. Matched here rather than by a subquery per row, which made the
-    database compare every event with every school."""
-    homes = sorted(
-        ((school.home_page.path, school.pk) for school in schools),
-        key=lambda home: len(home[0]),
-        reverse=True,
-    )
-
-    def school_id(path):
-        return next((pk for home, pk in homes if path.startswith(home)), None)
-
-    return school_id
 
 
 def progress_by_school(on, schools=None):

@@ -62,13 +62,13 @@ class BoardFilterForm(forms.Form):
     def __init__(self, *args, pages=(), stages=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roadmap"].choices = [("", _("All roadmaps"))] + [
-            (page.pk, page.title) for page in pages
+            (page.pk, page.board_title) for page in pages
         ]
         by_page = defaultdict(list)
         for stage in stages:
             by_page[stage.page_id].append((stage.pk, str(stage)))
         self.fields["stage"].choices = [("", _("All stages"))] + [
-            (page.title, by_page[page.pk]) for page in pages if by_page[page.pk]
+            (page.board_title, by_page[page.pk]) for page in pages if by_page[page.pk]
         ]
         self.fields["status"].choices = [("", _("Any status")), *EventStatus.choices]
         self.fields["deadline"].choices = [

@@ -66,7 +66,7 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, pages=(), on=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["page"].choices = [(page.pk, page.title) for page in pages]
+        self.fields["page"].choices = [(page.pk, page.board_title) for page in pages]
         # The roadmap running now is the one reported on; the archive's are still offered.
         current = max(pages, key=lambda page: page.last_year, default=None)
         self.fields["page"].initial = current.pk if current else None

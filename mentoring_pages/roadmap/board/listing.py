@@ -56,11 +56,16 @@ class Board:
 
     @cached_property
     def all_events(self):
-        return list(
-            RoadmapEvent.objects.filter(page__in=self.pages)
-            .select_related("page")
-            .order_by("page__path", "sort_order", "pk")
+        events = list(
+            RoadmapEvent.objects.filter(page__in=self.pages).order_by(
+                "page__path", "sort_order", "pk"
+            )
         )
+        # The board's own pages, which carry their `board_title`.
+        pages = {page.pk: page for page in self.pages}
+        for event in events:
+            event.page = pages[event.page_id]
+        return events
 
     @cached_property
     def events(self):

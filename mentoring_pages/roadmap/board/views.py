@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from mentoring_pages.roadmap import import_views, report_files, reports
 from mentoring_pages.roadmap.board import changes, filters, listing
 from mentoring_pages.roadmap.board.forms import BulkChangeForm, ReportForm
-from mentoring_pages.roadmap.board.permissions import editable_roadmaps_for_request
+from mentoring_pages.roadmap.board.permissions import board_roadmaps_for_request
 
 BOARD_URL_NAME = "mentoring_pages_board"
 REPORT_URL_NAME = "mentoring_pages_board_report"
@@ -26,12 +26,14 @@ REPORT_FORM_ID = "board-report-%s"
 
 
 class BoardAccessMixin:
-    """Only for users who may edit some roadmap: anyone else gets Wagtail's "permission
-    denied" (a redirect to the dashboard with a message), for GET and POST alike."""
+    """Only for users with roadmaps on their board; a change only for those who may edit
+    them. Anyone else gets Wagtail's "permission denied" (a redirect to the dashboard with
+    a message)."""
 
     def dispatch(self, request, *args, **kwargs):
-        self.pages = editable_roadmaps_for_request(request)
-        if not self.pages:
+        roadmaps = board_roadmaps_for_request(request)
+        self.pages, self.read_only = roadmaps.pages, roadmaps.read_only
+        if not self.pages or (self.read_only and request.method == "POST"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -57,8 +59,12 @@ class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         query = urlencode(board.filters)
         context.update(
             board=board,
+            read_only=self.read_only,
+            columns=5 if self.read_only else 6,
             deadlines_panel=RoadmapDeadlinesPanel(self.pages, on_board=True),
-            new_roadmap_imports=import_views.new_roadmap_imports(self.request.user),
+            new_roadmap_imports=(
+                [] if self.read_only else import_views.new_roadmap_imports(self.request.user)
+            ),
             rows=board.rows,
             filter_form=board.shown_filter_form,
             bulk_form=bulk_form,
@@ -107,7 +113,7 @@ class ReportDownloadView(BoardView):
 
 class BoardMenuItem(MenuItem):
     def is_shown(self, request):
-        return bool(editable_roadmaps_for_request(request))
+        return bool(board_roadmaps_for_request(request).pages)
 
 
 class RoadmapDeadlinesPanel(Component):
@@ -151,6 +157,7 @@ def board_menu_item():
 
 
 def add_roadmap_deadlines_panel(request, panels):
-    pages = editable_roadmaps_for_request(request)
-    if pages:
-        panels.append(RoadmapDeadlinesPanel(pages))
+    # The coordinator's dashboard has the centre's roll-up of every school instead.
+    roadmaps = board_roadmaps_for_request(request)
+    if roadmaps.pages and not roadmaps.read_only:
+        panels.append(RoadmapDeadlinesPanel(roadmaps.pages))
