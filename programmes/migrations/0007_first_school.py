@@ -52,7 +52,8 @@ def make_first_school(apps, schema_editor):
     if site is None or School.objects.exists():
         return
     details = apps.get_model("home", "SiteSettings").objects.filter(site=site).first()
-    short_name = (details and details.short_name) or site.site_name or "Школа"
+    # The school's short name holds 100 characters (PostgreSQL refuses more).
+    short_name = ((details and details.short_name) or site.site_name or "Школа")[:100].rstrip()
 
     Collection = apps.get_model("wagtailcore", "Collection")
     collections = {}
@@ -89,23 +90,30 @@ def make_first_school(apps, schema_editor):
 
 
 def forget_schools(apps, schema_editor):
+    """Back to one installation: the first school (the default site's) gives its groups,
+    collections and workflow their old names; any other school's keep theirs, which would
+    otherwise clash with the first's."""
     School = apps.get_model("programmes", "School")
-    for school in School.objects.all():
-        for model in OWNED:
-            apps.get_model("programmes", model).objects.update(school=None)
-        for held in apps.get_model("programmes", "SchoolRole").objects.filter(school=school):
+    for model in OWNED:
+        apps.get_model("programmes", model).objects.update(school=None)
+    first = (
+        School.objects.filter(home_page__sites_rooted_here__is_default_site=True).first()
+        or School.objects.order_by("pk").first()
+    )
+    if first is not None:
+        for held in apps.get_model("programmes", "SchoolRole").objects.filter(school=first):
             held.group.name = OLD_GROUPS[held.role][0]
             held.group.save()
         for field, (old, _) in OLD_COLLECTIONS.items():
-            collection = getattr(school, field)
+            collection = getattr(first, field)
             collection.name = old
             collection.save()
-        if school.moderation_workflow:
-            school.moderation_workflow.name = OLD_WORKFLOW[0]
-            school.moderation_workflow.save()
+        if first.moderation_workflow:
+            first.moderation_workflow.name = OLD_WORKFLOW[0]
+            first.moderation_workflow.save()
         rename(
             apps.get_model("wagtailcore", "Task"),
-            OLD_TASK[1].format(school=school.short_name),
+            OLD_TASK[1].format(school=first.short_name),
             OLD_TASK[0],
         )
     School.objects.all().delete()

@@ -227,3 +227,37 @@ def test_migrating_back_gives_the_installation_its_old_names_and_forward_the_sch
 
     run(upgraded_copy, "migrate", "--noinput")
     assert shape(upgraded_copy) == {name: renamed(rows) for name, rows in shape(before).items()}
+
+
+def test_migrating_back_with_a_second_school_keeps_its_groups_apart(before, upgraded_copy):
+    run(
+        upgraded_copy,
+        "add_school",
+        "--full-name=Школа № 2",
+        "--short-name=Школа № 2",
+        "--hostname=shkola2.example",
+    )
+
+    run(upgraded_copy, "migrate", "programmes", "0005", "--noinput")
+
+    # The first school's groups have their old names back; the second's keep theirs.
+    with closing(sqlite3.connect(upgraded_copy)) as db:
+        groups = {name for (name,) in db.execute("SELECT name FROM auth_group")}
+    assert {"Куратор наставничества", "Редактор", "Модератор"} <= groups
+    assert {"Куратор — Школа № 2", "Редактор — Школа № 2", "Модератор — Школа № 2"} <= groups
+    assert shape(upgraded_copy)["members"] == shape(before)["members"]
+
+
+def test_a_long_site_name_becomes_a_school_name_within_its_limit(before, tmp_path):
+    database = tmp_path / "db.sqlite3"
+    shutil.copy(before, database)
+    long_name = "Муниципальное общеобразовательное учреждение " * 4  # 184 characters
+    with closing(sqlite3.connect(database)) as db, db:
+        db.execute("UPDATE home_sitesettings SET short_name = ?", [long_name])
+
+    run(database, "migrate", "--noinput")
+
+    with closing(sqlite3.connect(database)) as db:
+        [(short_name,)] = db.execute("SELECT short_name FROM programmes_school").fetchall()
+    # PostgreSQL refuses a longer one (SQLite would keep it): 100, the field's limit.
+    assert short_name == long_name[:100].rstrip()
