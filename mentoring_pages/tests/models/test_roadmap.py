@@ -686,3 +686,39 @@ def test_a_preview_shows_the_draft_not_the_kept_events(client, roadmap_page):
 
     assert status_of(preview, "Запланировано на будущее") == "cancelled"
     assert status_of(get(client, roadmap_page), "Запланировано на будущее") == "planned"
+
+
+def microdata_events(soup):
+    """{name: {property: content}} of every schema.org Event in the page's microdata."""
+    found = {}
+    for item in soup.select('[itemtype="https://schema.org/Event"]'):
+        name = item.select_one('[itemprop="name"]').get_text(strip=True)
+        found[name] = {
+            meta["itemprop"]: meta["content"]
+            for meta in item.select("meta[itemprop]")
+            if meta.find_parent(attrs={"itemscope": True}) is item
+        }
+        place = item.select_one('[itemprop="location"] meta[itemprop="name"]')
+        found[name]["location"] = place["content"] if place else None
+    return found
+
+
+@pytest.mark.parametrize("view", ["", "list"])
+def test_each_event_is_a_schema_org_event_with_its_dates_and_school(
+    client, roadmap_page, site, view
+):
+    from home.models import SiteSettings
+
+    SiteSettings.objects.update_or_create(
+        site=site, defaults={"full_name": "МБОУ «Демо-школа № 1»", "address": "ул. Школьная, 1"}
+    )
+
+    events = microdata_events(get(client, roadmap_page, **({"view": view} if view else {})))
+
+    assert sorted(events) == sorted(ALL_TITLES)
+    on_time = events["Выполнено вовремя"]
+    assert on_time["startDate"] == on_time["endDate"] == days(-100).isoformat()
+    assert on_time["eventStatus"] == "https://schema.org/EventScheduled"
+    assert events["Отменено"]["eventStatus"] == "https://schema.org/EventCancelled"
+    assert "startDate" not in events["В работе без срока"]
+    assert on_time["location"] == "МБОУ «Демо-школа № 1»"
