@@ -5,7 +5,8 @@ behind it or alone (`make run`, `make serve`), this middleware. Both follow the 
 (set here) and are dropped by the same rule (home.purging).
 
 Each address, and each page, has a generation in the cache, read before the page renders; an
-entry holds the generation it was rendered under. Dropping a page deletes its generation and
+entry holds the generation it was rendered under. So does all public data (PUBLIC_DATA), which
+the open API keeps its answers under: any change that drops pages drops it too. Dropping a page deletes its generation and
 those of its addresses, so every entry at them — any host, variant or query — stops
 matching, and so do the pieces kept for the page (`kept_for_page`, `{% wagtailpagecache %}`
 through `cache_key`). A page rendered while a change was being committed keeps the older
@@ -19,6 +20,7 @@ overdue statuses change."""
 import datetime
 import hashlib
 import operator
+import time
 import uuid
 from functools import cache as once
 from functools import partial
@@ -41,6 +43,7 @@ PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 SERVED_PAGE = "page_cache_serves_page"  # request attribute: Wagtail serves a page
 # Generations outlive every entry kept under them; one that ends only makes those misses.
 GENERATION_TIMEOUT = 2 * 24 * 60 * 60
+PUBLIC_DATA = "public-data"
 
 
 def seconds_until_midnight():
@@ -58,13 +61,20 @@ def generation_key(name):
 
 def current_generation(name):
     """The current generation of `name`, made up the first time it is asked for; None
-    while the cache is down."""
+    while the cache is down. It begins with the time it was made: nothing kept under it
+    changed after that (generation_time)."""
     key = generation_key(name)
     generation = cache.get(key)
     if generation is None:
-        cache.add(key, uuid.uuid4().hex, timeout=GENERATION_TIMEOUT)
+        cache.add(key, f"{int(time.time())}-{uuid.uuid4().hex}", timeout=GENERATION_TIMEOUT)
         generation = cache.get(key)
     return generation
+
+
+def generation_time(generation):
+    """When `generation` was made, as a timestamp; None for one that does not say."""
+    made, _, _rest = (generation or "").partition("-")
+    return int(made) if made.isdigit() else None
 
 
 def page_generation(page_id):
@@ -79,26 +89,32 @@ def address_generation_name(path):
 
 
 def drop(page_ids, paths):
-    """Whatever is kept of these pages and at these addresses stops matching: called by
-    home.purging only."""
+    """Whatever is kept of these pages and at these addresses stops matching, and so does
+    what is kept of the public data: called by home.purging only."""
     names = [f"page:{pk}" for pk in page_ids] + [address_generation_name(p) for p in paths]
-    cache.delete_many([generation_key(name) for name in names])
+    cache.delete_many([generation_key(name) for name in [*names, PUBLIC_DATA]])
 
 
 def kept_for_page(page_id, key, build, timeout):
-    """`build()`, kept in the cache until the page is dropped or `timeout` runs out: one
-    round trip when kept. The generation is read before building, so a value built while
-    a change was committed is not kept past it. Without a cache (down), built each time."""
-    generation_of_page = generation_key(f"page:{page_id}")
-    found = cache.get_many([key, generation_of_page])
-    entry, generation = found.get(key), found.get(generation_of_page)
+    """`build()`, kept in the cache until the page is dropped or `timeout` runs out."""
+    return kept_under(f"page:{page_id}", key, build, timeout)[0]
+
+
+def kept_under(name, key, build, timeout):
+    """(`build()`, the generation of `name` it is kept under): kept in the cache until
+    `name` is dropped or `timeout` runs out, one round trip when kept. The generation is
+    read before building, so a value built while a change was committed is not kept past
+    it. Without a cache (down), built each time, under no generation (None)."""
+    generation_name = generation_key(name)
+    found = cache.get_many([key, generation_name])
+    entry, generation = found.get(key), found.get(generation_name)
     if generation is not None and isinstance(entry, tuple) and entry[0] == generation:
-        return entry[1]
-    generation = page_generation(page_id)
+        return entry[1], generation
+    generation = current_generation(name)
     value = build()
     if generation is not None:
         cache.set(key, (generation, value), timeout)
-    return value
+    return value, generation
 
 
 class FragmentCacheMixin:

@@ -74,17 +74,25 @@ def school_of_page(page):
     ).first()
 
 
-def school_of_path(schools):
+def school_of_path(schools, translations=False):
     """A function of a page's path: the id of the school (of `schools`, their home pages
     loaded) whose home page's path begins it, or None. The nearest home wins: a school may
-    live at a path under another's site. Pages in the source language: translations have
-    paths of their own. Matched here rather than by a subquery per row, which made the
-    database compare every event with every school."""
-    homes = sorted(
-        ((school.home_page.path, school.pk) for school in schools),
-        key=lambda home: len(home[0]),
-        reverse=True,
-    )
+    live at a path under another's site. Pages in the source language, or with
+    `translations` in any (one more query: a translation of a home page has a path of its
+    own). Matched here rather than by a subquery per row, which made the database compare
+    every event with every school."""
+    homes = [(school.home_page.path, school.pk) for school in schools]
+    if translations:
+        from wagtail.models import Page
+
+        school_by_key = {school.home_page.translation_key: school.pk for school in schools}
+        homes = [
+            (path, school_by_key[key])
+            for path, key in Page.objects.filter(translation_key__in=school_by_key).values_list(
+                "path", "translation_key"
+            )
+        ]
+    homes.sort(key=lambda home: len(home[0]), reverse=True)
 
     def school_id(path):
         return next((pk for home, pk in homes if path.startswith(home)), None)
@@ -108,9 +116,10 @@ def home_paths(schools):
     )
 
 
-def pages_of(schools):
-    """A filter for the pages in the schools' trees (in every language)."""
+def pages_of(schools, prefix=""):
+    """A filter for the pages in the schools' trees (in every language), or for records
+    reaching their page through `prefix` ("page__")."""
     paths = home_paths(schools)
     if not paths:
-        return Q(pk__in=[])
-    return reduce(or_, (Q(path__startswith=path) for path in paths))
+        return Q(**{f"{prefix}pk__in": []})
+    return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))

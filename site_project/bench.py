@@ -37,7 +37,14 @@ PORTS = range(int(os.environ.get("BENCH_PORT", "8850")), 65535)
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 CACHE_KEY_PREFIX = "nastavnik-"
 CEILING_DIR = "bench"
-NEVER_CACHED = {"search"}  # its results change with every query: never kept
+NEVER_CACHED = {"search"}
+# The open API beside the pages (mentoring_pages/api): a list each, its first page.
+API_URLS = {
+    "API: schools, 100": "/api/v1/schools/?page_size=100",
+    "API: roadmaps": "/api/v1/roadmaps/",
+    "API: events, 200": "/api/v1/events/?page_size=200",
+    "API: news": "/api/v1/news/",
+}  # its results change with every query: never kept
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -53,6 +60,8 @@ os.environ.update(
     VAR_DIR=str(BENCH_DIR),
     # In this process pages are rendered, never served from the page cache.
     PAGE_CACHE_TIMEOUT="0",
+    # wrk is one address asking thousands of times: not what the API's limit is for.
+    API_RATE="1000000/minute",
     REDIS_URL="",
 )
 
@@ -121,7 +130,7 @@ def page_types():
             urls[f"{name} (en)"] = url(model, english)
     urls["programme"] = urls["landing"] + "programme/"
     urls["search"] = "/search/?q=наставник"
-    return urls
+    return urls | API_URLS
 
 
 def rendering_costs(urls):

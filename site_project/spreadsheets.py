@@ -1,7 +1,11 @@
 """Every CSV the site writes goes through here: cells a spreadsheet would run as a formula
 are neutralised (CSV injection: an answer «=HYPERLINK(…)» in a curator's Excel), and files
-begin with a byte-order mark, without which Russian Excel shows mojibake. A choice is
+begin with a byte-order mark, without which Russian Excel shows mojibake (open data,
+for portals rather than Excel, without it). A choice is
 exported by its label, in the reader's language."""
+
+import csv
+import io
 
 BYTE_ORDER_MARK = "\ufeff"
 # What Excel and LibreOffice read as the start of a formula (OWASP's list).
@@ -41,3 +45,14 @@ class SafeCsvExportMixin:
     def stream_csv(self, queryset):
         yield BYTE_ORDER_MARK
         yield from super().stream_csv(queryset)
+
+
+def open_data_csv(rows):
+    """Rows as an open-data CSV (Минэкономразвития's recommendations, version 3.0): commas,
+    UTF-8 without the byte-order mark (portals read the first cell's name), cells safe as
+    above."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(["" if value is None else csv_safe(value) for value in row])
+    return buffer.getvalue()

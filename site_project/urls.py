@@ -9,12 +9,20 @@ from home import school_isolation
 from home import views as home_views
 from home.security import page_passwords
 from home.sitemaps import TranslatedSitemap
+from mentoring_pages.api import docs as api_docs
+from mentoring_pages.api import opendata as open_data
 
 urlpatterns = [
     # Wagtail's views that no hook narrows to a school, at their own addresses (first match).
     path("admin/", include(school_isolation.admin_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include("mentoring_pages.api.urls")),
+    path(
+        "opendata/<slug:identifier>/<str:name>",
+        open_data.open_data_file,
+        name="open_data_file",
+    ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
@@ -32,6 +40,8 @@ urlpatterns += [re_path(r"^media/images/(?P<path>.+)$", home_views.image_file)]
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("accessibility/", home_views.accessibility, name="accessibility"),
+    path("api/", api_docs.documentation, name="api_documentation"),
+    path("opendata/", open_data.open_data_page, name="open_data"),
     # Wagtail serves only paths of slugs ending in "/"; a page's files have the names a
     # calendar app or a spreadsheet expects.
     re_path(

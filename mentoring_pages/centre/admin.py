@@ -27,6 +27,7 @@ from programmes.models import (
     School,
     TargetIndicator,
 )
+from programmes.publication import of_public_programmes
 from programmes.schools import school_of_path, sees_every_school
 
 from .rollup import school_summaries
@@ -172,9 +173,7 @@ def figures_workbook():
         gettext("Teachers at the school"),
     ]
     figures = (
-        ParticipationFigures.objects.filter(
-            programme__live=True, programme__locale=Locale.get_default()
-        )
+        ParticipationFigures.objects.filter(of_public_programmes(Locale.get_default()))
         .select_related("programme__school", "form")
         .order_by("-year", "programme__school__short_name", "form__sort_order")
     )

@@ -16,6 +16,7 @@ from mentoring_pages.models.roadmap import RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap import statuses
 from programmes.coverage import IndicatorRow, coverage_by_year
 from programmes.models import ParticipationFigures, School, TargetIndicator
+from programmes.publication import of_public_programmes
 from programmes.schools import school_of_path
 
 
@@ -73,14 +74,14 @@ def school_summaries(locale, on=None):
         )
     }
     progress = progress_by_school(on, schools)
-    programmes = {"programme__live": True, "programme__locale": locale}
+    public = of_public_programmes(locale)
     indicators = by_school(
-        TargetIndicator.objects.filter(**programmes)
+        TargetIndicator.objects.filter(public)
         .select_related("programme")
         .order_by("category", "year")
     )
     figures = by_school(
-        ParticipationFigures.objects.filter(**programmes).select_related("programme", "form")
+        ParticipationFigures.objects.filter(public).select_related("programme", "form")
     )
     summaries = []
     for school in schools:

@@ -60,6 +60,13 @@ def is_overdue(status, end, on=None):
     return status not in CLOSED and end is not None and end < (on or today())
 
 
+def overdue_events(on=None, prefix=""):
+    """The database's filter for is_overdue, for events reached through `prefix`."""
+    return models.Q(**{f"{prefix}end__lt": on or today()}) & ~models.Q(
+        **{f"{prefix}status__in": CLOSED}
+    )
+
+
 def is_due_soon(status, end, on=None, days=DUE_SOON_DAYS):
     on = on or today()
     return status not in CLOSED and end is not None and on <= end <= on + datetime.timedelta(days)

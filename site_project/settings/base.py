@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -57,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The open API's CORS headers (GET only), and its answers to a browser's preflight.
+    "corsheaders.middleware.CorsMiddleware",
     # A hit needs nothing below: the page's language is in its address.
     "home.page_cache.PageCacheMiddleware",
     # Below the page cache: a kept page keeps the headers it was rendered with.
@@ -358,3 +363,30 @@ FORM_CLIENT_ADDRESS_HEADER = os.environ.get("FORM_CLIENT_ADDRESS_HEADER", "REMOT
 # that does not answer holds a request 10 s at most.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "site_project.error_reports.NoFormDataFilter"
 EMAIL_TIMEOUT = 10
+
+# The open API (mentoring_pages/api): read-only JSON for anyone, no session or sign-in, a
+# rate limit per visitor's address (its count in the cache: without one, no limit).
+API_RATE = os.environ.get("API_RATE", "120/minute")
+# Wagtail's own admin APIs use Django REST framework's defaults: ours are set on the open
+# API's views (mentoring_pages/api/views.py), not here.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Наставничество: открытый API",
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "PREPROCESSING_HOOKS": ["mentoring_pages.api.docs.only_the_open_api"],
+    "ENUM_NAME_OVERRIDES": {"ParticipantEnum": "programmes.categories.Participant"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "mentoring_pages.api.docs.complete_the_schema",
+    ],
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
+    "COMPONENT_SPLIT_REQUEST": False,
+}
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")

@@ -1,0 +1,351 @@
+"""The endpoints of /api/v1/: read-only, anonymous, JSON.
+
+Every list is paginated and filtered (filters.py); a parameter no endpoint knows is refused
+with a 400, as is a bad value. An answer is kept in Django's cache under the public data's
+generation (home.page_cache), which home.purging drops on every change a visitor could see,
+as it drops pages; each answer carries an ETag and Last-Modified, and a conditional request
+whose data have not changed gets a 304 without a body. Each address has a rate limit (429
+with Retry-After)."""
+
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.http import JsonResponse
+from django.middleware.http import ConditionalGetMiddleware
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.decorators import decorator_from_middleware
+from django.utils.functional import cached_property
+from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from home import page_cache
+from mentoring_pages.models import CasePage, NewsPage, RoadmapEvent, RoadmapPage
+from programmes.models import ParticipationFigures, Programme, School, TargetIndicator
+from programmes.schools import school_of_path
+
+from . import filters, public, serializers
+from .throttling import AddressRateThrottle
+
+conditional = decorator_from_middleware(ConditionalGetMiddleware)
+
+
+class Pages(PageNumberPagination):
+    """Pages of 50 (page_size: 1 to 200); a page number or size that is not one is a 400,
+    a page past the last a 404."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+    def get_page_size(self, request):
+        return checked_number(
+            request, self.page_size_query_param, self.max_page_size, self.page_size
+        )
+
+    def paginate_queryset(self, queryset, request, view=None):
+        checked_number(request, self.page_query_param, filters.MAX_ID, 1)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        largest = {self.page_query_param: filters.MAX_ID, self.page_size_query_param: 200}
+        for parameter in parameters:
+            parameter["schema"].update(minimum=1, maximum=largest[parameter["name"]])
+        return parameters
+
+
+def checked_number(request, name, largest, default):
+    """The query's whole number `name`, from 1 to `largest`, or `default` if not given."""
+    value = request.query_params.get(name)
+    if value is None:
+        return default
+    try:
+        return forms.IntegerField(min_value=1, max_value=largest).clean(value)
+    except forms.ValidationError as error:
+        raise ValidationError({name: error.messages}) from None
+
+
+class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
+    """Anyone reads, without a session or a sign-in; only JSON; a rate limit per address."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]
+    parser_classes = []
+    throttle_classes = [AddressRateThrottle]
+    filter_backends = [DjangoFilterBackend]
+    pagination_class = Pages
+    lookup_value_regex = r"[0-9]{1,10}"
+    detail_serializer_class = None
+
+    @classmethod
+    def as_view(cls, actions=None, **initkwargs):
+        return conditional(super().as_view(actions, **initkwargs))
+
+    def initial(self, request, *args, **kwargs):
+        answer_in_visitors_language(request)
+        super().initial(request, *args, **kwargs)
+
+    def check_parameters(self):
+        """A parameter this endpoint does not know, one given twice or given empty is
+        refused (an empty language would otherwise mean every language)."""
+        request = self.request
+        known = self.known_parameters()
+        problems = (
+            {
+                name: [_("This endpoint has no such parameter.")]
+                for name in request.query_params
+                if name not in known
+            }
+            | {
+                name: [_("Give this parameter once.")]
+                for name, values in request.query_params.lists()
+                if name in known and len(values) > 1
+            }
+            | {
+                name: [_("Give a value, or leave the parameter out.")]
+                for name, values in request.query_params.lists()
+                if name in known and values == [""]
+            }
+        )
+        if problems:
+            raise ValidationError(problems)
+
+    def known_parameters(self):
+        if self.action != "list":
+            return set()
+        paginator = self.paginator
+        return {
+            *self.filterset_class.base_filters,
+            paginator.page_query_param,
+            paginator.page_size_query_param,
+        }
+
+    def get_object(self):
+        # Ten digits may be more than a key holds: no such object, not a database error.
+        if int(self.kwargs[self.lookup_field]) > filters.MAX_ID:
+            raise NotFound
+        return super().get_object()
+
+    def filter_queryset(self, queryset):
+        # One object is found by its id in any language; the filters are the list's.
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class:
+            return self.detail_serializer_class
+        return self.serializer_class
+
+    @cached_property
+    def content_language(self):
+        language = self.request.query_params.get("language")
+        codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        return language if language in codes else public.source_language()
+
+    def get_serializer_context(self):
+        return {
+            **super().get_serializer_context(),
+            "language": self.content_language,
+            "school_of_path": self.school_of_path,
+        }
+
+    def school_of_path(self, path):
+        return self.schools_by_path(path)
+
+    @cached_property
+    def schools_by_path(self):
+        return school_of_path(public.schools(), translations=True)
+
+    def list(self, request, *args, **kwargs):
+        return self.kept(lambda: super(PublicDataViewSet, self).list(request, *args, **kwargs))
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.kept(lambda: super(PublicDataViewSet, self).retrieve(request, *args, **kwargs))
+
+    def kept(self, answer):
+        """The answer's data, kept until the public data change or the day ends (overdue
+        statuses change at midnight), with its Last-Modified."""
+        self.check_parameters()
+        address = "|".join((self.request.get_host(), self.request.get_full_path()))
+        key = "api:" + hashlib.sha256(address.encode()).hexdigest()
+        timeout = min(settings.PAGE_CACHE_TIMEOUT, page_cache.seconds_until_midnight())
+        if timeout > 0:
+            data, generation = page_cache.kept_under(
+                page_cache.PUBLIC_DATA, key, lambda: answer().data, timeout
+            )
+        else:  # the page cache is off: so is this one
+            data, generation = answer().data, None
+        response = Response(data)
+        changed = page_cache.generation_time(generation)
+        if changed is not None:
+            response["Last-Modified"] = http_date(changed)
+        # Anyone may keep it, but must ask again each time (a 304 when unchanged).
+        patch_cache_control(response, public=True, no_cache=True)
+        return response
+
+
+def answer_in_visitors_language(request):
+    """Messages in the language the visitor's client asks for (Accept-Language): the API's
+    addresses carry no language, which would otherwise mean the site's default."""
+    translation.activate(translation.get_language_from_request(request))
+
+
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/v1/: a 404 in JSON too."""
+    answer_in_visitors_language(request)
+    return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Schools"), description=_("The schools taking part.")),
+    retrieve=extend_schema(summary=_("A school")),
+)
+class SchoolViewSet(PublicDataViewSet):
+    queryset = School.objects.none()  # the model, for the schema; get_queryset() is the rule
+    serializer_class = serializers.SchoolSerializer
+    filterset_class = filters.SchoolFilterSet
+
+    def get_queryset(self):
+        return public.schools()
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "school_urls": self.school_urls}
+
+    @cached_property
+    def school_urls(self):
+        """{school id: the address of its home page in the language asked for}."""
+        homes = public.homes(self.content_language)
+        return {
+            school.pk: homes[school.home_page.translation_key].get_full_url(self.request)
+            for school in public.schools()
+            if school.home_page.translation_key in homes
+        }
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Programmes"),
+        description=_("The schools' programmes of mentoring and their forms of mentoring."),
+    ),
+    retrieve=extend_schema(summary=_("A programme")),
+)
+class ProgrammeViewSet(PublicDataViewSet):
+    queryset = Programme.objects.none()  # the model, for the schema; get_queryset() is the rule
+    serializer_class = serializers.ProgrammeSerializer
+    filterset_class = filters.ProgrammeFilterSet
+
+    def get_queryset(self):
+        return public.programmes()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Roadmaps"),
+        description=_(
+            "The roadmaps with their events counted: all, done and overdue. One roadmap "
+            "gives its stages and events too."
+        ),
+    ),
+    retrieve=extend_schema(summary=_("A roadmap with its stages and events")),
+)
+class RoadmapViewSet(PublicDataViewSet):
+    queryset = RoadmapPage.objects.none()  # the model, for the schema; get_queryset() is the rule
+    serializer_class = serializers.RoadmapSerializer
+    detail_serializer_class = serializers.RoadmapDetailSerializer
+    filterset_class = filters.RoadmapFilterSet
+
+    def get_queryset(self):
+        roadmaps = public.roadmaps().select_related("locale")
+        if self.action == "retrieve":
+            return roadmaps.prefetch_related("stages", "events")
+        return roadmaps
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Roadmap events"),
+        description=_("Every event of the roadmaps, with its deadline and status."),
+    ),
+    retrieve=extend_schema(summary=_("A roadmap event")),
+)
+class EventViewSet(PublicDataViewSet):
+    queryset = RoadmapEvent.objects.none()  # the model, for the schema; get_queryset() is the rule
+    serializer_class = serializers.EventSerializer
+    filterset_class = filters.EventFilterSet
+
+    def get_queryset(self):
+        return public.events()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Target indicators"),
+        description=_("The yearly coverage targets of the programmes and their actual values."),
+    ),
+    retrieve=extend_schema(summary=_("A target indicator")),
+)
+class IndicatorViewSet(PublicDataViewSet):
+    queryset = (
+        TargetIndicator.objects.none()
+    )  # the model, for the schema; get_queryset() is the rule
+    serializer_class = serializers.IndicatorSerializer
+    filterset_class = filters.ProgrammeRecordFilterSet
+
+    def get_queryset(self):
+        return public.indicators()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Participants"),
+        description=_("How many took part in each form of mentoring, by year."),
+    ),
+    retrieve=extend_schema(summary=_("Participant counts of one form and year")),
+)
+class ParticipantsViewSet(PublicDataViewSet):
+    queryset = (
+        ParticipationFigures.objects.none()
+    )  # the model, for the schema; get_queryset() is the rule
+    serializer_class = serializers.ParticipantsSerializer
+    filterset_class = filters.ProgrammeRecordFilterSet
+
+    def get_queryset(self):
+        return public.participants()
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("News"), description=_("The schools' news, newest first.")),
+    retrieve=extend_schema(summary=_("A news item")),
+)
+class NewsViewSet(PublicDataViewSet):
+    queryset = NewsPage.objects.none()  # the model, for the schema; get_queryset() is the rule
+    serializer_class = serializers.NewsSerializer
+    filterset_class = filters.NewsFilterSet
+
+    def get_queryset(self):
+        return public.news().select_related("locale")
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Cases"), description=_("The schools' cases, newest first.")),
+    retrieve=extend_schema(summary=_("A case")),
+)
+class CaseViewSet(PublicDataViewSet):
+    queryset = CasePage.objects.none()  # the model, for the schema; get_queryset() is the rule
+    serializer_class = serializers.CaseSerializer
+    filterset_class = filters.CaseFilterSet
+
+    def get_queryset(self):
+        return public.cases().select_related("locale")

@@ -1,0 +1,90 @@
+"""The API's answers are kept and dropped under the same rule as pages (home.purging):
+conditional requests get a 304 while nothing changed, a change shows at once; a rate limit
+per address; CORS for GET only; a cache gone away slows the API down, never breaks it."""
+
+import pytest
+from django.core.cache import cache
+
+from mentoring_pages.models import RoadmapEvent, RoadmapPage
+from mentoring_pages.roadmap.statuses import EventStatus
+
+pytestmark = pytest.mark.django_db
+
+EVENTS = "/api/v1/events/"
+
+
+@pytest.fixture(autouse=True)
+def kept_answers(settings):
+    """The API keeps its answers as long as the page cache keeps pages (off in the tests)."""
+    settings.PAGE_CACHE_TIMEOUT = 3600
+
+
+def test_a_conditional_request_gets_a_304_until_the_data_change(api_client, two_schools):
+    gymnasium, _ = two_schools
+    first = api_client.get(EVENTS, {"status": "done"})
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+    assert "no-cache" in first["Cache-Control"]
+
+    again = api_client.get(EVENTS, {"status": "done"}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and not again.content
+    since = api_client.get(
+        EVENTS, {"status": "done"}, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]
+    )
+    assert since.status_code == 304
+
+    # The curator marks one more event done and publishes the roadmap.
+    event = gymnasium.roadmap.events.exclude(status=EventStatus.DONE).first()
+    RoadmapEvent.objects.filter(pk=event.pk).update(status=EventStatus.DONE)
+    RoadmapPage.objects.get(pk=gymnasium.roadmap.pk).save_revision().publish()
+
+    changed = api_client.get(EVENTS, {"status": "done"}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    assert changed.json()["count"] == first.json()["count"] + 1
+    assert changed["ETag"] != first["ETag"]
+
+
+def test_a_kept_answer_costs_no_query(api_client, two_schools, django_assert_num_queries):
+    api_client.get(EVENTS)
+
+    with django_assert_num_queries(0):
+        assert api_client.get(EVENTS).status_code == 200
+
+
+def test_without_a_cache_the_api_still_answers(api_client, two_schools, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.1},
+        }
+    }
+    cache.close()
+
+    response = api_client.get(EVENTS)
+
+    assert response.status_code == 200 and response.json()["count"] == 7
+    assert "Last-Modified" not in response
+
+
+def test_an_address_over_its_rate_waits(api_client, two_schools, settings):
+    settings.API_RATE = "3/minute"
+
+    answers = [api_client.get("/api/v1/schools/").status_code for _ in range(4)]
+
+    assert answers == [200, 200, 200, 429]
+    refused = api_client.get("/api/v1/schools/", HTTP_ACCEPT_LANGUAGE="ru")
+    assert 0 < int(refused["Retry-After"]) <= 60
+    assert "Запрос был проигнорирован" in refused.json()["detail"]
+    # Another address has its own count.
+    assert api_client.get("/api/v1/schools/", REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
+def test_any_site_may_read_it_from_a_browser_but_only_read(api_client, two_schools):
+    origin = {"HTTP_ORIGIN": "https://iro.example.ru"}
+
+    assert api_client.get(EVENTS, **origin)["Access-Control-Allow-Origin"] == "*"
+    preflight = api_client.options(EVENTS, HTTP_ACCESS_CONTROL_REQUEST_METHOD="DELETE", **origin)
+    assert "DELETE" not in preflight.get("Access-Control-Allow-Methods", "")
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+    # The site's own pages are not opened to other sites.
+    assert "Access-Control-Allow-Origin" not in api_client.get("/", **origin)

@@ -1,0 +1,54 @@
+"""The API's OpenAPI schema and its page for people, in Russian and English, from our own
+server only."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = ["schools", "programmes", "roadmaps", "events", "indicators", "participants"]
+
+
+def test_the_schema_lists_every_endpoint_with_its_filters_and_errors(client):
+    response = client.get("/api/v1/schema/", {"lang": "en"})
+
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    paths = schema["paths"]
+    for name in [*ENDPOINTS, "news", "cases"]:
+        assert f"/api/v1/{name}/" in paths and f"/api/v1/{name}/{{id}}/" in paths
+    assert all(path.startswith("/api/v1/") for path in paths)  # not the admin's own APIs
+    events = paths["/api/v1/events/"]["get"]
+    parameters = {parameter["name"]: parameter for parameter in events["parameters"]}
+    assert {"school", "year", "status", "language", "roadmap", "page", "page_size"} <= set(
+        parameters
+    )
+    assert "overdue" in parameters["status"]["schema"]["enum"]
+    assert set(events["responses"]) == {"200", "400", "404", "429"}
+    assert events["summary"] == "Roadmap events"
+    russian = client.get("/api/v1/schema/", {"lang": "ru"}).json()
+    assert russian["paths"]["/api/v1/events/"]["get"]["summary"] == "Мероприятия дорожных карт"
+
+
+@pytest.mark.parametrize(
+    ("address", "heading", "summary"),
+    [
+        ("/api/", "Открытый API", "Мероприятия дорожных карт"),
+        ("/en/api/", "Open API", "Roadmap events"),
+    ],
+)
+def test_the_documentation_page_reads_in_each_language(client, address, heading, summary):
+    response = client.get(address)
+
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.h1.get_text(strip=True) == heading
+    sections = [section.h2.get_text(strip=True) for section in page.select("main section")]
+    assert summary in sections
+    assert "GET /api/v1/events/" in page.get_text()
+    # Nothing from another host.
+    addresses = [tag.get("src") or tag.get("href") for tag in page.select("[src], link[href]")]
+    assert all(
+        not url.startswith("http") or url.startswith("http://testserver/") for url in addresses
+    )
