@@ -55,6 +55,15 @@ def seconds_until_midnight():
     return max(1, int((midnight - now).total_seconds()))
 
 
+def last_midnight():
+    """Today's local midnight, as a timestamp: what changed at it (overdue statuses) is as
+    new as a change committed then."""
+    now = timezone.localtime()
+    return int(
+        datetime.datetime.combine(now.date(), datetime.time(), tzinfo=now.tzinfo).timestamp()
+    )
+
+
 def generation_key(name):
     return f"generation:{name}"
 
@@ -93,6 +102,25 @@ def drop(page_ids, paths):
     what is kept of the public data: called by home.purging only."""
     names = [f"page:{pk}" for pk in page_ids] + [address_generation_name(p) for p in paths]
     cache.delete_many([generation_key(name) for name in [*names, PUBLIC_DATA]])
+
+
+def public_data_changed(generation):
+    """When the public data kept under `generation` last changed, as a timestamp: when the
+    generation began, or today's midnight if later; None while the cache is down."""
+    made = generation_time(generation)
+    return None if made is None else max(made, last_midnight())
+
+
+def kept_public_data(key, build):
+    """(`build()`, public_data_changed): kept as whole pages are, until a change a visitor
+    could see drops the public data (home.purging), the day ends or PAGE_CACHE_TIMEOUT runs
+    out; with PAGE_CACHE_TIMEOUT 0, built each time. The open API and the open datasets."""
+    timeout = min(settings.PAGE_CACHE_TIMEOUT, seconds_until_midnight())
+    if timeout > 0:
+        value, generation = kept_under(PUBLIC_DATA, key, build, timeout)
+    else:
+        value, generation = build(), current_generation(PUBLIC_DATA)
+    return value, public_data_changed(generation)
 
 
 def kept_for_page(page_id, key, build, timeout):

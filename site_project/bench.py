@@ -37,14 +37,14 @@ PORTS = range(int(os.environ.get("BENCH_PORT", "8850")), 65535)
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 CACHE_KEY_PREFIX = "nastavnik-"
 CEILING_DIR = "bench"
-NEVER_CACHED = {"search"}
+NEVER_CACHED = {"search"}  # its results change with every query: never kept
 # The open API beside the pages (mentoring_pages/api): a list each, its first page.
 API_URLS = {
     "API: schools, 100": "/api/v1/schools/?page_size=100",
     "API: roadmaps": "/api/v1/roadmaps/",
     "API: events, 200": "/api/v1/events/?page_size=200",
     "API: news": "/api/v1/news/",
-}  # its results change with every query: never kept
+}
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   local e = summary.errors

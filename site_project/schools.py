@@ -21,7 +21,10 @@ from site_project.translation import TranslationMemory, translate
 
 # First segments of addresses the site answers itself, before Wagtail's pages: a school
 # under one of them would never be reached.
-RESERVED_PATHS = {"admin", "documents", "media", "static", "search", "accessibility", "_util"}
+RESERVED_PATHS = {
+    *("admin", "documents", "media", "static", "search", "accessibility", "_util"),
+    *("api", "opendata"),
+}
 
 
 def add_school(*, full_name, short_name, log, hostname="", path="", under_site=None, **fields):

@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("mentoring_pages.api.urls")),
+    path("opendata/list.csv", open_data.open_data_list, name="open_data_list"),
     path(
         "opendata/<slug:identifier>/<str:name>",
         open_data.open_data_file,

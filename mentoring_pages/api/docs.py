@@ -10,8 +10,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from .throttling import AddressRateThrottle
+from .views import answer_in_visitors_language
 
 API_PREFIX = "/api/v1/"
 ERROR_RESPONSES = {
@@ -106,13 +111,50 @@ def fields_of(schema, components):
 
 
 @cache
+def schema(language):
+    """The API's OpenAPI schema in `language`, made once per language and process: it
+    changes only with the code."""
+    with translation.override(language):
+        return SchemaGenerator().get_schema(request=None, public=True)
+
+
+class SchemaView(SpectacularJSONAPIView):
+    """/api/v1/schema/: the schema in `lang`, else in the client's language; any other
+    parameter, or another language, is refused as elsewhere in the API."""
+
+    authentication_classes = []
+    throttle_classes = [AddressRateThrottle]
+
+    def initial(self, request, *args, **kwargs):
+        # Before Django REST framework's own reading of the query (`format`).
+        answer_in_visitors_language(request)
+        languages = [code for code, _name in settings.LANGUAGES]
+        problems = {
+            name: [_("This endpoint has no such parameter.")]
+            for name in request.query_params
+            if name != "lang"
+        }
+        if request.query_params.get("lang", languages[0]) not in languages:
+            problems["lang"] = [
+                _("Choose one of: %(languages)s.") % {"languages": ", ".join(languages)}
+            ]
+        if problems:
+            raise ValidationError(problems)
+        super().initial(request, *args, **kwargs)
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        language = request.query_params.get("lang", translation.get_language())
+        return Response(schema(language))
+
+
+@cache
 def operations(language):
     """The API's operations as the schema says them, in `language` (made once each)."""
-    with translation.override(language):
-        schema = SchemaGenerator().get_schema(request=None, public=True)
-    components = schema["components"]["schemas"]
+    described = schema(language)
+    components = described["components"]["schemas"]
     found = []
-    for path, methods in schema["paths"].items():
+    for path, methods in described["paths"].items():
         operation = methods["get"]
         ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
         found.append(

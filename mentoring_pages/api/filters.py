@@ -15,10 +15,11 @@ from mentoring_pages.roadmap import statuses
 from programmes.models import School
 from programmes.schools import pages_of
 
-from .public import source_language
+from .public import public_pages, source_language
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-# The largest id a table's key holds on either database (Wagtail's pages: 32 bits).
+# The largest id the schema admits: the smallest key range among the tables the ids name
+# (Wagtail's pages: 32 bits). A larger one names nothing (views.py).
 MAX_ID = 2**31 - 1
 
 
@@ -127,7 +128,7 @@ class EventFilterSet(PublicDataFilterSet):
     year_lookup = "end__year"
 
     def by_roadmap(self, queryset, name, pk):
-        roadmaps = RoadmapPage.objects.live().public()
+        roadmaps = public_pages(RoadmapPage)
         roadmap = existing(roadmaps, pk, name, _("There is no published roadmap with this id."))
         return queryset.filter(page=roadmap)
 

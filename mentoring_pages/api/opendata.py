@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 from home import page_cache
 from home.models import SiteSettings
+from mentoring_pages.models import MunicipalCentrePage
 from programmes.models import School
 from programmes.schools import pages_of, school_of_path
 from site_project.spreadsheets import open_data_csv
@@ -163,29 +164,34 @@ DATASETS = {
 }
 
 
+def owners(schools):
+    """{school id: the first part of its datasets' identifiers}: its INN, as the
+    recommendations ask, when it is an organisation's and no other school has it; else
+    «school<id>»."""
+    inns = [public.organisation_inn(school) for school in schools]
+    return {
+        school.pk: inn if inn and inns.count(inn) == 1 else f"school{school.pk}"
+        for school, inn in zip(schools, inns, strict=True)
+    }
+
+
 class Publication:
     """One dataset of one school (or of the municipality: `school` None), as served."""
 
-    def __init__(self, dataset, school, request):
-        self.dataset, self.school, self.request = dataset, school, request
+    def __init__(self, dataset, school, owner, request):
+        self.dataset, self.school, self.owner, self.request = dataset, school, owner, request
 
     @property
     def identifier(self):
-        owner = (
-            MUNICIPALITY if self.school is None else self.school.inn or f"school{self.school.pk}"
-        )
-        return f"{owner}-{self.dataset.code}"
-
-    @cached_property
-    def generation(self):
-        return page_cache.current_generation(page_cache.PUBLIC_DATA)
+        return f"{self.owner}-{self.dataset.code}"
 
     @cached_property
     def changed(self):
-        """When the data last changed (now, while the cache that knows is down)."""
-        made = page_cache.generation_time(self.generation)
-        moment = datetime.datetime.fromtimestamp(made, datetime.UTC) if made else timezone.now()
-        return timezone.localtime(moment)
+        """When the public data last changed (now, while the cache that knows is down)."""
+        generation = page_cache.current_generation(page_cache.PUBLIC_DATA)
+        changed = page_cache.public_data_changed(generation)
+        moment = datetime.datetime.fromtimestamp(changed, datetime.UTC) if changed else None
+        return timezone.localtime(moment or timezone.now())
 
     @property
     def data_name(self):
@@ -218,11 +224,14 @@ class Publication:
 
     @cached_property
     def publisher(self):
-        """The contacts the public pages show: the school's site's, else this site's."""
-        site = None
+        """The contacts the public pages show: the school's site's, or for the municipality
+        the centre's site's (else the default site's), whichever host is asked."""
         if self.school is not None:
-            site = Site.objects.filter(root_page=self.school.home_page).first()
-        return SiteSettings.for_site(site or Site.find_for_request(self.request))
+            sites = Site.objects.filter(root_page=self.school.home_page)
+        else:
+            sites = Site.objects.filter(root_page__in=MunicipalCentrePage.objects.all())
+        site = sites.first() or Site.objects.filter(is_default_site=True).first()
+        return SiteSettings.for_site(site)
 
     def meta(self):
         dataset, publisher = self.dataset, self.publisher
@@ -238,11 +247,11 @@ class Publication:
             ["modified", f"{self.changed:%Y%m%d}"],
             ["subject", str(dataset.subject)],
             ["format", "csv"],
+            [self.data_name.removesuffix(".csv"), self.url(self.data_name)],
+            [self.structure_name.removesuffix(".csv"), self.url(self.structure_name)],
             ["publishername", publisher.full_name or creator],
             ["publisherphone", publisher.phone],
             ["publishermbox", publisher.email],
-            [self.data_name.removesuffix(".csv"), self.url(self.data_name)],
-            [self.structure_name.removesuffix(".csv"), self.url(self.structure_name)],
         ]
 
     def structure(self):
@@ -261,7 +270,7 @@ class Publication:
         ]
 
     def content(self, name):
-        """The file `name` as text, kept until the data change; None for no such file."""
+        """The file `name` as text, kept as the API's answers are; None for no such file."""
         files = {
             "meta.csv": self.meta,
             self.structure_name: self.structure,
@@ -271,54 +280,58 @@ class Publication:
             return None
         key = f"open-data:{self.request.get_host()}:{self.identifier}:{name}"
         with translation.override(public.source_language()):
-            return page_cache.kept_under(
-                page_cache.PUBLIC_DATA,
-                key,
-                lambda: open_data_csv(files[name]()),
-                page_cache.seconds_until_midnight(),
-            )[0]
+            return page_cache.kept_public_data(key, lambda: open_data_csv(files[name]()))[0]
 
 
-def publication(identifier, request):
-    owner, _dash, code = identifier.rpartition("-")
-    dataset = DATASETS.get(code)
-    if dataset is None or not owner:
-        raise Http404
-    if owner == MUNICIPALITY:
-        return Publication(dataset, None, request)
-    pk = owner.removeprefix("school")
-    school = (
-        School.objects.filter(pk=pk).first()
-        if owner.startswith("school") and pk.isdigit()
-        else School.objects.filter(inn=owner).exclude(inn="").first()
-    )
-    if school is None:
-        raise Http404
-    return Publication(dataset, school, request)
+def publications(request):
+    """Every dataset, the municipality's first, then each school's."""
+    schools = list(public.schools())
+    owner_of = owners(schools)
+    return [
+        Publication(
+            dataset, school, MUNICIPALITY if school is None else owner_of[school.pk], request
+        )
+        for school in [None, *schools]
+        for dataset in DATASETS.values()
+    ]
 
 
 def open_data_file(request, identifier, name):
     """A dataset's passport, data or structure. A data file of an older version leads to
     the current one."""
-    published = publication(identifier, request)
+    published = next(
+        (item for item in publications(request) if item.identifier == identifier), None
+    )
+    if published is None:
+        raise Http404
     content = published.content(name)
     if content is None:
         if name.startswith("data-") and name.endswith(f"-structure-{STRUCTURE_STAMP}.csv"):
             return redirect(published.url(published.data_name))
         raise Http404
+    return csv_response(content, name)
+
+
+def csv_response(content, name):
     response = HttpResponse(content, content_type=CSV_TYPE)
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
 
 
+def open_data_list(request):
+    """The list of every dataset, as the recommendations' `list.csv`: each identifier, title
+    and passport."""
+    rows = [["property", "title", "value", "format"]]
+    with translation.override(public.source_language()):
+        rows += [
+            [item.identifier, str(item.dataset.title), item.url_meta, "csv"]
+            for item in publications(request)
+        ]
+    return csv_response(open_data_csv(rows), "list.csv")
+
+
 def open_data_page(request):
-    """«Открытые данные»: every dataset, the municipality's first, with its files."""
-    owners = [None, *public.schools()]
-    publications = [
-        Publication(dataset, school, request) for school in owners for dataset in DATASETS.values()
-    ]
+    """«Открытые данные»: every dataset with its files."""
     return TemplateResponse(
-        request,
-        "mentoring_pages/open_data.html",
-        {"publications": publications},
+        request, "mentoring_pages/open_data.html", {"publications": publications(request)}
     )

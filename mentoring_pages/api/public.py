@@ -13,6 +13,8 @@ from mentoring_pages.roadmap import statuses
 from programmes.models import ParticipationFigures, School, TargetIndicator
 from programmes.publication import of_public_programmes, public_programmes
 
+ORGANISATION_INN_LENGTH = 10
+
 
 def source_language():
     """The site's default language, the one content is written in first."""
@@ -21,6 +23,12 @@ def source_language():
 
 def public_pages(model):
     return model.objects.live().public()
+
+
+def organisation_inn(school):
+    """The school's INN if it is an organisation's (10 digits): 12 digits would be a
+    person's, never published."""
+    return school.inn if len(school.inn) == ORGANISATION_INN_LENGTH else ""
 
 
 def schools():

@@ -1,7 +1,7 @@
 """The fields of each endpoint: what the public pages show, nothing more. A page's school
 and address come from the view's context (views.py), worked out once for the whole list."""
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -17,8 +17,13 @@ from programmes.models import (
     TargetIndicator,
 )
 
+from . import public
+
 
 class SchoolSerializer(serializers.ModelSerializer):
+    inn = serializers.SerializerMethodField(
+        help_text=_("The organisation's INN (10 digits), if it is given.")
+    )
     url = serializers.SerializerMethodField(
         help_text=_("The address of the school's site in the language asked for, if it has one.")
     )
@@ -27,6 +32,9 @@ class SchoolSerializer(serializers.ModelSerializer):
         model = School
         # Not the head nor the curator's contact: people, and their phone or e-mail.
         fields = ["id", "short_name", "full_name", "inn", "address", "municipality", "url"]
+
+    def get_inn(self, school) -> str:
+        return public.organisation_inn(school)
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_url(self, school):
@@ -111,7 +119,9 @@ class EventSerializer(serializers.ModelSerializer):
         ]
 
     def get_status_label(self, event) -> str:
-        return str(statuses.status_label(event.display_status))
+        # In the event's language, whatever the client's: the answer is kept for everyone.
+        with translation.override(self.context["language_of_locale"][event.locale_id]):
+            return str(statuses.status_label(event.display_status))
 
 
 class StageSerializer(serializers.ModelSerializer):

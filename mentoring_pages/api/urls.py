@@ -1,11 +1,9 @@
 """/api/v1/: the endpoints, the OpenAPI schema and a JSON 404 for any other address."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
-from . import views
-from .throttling import AddressRateThrottle
+from . import docs, views
 
 router = SimpleRouter()
 router.register("schools", views.SchoolViewSet, basename="api-school")
@@ -19,12 +17,7 @@ router.register("cases", views.CaseViewSet, basename="api-case")
 
 urlpatterns = [
     *router.urls,
-    path(
-        "schema/",
-        SpectacularJSONAPIView.as_view(
-            authentication_classes=[], throttle_classes=[AddressRateThrottle]
-        ),
-        name="api-schema",
-    ),
-    re_path(r"", views.not_found),
+    path("schema/", docs.SchemaView.as_view(), name="api-schema"),
+    # Any other address ending in a slash; one without gets Django's redirect to it first.
+    re_path(r"^(?:[\s\S]*/)?$", views.not_found),
 ]

@@ -27,6 +27,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from wagtail.models import Locale
 
 from home import page_cache
 from mentoring_pages.models import CasePage, NewsPage, RoadmapEvent, RoadmapPage
@@ -85,7 +86,7 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
     throttle_classes = [AddressRateThrottle]
     filter_backends = [DjangoFilterBackend]
     pagination_class = Pages
-    lookup_value_regex = r"[0-9]{1,10}"
+    lookup_value_regex = r"[0-9]+"
     detail_serializer_class = None
 
     @classmethod
@@ -94,6 +95,10 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         answer_in_visitors_language(request)
+        # Before Django REST framework's own reading of the query (`format`); a method the
+        # endpoint does not have is a 405 whatever its parameters.
+        if request.method in ("GET", "HEAD"):
+            self.check_parameters()
         super().initial(request, *args, **kwargs)
 
     def check_parameters(self):
@@ -132,7 +137,7 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
         }
 
     def get_object(self):
-        # Ten digits may be more than a key holds: no such object, not a database error.
+        # SQLite cannot even compare a larger number with a key: no such object.
         if int(self.kwargs[self.lookup_field]) > filters.MAX_ID:
             raise NotFound
         return super().get_object()
@@ -157,9 +162,14 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_context(self):
         return {
             **super().get_serializer_context(),
-            "language": self.content_language,
+            "language_of_locale": self.language_of_locale,
             "school_of_path": self.school_of_path,
         }
+
+    @cached_property
+    def language_of_locale(self):
+        """{locale id: language code}: a record's words (a status) in its own language."""
+        return dict(Locale.objects.values_list("pk", "language_code"))
 
     def school_of_path(self, path):
         return self.schools_by_path(path)
@@ -175,20 +185,11 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
         return self.kept(lambda: super(PublicDataViewSet, self).retrieve(request, *args, **kwargs))
 
     def kept(self, answer):
-        """The answer's data, kept until the public data change or the day ends (overdue
-        statuses change at midnight), with its Last-Modified."""
-        self.check_parameters()
+        """The answer's data, kept as pages are (home.page_cache), with its Last-Modified."""
         address = "|".join((self.request.get_host(), self.request.get_full_path()))
         key = "api:" + hashlib.sha256(address.encode()).hexdigest()
-        timeout = min(settings.PAGE_CACHE_TIMEOUT, page_cache.seconds_until_midnight())
-        if timeout > 0:
-            data, generation = page_cache.kept_under(
-                page_cache.PUBLIC_DATA, key, lambda: answer().data, timeout
-            )
-        else:  # the page cache is off: so is this one
-            data, generation = answer().data, None
+        data, changed = page_cache.kept_public_data(key, lambda: answer().data)
         response = Response(data)
-        changed = page_cache.generation_time(generation)
         if changed is not None:
             response["Last-Modified"] = http_date(changed)
         # Anyone may keep it, but must ask again each time (a 304 when unchanged).

@@ -2,8 +2,12 @@
 conditional requests get a 304 while nothing changed, a change shows at once; a rate limit
 per address; CORS for GET only; a cache gone away slows the API down, never breaks it."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
-from django.core.cache import cache
+from django.utils import timezone
+from django.utils.http import http_date
 
 from mentoring_pages.models import RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap.statuses import EventStatus
@@ -50,16 +54,7 @@ def test_a_kept_answer_costs_no_query(api_client, two_schools, django_assert_num
         assert api_client.get(EVENTS).status_code == 200
 
 
-def test_without_a_cache_the_api_still_answers(api_client, two_schools, settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.1},
-        }
-    }
-    cache.close()
-
+def test_without_a_cache_the_api_still_answers(api_client, two_schools, cache_down):
     response = api_client.get(EVENTS)
 
     assert response.status_code == 200 and response.json()["count"] == 7
@@ -88,3 +83,28 @@ def test_any_site_may_read_it_from_a_browser_but_only_read(api_client, two_schoo
     assert "GET" in preflight["Access-Control-Allow-Methods"]
     # The site's own pages are not opened to other sites.
     assert "Access-Control-Allow-Origin" not in api_client.get("/", **origin)
+
+
+def test_a_status_is_worded_in_the_events_language_whatever_the_client_asks(
+    api_client, two_schools
+):
+    in_english = api_client.get(EVENTS, {"status": "overdue"}, HTTP_ACCEPT_LANGUAGE="en")
+    in_russian = api_client.get(EVENTS, {"status": "overdue"}, HTTP_ACCEPT_LANGUAGE="ru")
+
+    for response in (in_english, in_russian):
+        labels = {event["status_label"] for event in response.json()["results"]}
+        assert labels == {"просрочено"}
+
+
+def test_what_was_kept_before_midnight_is_as_new_as_midnight(api_client, two_schools, monkeypatch):
+    """Overdue statuses change at midnight: a client that read the data yesterday gets
+    them again, not a 304."""
+    yesterday = time.time() - 2 * 24 * 60 * 60
+    with monkeypatch.context() as patched:
+        patched.setattr("home.page_cache.time", SimpleNamespace(time=lambda: yesterday))
+        first = api_client.get(EVENTS)
+
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    assert first["Last-Modified"] == http_date(midnight.timestamp())
+    yesterdays_copy = http_date(yesterday)
+    assert api_client.get(EVENTS, HTTP_IF_MODIFIED_SINCE=yesterdays_copy).status_code == 200

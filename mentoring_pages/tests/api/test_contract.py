@@ -2,6 +2,8 @@
 parameters Schemathesis generates from it (good and bad), never answers 5xx, and every
 answer — status, headers and body — is what the schema says."""
 
+import os
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -29,7 +31,8 @@ def connection_kept():
 @pytest.mark.django_db
 @schema.parametrize()
 @examples(
-    max_examples=25,
+    # API_CONTRACT_EXAMPLES=500 for a deeper search than CI's.
+    max_examples=int(os.environ.get("API_CONTRACT_EXAMPLES", "25")),
     deadline=None,
     # The schools' data, read only, serve every example.
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

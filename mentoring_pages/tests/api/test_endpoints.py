@@ -25,7 +25,10 @@ def test_schools_are_listed_with_their_sites_and_without_their_people(api_client
     gymnasium, lyceum = two_schools
     gymnasium.school.head = "Директор Иванова Мария Петровна"
     gymnasium.school.curator_contact = "kurator@example.org"
+    gymnasium.school.inn = "7701234567"
     gymnasium.school.save()
+    lyceum.school.inn = "770123456789"  # a person's INN, 12 digits, typed by mistake
+    lyceum.school.save()
 
     data = get(api_client, "schools/")
 
@@ -34,6 +37,7 @@ def test_schools_are_listed_with_their_sites_and_without_their_people(api_client
     assert {"gymnasium", "lyceum"} < set(by_name) and data["count"] == 3
     assert by_name["gymnasium"]["url"] == "http://gymnasium.localhost/"
     assert by_name["lyceum"]["full_name"] == "Школа lyceum"
+    assert (by_name["gymnasium"]["inn"], by_name["lyceum"]["inn"]) == ("7701234567", "")
     assert "head" not in by_name["gymnasium"] and "curator_contact" not in by_name["gymnasium"]
     assert "Иванова" not in str(data) and "kurator@" not in str(data)
 
@@ -156,6 +160,9 @@ def test_a_bad_parameter_is_refused_in_the_visitors_language(
 
 def test_other_addresses_and_methods_answer_in_json(api_client, two_schools):
     assert get(api_client, "nothing-here/", status=404)["detail"]
+    assert api_client.get("/api/v1/events")["Location"] == "/api/v1/events/"
+    assert get(api_client, "roadmaps/99999999999999999999/", status=404)["detail"]
+    assert get(api_client, "roadmaps/1%0A2/", status=404)["detail"]
     assert get(api_client, "roadmaps/abc/", status=404)["detail"]
     response = api_client.post("/api/v1/news/", {"title": "x"})
     assert response.status_code == 405

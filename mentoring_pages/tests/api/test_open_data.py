@@ -4,13 +4,16 @@ recommendations (version 3.0), listed on «Открытые данные» and r
 import csv
 import io
 import time
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Page, Site
 
 from home.models import SiteSettings
-from mentoring_pages.models import RoadmapEvent, RoadmapPage
+from mentoring_pages.models import MunicipalCentrePage, RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap.statuses import EventStatus
+from mentoring_pages.tests.centre.conftest import CENTRE_HOST
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +52,21 @@ def test_a_schools_events_have_a_passport_data_and_structure(api_client, schools
 
     meta = passport(api_client, "7701234567-roadmapevents")
 
+    properties = list(meta)
+    assert properties[:10] == [
+        "standardversion",
+        "identifier",
+        "title",
+        "description",
+        "creator",
+        "created",
+        "modified",
+        "subject",
+        "format",
+        properties[9],
+    ]
+    assert properties[9].startswith("data-") and properties[10].startswith("structure-")
+    assert properties[11:] == ["publishername", "publisherphone", "publishermbox"]
     assert meta["standardversion"] == "http://opendata.gosmonitor.ru/standard/3.0"
     assert meta["identifier"] == "7701234567-roadmapevents"
     assert meta["title"] == "Мероприятия дорожных карт наставничества"
@@ -95,14 +113,14 @@ def test_a_change_makes_a_new_version_and_the_old_name_leads_to_it(
     old_name, old_url = file_of(before, "data-")
 
     later = time.time() + 3600
-    monkeypatch.setattr("home.page_cache.time.time", lambda: later)
+    monkeypatch.setattr("home.page_cache.time", SimpleNamespace(time=lambda: later))
     event = gymnasium.roadmap.events.filter(status=EventStatus.PLANNED).first()
     RoadmapEvent.objects.filter(pk=event.pk).update(status=EventStatus.DONE)
     RoadmapPage.objects.get(pk=gymnasium.roadmap.pk).save_revision().publish()
 
     after = passport(api_client, "7701234567-roadmapevents")
     new_name, new_url = file_of(after, "data-")
-    assert new_name != old_name and after["modified"] >= before["modified"]
+    assert new_name != old_name
     assert api_client.get(old_url)["Location"].endswith(new_url)
     statuses = [row[-2] for row in read_csv(api_client, new_url)[1:]]
     assert statuses.count("выполнено") == 3
@@ -135,3 +153,54 @@ def test_the_open_data_page_lists_every_dataset(api_client, schools, site):
         assert api_client.get(link["href"]).status_code == 200
     english = BeautifulSoup(api_client.get("/en/opendata/").content, "html.parser")
     assert english.h1.get_text(strip=True) == "Open data"
+
+
+def test_without_a_cache_the_files_are_made_on_each_request(api_client, schools, cache_down):
+    meta = passport(api_client, "municipality-indicators")
+
+    assert len(read_csv(api_client, file_of(meta, "data-")[1])) == 3
+    assert api_client.get("/opendata/").status_code == 200
+
+
+def test_the_list_names_every_dataset_and_its_passport(api_client, schools):
+    rows = read_csv(api_client, "/opendata/list.csv")
+
+    assert rows[0] == ["property", "title", "value", "format"]
+    by_identifier = {row[0]: row for row in rows[1:]}
+    assert len(by_identifier) == 2 * 4
+    row = by_identifier["7701234567-indicators"]
+    assert row[1] == "Целевые показатели наставничества" and row[3] == "csv"
+    meta = read_csv(api_client, row[2].removeprefix("http://testserver"))
+    assert ["identifier", row[0]] in meta
+
+
+def test_schools_sharing_an_inn_are_told_apart_by_their_number(api_client, schools):
+    gymnasium, lyceum = schools
+    lyceum.school.inn = gymnasium.school.inn
+    lyceum.school.save()
+
+    identifiers = {row[0] for row in read_csv(api_client, "/opendata/list.csv")[1:]}
+
+    assert f"school{gymnasium.school.pk}-indicators" in identifiers
+    assert f"school{lyceum.school.pk}-indicators" in identifiers
+    assert api_client.get("/opendata/7701234567-indicators/meta.csv").status_code == 404
+
+
+def test_the_municipalitys_publisher_is_the_centre_from_any_host(api_client, schools, site):
+    centre = Page.get_first_root_node().add_child(
+        instance=MunicipalCentrePage(title="Центр", slug="centre")
+    )
+    SiteSettings.objects.create(
+        site=Site.objects.create(hostname=CENTRE_HOST, root_page=centre),
+        full_name="Муниципальный центр наставничества",
+        email="centre@example.org",
+    )
+
+    meta = passport(api_client, "municipality-indicators")
+    from_a_school = api_client.get(
+        "/opendata/municipality-indicators/meta.csv", HTTP_HOST="gymnasium.localhost"
+    ).content.decode()
+
+    assert meta["publishername"] == "Муниципальный центр наставничества"
+    assert meta["publishermbox"] == "centre@example.org"
+    assert "Муниципальный центр наставничества" in from_a_school

@@ -10,25 +10,17 @@ import re
 import pytest
 from django.urls import reverse
 
-from mentoring_pages.models import ApplicationSubmission
+from mentoring_pages.models import ApplicationSubmission, RoadmapEvent
 from mentoring_pages.tests.applications import application_form
 from mentoring_pages.tests.factories import MentorIndexPageFactory, MentorPageFactory
 from programmes.tests.factories import ConsentFactory, ConsentTextFactory, ProgrammeFactory
+
+from .conftest import ENDPOINTS
 
 pytestmark = pytest.mark.django_db
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 PHONE = re.compile(r"\+?\d[\d\s()-]{9,}\d")
-ENDPOINTS = [
-    "schools",
-    "programmes",
-    "roadmaps",
-    "events",
-    "indicators",
-    "participants",
-    "news",
-    "cases",
-]
 
 
 @pytest.fixture
@@ -61,34 +53,47 @@ def people(two_schools):
         withdrawn_at=datetime.datetime(2026, 2, 1, tzinfo=datetime.UTC),
     )
     ProgrammeFactory(school=school, title="Черновик программы", live=False)
-    return [
-        "Зиновьева",
-        "Сидорова",
-        "Кузнецова",
-        "Белова",
-        "Черновик",
-        "Закрытая",
-        "secret",
-    ]
+    # Drafts are «Черновик…»/«Черновое…», what is behind a password «Закрытая/Закрытое…».
+    hidden = ["Черновик", "Черновое", "Закрытая", "Закрытое", "secret"]
+    return ["Зиновьева", "Сидорова", "Кузнецова", "Белова", *hidden]
 
 
 def walk(client):
-    """Every answer of the API: each list in each language, and each object it lists."""
+    """Every answer of the API: each list in each language, and each object it lists; the
+    API's page and every open dataset's files."""
+    for address in ("/api/", "/en/api/", "/opendata/", "/opendata/list.csv"):
+        yield address, client.get(address).content.decode()
+    for passport in re.findall(
+        r"http://testserver(/opendata/[^,\s]+/meta\.csv)", walked_list(client)
+    ):
+        meta = client.get(passport).content.decode()
+        yield passport, meta
+        for file in re.findall(r"http://testserver(/opendata/\S+\.csv)", meta):
+            yield file, client.get(file).content.decode()
     for endpoint in ENDPOINTS:
         for language in ("ru", "en"):
             listed = client.get(f"/api/v1/{endpoint}/", {"language": language, "page_size": 200})
             assert listed.status_code == 200, endpoint
-            yield f"{endpoint} ({language})", listed.json()
+            yield f"{endpoint} ({language})", as_text(listed.json())
             for item in listed.json()["results"]:
                 one = client.get(f"/api/v1/{endpoint}/{item['id']}/")
                 assert one.status_code == 200
-                yield f"{endpoint}/{item['id']}", one.json()
+                yield f"{endpoint}/{item['id']}", as_text(one.json())
+
+
+def as_text(data):
+    return json.dumps(data, ensure_ascii=False)
+
+
+def walked_list(client):
+    response = client.get("/opendata/list.csv")
+    assert response.status_code == 200
+    return response.content.decode()
 
 
 def test_no_endpoint_gives_a_person_or_what_is_not_public(api_client, people, english):
     seen = 0
-    for where, data in walk(api_client):
-        text = json.dumps(data, ensure_ascii=False)
+    for where, text in walk(api_client):
         assert not EMAIL.search(text), where
         assert not PHONE.search(text), where
         for word in people:
@@ -98,19 +103,15 @@ def test_no_endpoint_gives_a_person_or_what_is_not_public(api_client, people, en
 
 
 def test_the_walk_would_see_a_person(api_client, people):
-    """The walk's own check: a news item naming a person is found by it."""
-    from mentoring_pages.models import NewsPage
+    """The walk's own check: an event naming a person is found in the API and in the open
+    data files."""
+    event = RoadmapEvent.objects.filter(page__live=True).first()
+    RoadmapEvent.objects.filter(pk=event.pk).update(title="Встреча с Сидоровой")
 
-    news = NewsPage.objects.live().first()
-    news.lead = "Поздравляем: Сидорова, sidorova@example.org"
-    news.save_revision().publish()
+    found = {where for where, text in walk(api_client) if "Сидоровой" in text}
 
-    found = [
-        where
-        for where, data in walk(api_client)
-        if "Сидорова" in json.dumps(data, ensure_ascii=False)
-    ]
-    assert found
+    assert "events (ru)" in found
+    assert any("/data-" in where for where in found)
 
 
 def test_the_schema_has_no_personal_field(client):

@@ -47,10 +47,9 @@ def test_the_coordinator_reads_every_schools_roadmap_named_by_its_school(login_a
     options = [option.get_text() for option in page.select("#board-filter-roadmap option")]
     assert any(option.startswith("lyceum —") for option in options)
     # Nothing to change with: no boxes to tick, no bulk form, no import, no editor link.
-    assert not page.select("input[name=event]")
-    assert not page.find(string="Сохранить для выбранных мероприятий")
-    assert "/admin/pages/" not in str(page.select_one("#board-events"))
-    assert "Импорт" not in page.get_text()
+    assert not page.select("input[name=event]") and not page.select("form[method=post]")
+    assert not page.select('a[href*="/admin/pages/"]')
+    assert not page.select('a[href*="import"]')
     # The menu leads there.
     menu = client.get("/admin/").content.decode()
     assert reverse(BOARD_URL_NAME) in menu
@@ -71,14 +70,16 @@ def test_the_coordinator_cannot_change_an_event(login_as, two_schools):
     event = gymnasium.roadmap.events.filter(status=EventStatus.PLANNED).first()
     client = login_as(COORDINATOR)
 
+    versions = gymnasium.roadmap.revisions.count()
+
     response = client.post(
         reverse(BOARD_URL_NAME), {"event": [event.pk], "new_status": EventStatus.DONE}
     )
 
-    assert response.status_code in (302, 403)
-    assert response.get("Location", "/admin/") == "/admin/"
+    # Wagtail's answer to a permission denied in its admin: back to the dashboard.
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert RoadmapEvent.objects.get(pk=event.pk).status == EventStatus.PLANNED
-    assert gymnasium.roadmap.revisions.count() == 0
+    assert gymnasium.roadmap.revisions.count() == versions
 
 
 def test_the_coordinator_downloads_any_schools_quarterly_report(login_as, two_schools):
