@@ -59,8 +59,20 @@ SHOWN_ON_EVERY_PAGE = (SiteSettings, Site)
 
 
 def shown_models():
-    """The models, besides pages, whose objects pages show."""
-    return (*get_snippet_models(), get_image_model(), get_document_model(), *SHOWN_ON_EVERY_PAGE)
+    """The models, besides pages, whose objects pages show: snippets, images, documents,
+    what every page shows and what a page type rolls up."""
+    rolled_up = {
+        apps.get_model(label)
+        for page_type in get_page_models()
+        for label in getattr(page_type, "rolls_up", ())
+    }
+    return (
+        *get_snippet_models(),
+        get_image_model(),
+        get_document_model(),
+        *SHOWN_ON_EVERY_PAGE,
+        *(model for model in rolled_up if not issubclass(model, Page)),
+    )
 
 
 def _below_any(paths):

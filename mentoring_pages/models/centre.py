@@ -26,6 +26,7 @@ class MunicipalCentrePage(DescribedPageMixin, StemmedSearchMixin, Page):
     # What the page shows of every school: a change to one of these drops it from the
     # caches (home.purging).
     rolls_up = (
+        "programmes.school",
         "home.homepage",
         "mentoring_pages.roadmappage",
         "programmes.programme",

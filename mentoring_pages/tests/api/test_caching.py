@@ -108,3 +108,14 @@ def test_what_was_kept_before_midnight_is_as_new_as_midnight(api_client, two_sch
     assert first["Last-Modified"] == http_date(midnight.timestamp())
     yesterdays_copy = http_date(yesterday)
     assert api_client.get(EVENTS, HTTP_IF_MODIFIED_SINCE=yesterdays_copy).status_code == 200
+
+
+def test_a_renamed_school_is_given_at_once(api_client, two_schools):
+    gymnasium, _ = two_schools
+    api_client.get("/api/v1/schools/")
+
+    gymnasium.school.full_name = "Гимназия имени Пушкина"
+    gymnasium.school.save()
+
+    names = [school["full_name"] for school in api_client.get("/api/v1/schools/").json()["results"]]
+    assert "Гимназия имени Пушкина" in names

@@ -68,3 +68,16 @@ def test_a_news_item_in_a_school_leaves_the_centre_alone(two_schools, purged_hos
     hosts = purged_hosts(lambda: page.save_revision().publish())
 
     assert hosts == {"gymnasium.localhost"}
+
+
+def test_renaming_a_school_drops_the_centre_and_nothing_of_another_school(
+    two_schools, purged_hosts
+):
+    gymnasium, _lyceum = two_schools
+
+    def rename():
+        gymnasium.school.full_name = "Гимназия имени Пушкина"
+        gymnasium.school.save()
+
+    # Its own home page too: the school's record names it.
+    assert purged_hosts(rename) == {CENTRE_HOST, "gymnasium.localhost"}
