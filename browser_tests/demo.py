@@ -38,6 +38,8 @@ PAGE_KINDS = [
     "roadmap-list",
     "search",
     "accessibility-settings",
+    "open-data",
+    "api-documentation",
     "not-found",
 ]
 
@@ -126,6 +128,8 @@ def page_urls(server_url):
             # The section's own title is a word the search finds in both languages.
             urls["search"] = f"{reverse('search')}?{urlencode({'q': landing.title})}"
             urls["accessibility-settings"] = reverse("accessibility")
+            urls["open-data"] = reverse("open_data")
+            urls["api-documentation"] = reverse("api_documentation")
         urls["not-found"] = f"{urls['home']}no-such-page-here/"
         for kind, url in urls.items():
             status = 404 if kind == "not-found" else 200

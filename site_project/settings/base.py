@@ -374,6 +374,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Наставничество: открытый API",
     "VERSION": "1",
     "SCHEMA_PATH_PREFIX": "/api/v1/",
+    # In the order the router lists them: schools first, as the documentation reads.
+    "SORT_OPERATIONS": False,
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_AUTHENTICATION": [],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],

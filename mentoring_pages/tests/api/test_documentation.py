@@ -72,3 +72,12 @@ def test_the_documentation_page_reads_in_each_language(client, address, heading,
     # Nothing from another host.
     addresses = [tag.get("src") or tag.get("href") for tag in page.select("[src], link[href]")]
     assert addresses and {urlsplit(url).netloc for url in addresses} <= {"", "testserver"}
+
+
+def test_the_documentation_reads_in_the_routers_order(client):
+    page = BeautifulSoup(client.get("/en/api/").content, "html.parser")
+
+    paths = [code.get_text() for code in page.select("main section > p > code")]
+
+    assert paths[:2] == ["GET /api/v1/schools/", "GET /api/v1/schools/{id}/"]
+    assert page.select("table thead th")[1].get_text() == "When it happens"
