@@ -77,6 +77,9 @@ ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|(?<!\w)/\S*")
 # What scripts fill in before it is shown: Wagtail's side panel counters hold "None" until
 # the checks have counted.
 FILLED_BY_SCRIPTS = "[data-side-panel-toggle-counter]"
+# What a person types in as it stands, not a word to read: the two-factor set-up's key is
+# random Latin letters.
+TYPED_VERBATIM = "code"
 # Attributes a person reads (or hears from a screen reader) beside the text.
 READ_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
 
@@ -85,7 +88,7 @@ def readable_text(html):
     """What a person may read of an admin screen, drawers and menus opened: its text and
     the attributes read out, not its scripts and styles."""
     soup = BeautifulSoup(html, "html.parser")
-    for code in soup.select(f"script, style, noscript, {FILLED_BY_SCRIPTS}"):
+    for code in soup.select(f"script, style, noscript, {FILLED_BY_SCRIPTS}, {TYPED_VERBATIM}"):
         code.decompose()
     attributes = [
         element[name]
