@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,21 +12,25 @@ from wagtail.search import index
 from .blocks import BodyBlock
 from .descriptions import DescribedPageMixin
 from .fields import optional_link
+from .page_cache import FragmentCacheMixin
 from .photos import PhotoMixin, photo_at_the_top_panel
+from .routing import OneQueryRouting
 from .search import StemmedSearchMixin, searchable
 
 # Page apps add to the home page's context with this hook, so home need not know them.
 HOME_PAGE_CONTEXT_HOOK = "construct_home_page_context"
 
 
-class HomePage(PhotoMixin, DescribedPageMixin, StemmedSearchMixin, Page):
+class HomePage(
+    OneQueryRouting, PhotoMixin, DescribedPageMixin, StemmedSearchMixin, FragmentCacheMixin, Page
+):
     """The root of a school's site in one language.
 
     What goes under it is up to each page type's `parent_page_types`: content pages go
     anywhere, a page app's section names the home page. What it shows besides its own
     content and sections, the page apps add with the `construct_home_page_context` hook:
-    a function `(page, request, context)` that adds to `context` in place, as
-    mentoring_pages adds the latest news."""
+    a function `(page, request, lists)` that adds to the dict `lists` in place, as
+    mentoring_pages adds the latest news; the template reads them as `lists.NAME`."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -46,9 +51,15 @@ class HomePage(PhotoMixin, DescribedPageMixin, StemmedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
-        for add_to_context in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
-            add_to_context(self, request, context)
+
+        def read_lists():
+            lists = {"sections": self.get_children().live().public().in_menu().specific()}
+            for add_to_context in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
+                add_to_context(self, request, lists)
+            return lists
+
+        # Read only when the page's fragment is not kept (templates/home/home_page.html).
+        context["lists"] = SimpleLazyObject(read_lists)
         return context
 
 

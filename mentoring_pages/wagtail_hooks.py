@@ -53,8 +53,8 @@ LATEST_NEWS_ON_HOME_PAGE = 3
 
 
 @hooks.register(HOME_PAGE_CONTEXT_HOOK)
-def add_latest_news(page, request, context):
-    context["latest_news"] = (
+def add_latest_news(page, request, lists):
+    lists["latest_news"] = (
         NewsPage.objects.live()
         .public()
         .descendant_of(page)

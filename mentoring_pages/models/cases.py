@@ -40,8 +40,19 @@ class CaseIndexPage(SectionIndexPage):
 
     cache_query_parameters = ("page", "form", "tag")
 
+    # What the listing's fragment shows (case_index_page.html): read only when it is not kept.
+    LISTING = (
+        "items", "forms", "tags", "selected_form", "selected_tag", "form_links", "tag_links",
+        "query_string",
+    )  # fmt: skip
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(lazy_context(lambda: self.listing(request), self.LISTING))
+        return context
+
+    def listing(self, request):
+        """The cases of the chosen form and tag, a page of them, and the filters' links."""
         cases = visible_children(CasePage, self)
         # Only the forms and tags that some case has: no choice leads to an empty list.
         forms = list(MentoringForm.objects.filter(pk__in=cases.values("form")))
@@ -68,29 +79,26 @@ class CaseIndexPage(SectionIndexPage):
             # The chosen tag may be a translation of the tag the cases link.
             shown = shown.filter(tagged_items__tag__translation_key=tag.translation_key)
         chosen = {"form": form.pk if form else None, "tag": tag.slug if tag else None}
-        context.update(
-            {
-                "items": paginate(request, shown),
-                "forms": forms,
-                "tags": tags,
-                "selected_form": form,
-                "selected_tag": tag,
-                "form_links": filter_links(
-                    "form",
-                    [(choice.pk, choice.title) for choice in forms],
-                    chosen["form"],
-                    keep={"tag": chosen["tag"]},
-                ),
-                "tag_links": filter_links(
-                    "tag",
-                    [(choice.slug, choice.name) for choice in tags],
-                    chosen["tag"],
-                    keep={"form": chosen["form"]},
-                ),
-                "query_string": query_string(**chosen),
-            }
-        )
-        return context
+        return {
+            "items": paginate(request, shown),
+            "forms": forms,
+            "tags": tags,
+            "selected_form": form,
+            "selected_tag": tag,
+            "form_links": filter_links(
+                "form",
+                [(choice.pk, choice.title) for choice in forms],
+                chosen["form"],
+                keep={"tag": chosen["tag"]},
+            ),
+            "tag_links": filter_links(
+                "tag",
+                [(choice.slug, choice.name) for choice in tags],
+                chosen["tag"],
+                keep={"form": chosen["form"]},
+            ),
+            "query_string": query_string(**chosen),
+        }
 
 
 class CaseTag(TaggedPageBase):

@@ -47,9 +47,11 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def index(self, request):
-        # One query for the items and one for all their pictures' renditions.
+        # One query for the items and one for all their pictures' renditions, made only
+        # when the listing's fragment is not kept (news_index_page.html).
         items = self.news().select_related("image").prefetch_related("image__renditions")
-        return self.render(request, context_overrides={"items": paginate(request, items)})
+        listing = lazy_context(lambda: {"items": paginate(request, items)}, ("items",))
+        return self.render(request, context_overrides=listing)
 
     @path("rss/")
     def rss(self, request):

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.page_cache import lazy_context
 from home.search import searchable
 from mentoring_pages.roadmap import exports, statuses
 from mentoring_pages.roadmap.deadlines import Recurrence
@@ -42,6 +43,12 @@ class RoadmapIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read only when the cards' fragment is not kept (roadmap_index_page.html).
+        context.update(lazy_context(self.cards, ("roadmaps", "archived_roadmaps")))
+        return context
+
+    def cards(self):
+        """The current roadmaps and the finished ones, each (page, progress)."""
         roadmaps = list(
             RoadmapPage.objects.live()
             .public()
@@ -58,9 +65,10 @@ class RoadmapIndexPage(SectionIndexPage):
         on = statuses.today()
         # (page, progress) for the cards: two queries however many roadmaps and events.
         cards = [(page, statuses.progress(states[page.pk], on)) for page in roadmaps]
-        context["roadmaps"] = [card for card in cards if not card[0].is_finished(on)]
-        context["archived_roadmaps"] = [card for card in cards if card[0].is_finished(on)]
-        return context
+        return {
+            "roadmaps": [card for card in cards if not card[0].is_finished(on)],
+            "archived_roadmaps": [card for card in cards if card[0].is_finished(on)],
+        }
 
 
 class RoadmapPageForm(SectionPageForm):

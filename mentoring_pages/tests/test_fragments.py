@@ -1,0 +1,63 @@
+"""The fragments kept with {% wagtailpagecache %} (home.page_cache.FragmentCacheMixin): with
+the page cache off — as behind nginx, where a miss renders the page — a list shows what was
+published a moment ago, and each page of a list or filter is its own."""
+
+import pytest
+
+from mentoring_pages.tests.factories import (
+    CasePageFactory,
+    NewsPageFactory,
+    RoadmapPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+NEW_CHILD = {
+    "news": NewsPageFactory,
+    "cases": CasePageFactory,
+    "roadmaps": RoadmapPageFactory,
+}
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+
+
+@pytest.mark.parametrize("index", NEW_CHILD)
+def test_a_published_page_shows_on_its_index_and_the_home_page(client, section, home_page, index):
+    parent = getattr(section, index)
+    NEW_CHILD[index](parent=parent, title="Прежняя страница").save_revision().publish()
+    assert "Прежняя страница" in client.get(parent.url).content.decode()
+    client.get(home_page.url)
+
+    new = NEW_CHILD[index](parent=parent, title="Свежая страница", live=False)
+    new.save_revision().publish()
+
+    assert "Свежая страница" in client.get(parent.url).content.decode()
+    if index == "news":
+        assert "Свежая страница" in client.get(home_page.url).content.decode()
+
+
+def test_each_page_of_the_news_is_its_own(client, section):
+    for number in range(13):
+        NewsPageFactory(parent=section.news, title=f"Новость {number:02}")
+
+    first = client.get(section.news.url).content.decode()
+    second = client.get(section.news.url, {"page": 2}).content.decode()
+
+    assert "Новость 12" in first and "Новость 12" not in second
+    assert "Новость 00" in second and "Новость 00" not in first
+
+
+def test_each_tag_of_the_cases_is_its_own(client, section):
+    olympiad = CasePageFactory(parent=section.cases, title="Кейс об олимпиаде")
+    olympiad.tags.add("Олимпиада")
+    olympiad.save_revision().publish()
+    CasePageFactory(parent=section.cases, title="Кейс о проекте").save_revision().publish()
+
+    every = client.get(section.cases.url).content.decode()
+    tagged = client.get(section.cases.url, {"tag": "олимпиада"}).content.decode()
+
+    assert "Кейс о проекте" in every and "Кейс о проекте" not in tagged
+    assert "Кейс об олимпиаде" in tagged
