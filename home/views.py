@@ -8,7 +8,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views import static
 from wagtail import hooks
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from . import accessibility as accessibility_settings
 from .search import WORD, StemmedSearchMixin, site_query
@@ -25,10 +25,14 @@ def search(request):
     # Only the words are searched for: quotes, NUL and the database's own search syntax
     # would reach SQLite's full-text query as they are, and fail there.
     words = WORD.findall(query)
-    if words:
+    site = Site.find_for_request(request)
+    if words and site is not None:
+        # This school's pages only (a municipality's schools share the installation), in
+        # the language of the page: below the home page's translation in it.
         locale = Locale.objects.get_for_language(language)
-        pages = Page.objects.live().public().filter(locale=locale).specific()
-        results = pages.search(site_query(words, language))
+        home = site.root_page.get_translation_or_none(locale) or site.root_page
+        pages = Page.objects.live().public().descendant_of(home, inclusive=True)
+        results = pages.filter(locale=locale).specific().search(site_query(words, language))
     # get_page() turns "?page=abc" or an out-of-range number into a real page.
     results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     found = [

@@ -3,6 +3,7 @@ escaping, and what a results page costs. The section's pages: mentoring_pages/te
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from home.tests.factories import ContentPageFactory
@@ -41,6 +42,19 @@ def test_a_word_is_found_in_another_form_than_the_page_uses(client, home_page, t
     ContentPageFactory(parent=home_page, title="Приём", intro=text)
 
     assert set(results(client, query)) == {"Приём"}
+
+
+def test_a_school_finds_its_own_pages_only(client, home_page, other_school):
+    """Schools share the installation, each on its own site: a school's search is its own."""
+    Site.objects.create(hostname="127.0.0.1", root_page=other_school.home_page)
+    ContentPageFactory(parent=home_page, title="Наша олимпиада", intro="Олимпиада прошла.")
+    ContentPageFactory(
+        parent=other_school.home_page, title="Олимпиада школы № 2", intro="Олимпиада прошла."
+    )
+
+    assert set(results(client, "олимпиада")) == {"Наша олимпиада"}
+    client.defaults["HTTP_HOST"] = "127.0.0.1"
+    assert set(results(client, "олимпиада")) == {"Олимпиада школы № 2"}
 
 
 def test_every_word_of_the_query_must_be_found(client, home_page):
