@@ -15,6 +15,7 @@ import os
 import re
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -417,6 +418,30 @@ def ratio(rps, baseline_rps):
     return f"{100 * rps / baseline_rps:>4.0f} %" if baseline_rps else "     "
 
 
+def machine_speed(cached, baseline):
+    """How fast this machine serves now against the baseline's run: the median of the static
+    files' rates over the baseline's (the same server, files of each page's size). One
+    machine's speed varies by half from one day to the next; main's rates are compared
+    scaled by it, so a change of code is not mistaken for a slower day."""
+    ceilings, baseline_ceilings = cached["ceiling"], baseline["cached"]["ceiling"]
+    shares = [
+        ceilings[n]["rps"] / baseline_ceilings[n]["rps"] for n in ceilings if n in baseline_ceilings
+    ]
+    return statistics.median(shares)
+
+
+def scaled(baseline, speed):
+    """The baseline's rates as this machine would serve main today."""
+    return {
+        kind: {
+            name: {"rps": row["rps"] * speed}
+            for name, row in baseline[kind].items()
+            if "rps" in row
+        }
+        for kind in ("uncached", "cached")
+    }
+
+
 def table(costs, uncached, cached, baseline):
     rows = [
         f"{'page':26} {'queries':>9} {'CPU ms':>9} {'KB':>6} {'gzip':>5}   "
@@ -446,11 +471,12 @@ def table(costs, uncached, cached, baseline):
 def goals(result, baseline):
     costs, uncached, cached = result["pages"], result["uncached"], result["cached"]
     nginx = result["nginx"]
-    compared = [name for name in costs if name in baseline["uncached"]]
+    # The page types: not the search, whose work changed after the baseline (every word
+    # also by its stem, an excerpt per result) and which no cache keeps.
+    compared = [name for name in costs if name in baseline["uncached"] and name not in NEVER_CACHED]
     uncached_share = min(uncached[n]["rps"] / baseline["uncached"][n]["rps"] for n in compared)
-    cached_share = min(
-        cached[n]["rps"] / baseline["cached"][n]["rps"] for n in compared if n not in NEVER_CACHED
-    )
+    cached_share = min(cached[n]["rps"] / baseline["cached"][n]["rps"] for n in compared)
+    speed = result["machine_speed"]
     checks = [
         (
             "queries ≤ 15 on every page, page cache off",
@@ -464,8 +490,16 @@ def goals(result, baseline):
         ),
         ("Django's page cache, slowest page / main's ≥ 100 %", round(100 * cached_share), 100),
         ("uncached, slowest page / main's ≥ 50 %", round(100 * uncached_share), 50),
-        ("uncached roadmap req/s ≥ 100", uncached["roadmap, 100 events"]["rps"], 100),
-        ("uncached news item req/s ≥ 150", uncached["news item"]["rps"], 150),
+        (
+            "uncached roadmap req/s ≥ 100 on main's machine",
+            round(uncached["roadmap, 100 events"]["rps"] / speed),
+            100,
+        ),
+        (
+            "uncached news item req/s ≥ 150 on main's machine",
+            round(uncached["news item"]["rps"] / speed),
+            150,
+        ),
         ("40-event .docx import s < 1", result["docx"]["import_seconds"], 1),
         ("landing compressed KB ≤ 60", cached["landing compressed"]["kb"], 60),
     ]
@@ -513,8 +547,14 @@ def main():
         "curator": curator,
         "total_seconds": round(time.monotonic() - started),
     }
-    RESULT_FILE.write_text(json.dumps(result, indent=2, ensure_ascii=False))
     baseline = json.loads(BASELINE_FILE.read_text())
+    result["machine_speed"] = round(machine_speed(cached, baseline), 3)
+    RESULT_FILE.write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    baseline = scaled(baseline, result["machine_speed"])
+    print(
+        f"this machine serves static files at {100 * result['machine_speed']:.0f} % of the "
+        "baseline's run: «vs main» compares with main's rates scaled by it"
+    )
     print(table(costs, uncached, cached, baseline))
     print(
         f"\nthrough nginx: {NGINX_PAGE} {nginx['page']['rps']:.0f} req/s, a static file of "
