@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import InlinePanel
 
+from home.page_cache import lazy_context
 from programmes.models.programme import DocumentItem, DocumentKind
 
 from .base import SectionIndexPage
@@ -22,7 +23,8 @@ class DocumentsPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = self.groups()
+        # Read only when the list's fragment is not kept (documents_page.html).
+        context.update(lazy_context(lambda: {"groups": self.groups()}, ("groups",)))
         return context
 
     def groups(self):

@@ -3,12 +3,14 @@ the page cache off — as behind nginx, where a miss renders the page — a list
 published a moment ago, and each page of a list or filter is its own."""
 
 import pytest
+from wagtail.documents import get_document_model
 
 from mentoring_pages.tests.factories import (
     CasePageFactory,
     NewsPageFactory,
     RoadmapPageFactory,
 )
+from programmes.models.programme import DocumentKind
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +63,15 @@ def test_each_tag_of_the_cases_is_its_own(client, section):
 
     assert "Кейс о проекте" in every and "Кейс о проекте" not in tagged
     assert "Кейс об олимпиаде" in tagged
+
+
+def test_a_documents_new_title_shows_on_the_documents_page(client, section):
+    document = get_document_model().objects.create(title="Старое положение", file="doc.pdf")
+    section.documents.documents.create(kind=DocumentKind.choices[0][0], document=document)
+    section.documents.save_revision().publish()  # the reference index
+    assert "Старое положение" in client.get(section.documents.url).content.decode()
+
+    document.title = "Новое положение"
+    document.save()
+
+    assert "Новое положение" in client.get(section.documents.url).content.decode()
