@@ -7,12 +7,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.descriptions import DescribedPageMixin
+from home.page_cache import FragmentCacheMixin, lazy_context
 from home.search import StemmedSearchMixin, searchable
 from mentoring_pages.centre.rollup import school_summaries
 from mentoring_pages.roadmap import statuses
 
 
-class MunicipalCentrePage(DescribedPageMixin, StemmedSearchMixin, Page):
+class MunicipalCentrePage(DescribedPageMixin, StemmedSearchMixin, FragmentCacheMixin, Page):
     """The root of the centre's site: the schools with their roadmap progress, coverage
     against the targets and participant counts, each linking to its own site."""
 
@@ -42,6 +43,9 @@ class MunicipalCentrePage(DescribedPageMixin, StemmedSearchMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["schools"] = school_summaries(self.locale)
+        # Read only when the schools' fragment is not kept (municipal_centre_page.html).
+        context.update(
+            lazy_context(lambda: {"schools": school_summaries(self.locale)}, ("schools",))
+        )
         context["today"] = statuses.today()
         return context

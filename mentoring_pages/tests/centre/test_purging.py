@@ -81,3 +81,19 @@ def test_renaming_a_school_drops_the_centre_and_nothing_of_another_school(
 
     # Its own home page too: the school's record names it.
     assert purged_hosts(rename) == {CENTRE_HOST, "gymnasium.localhost"}
+
+
+@pytest.mark.parametrize("page_cache_timeout", [0, 3600])
+def test_the_centre_shows_a_schools_new_name_on_the_next_visit(
+    client, settings, two_schools, page_cache_timeout
+):
+    """With the page cache on, and off (the schools are then a fragment kept on its own)."""
+    settings.PAGE_CACHE_TIMEOUT = page_cache_timeout
+    gymnasium, _lyceum = two_schools
+    assert "Школа gymnasium" in client.get("/").content.decode()
+
+    gymnasium.school.full_name = "Гимназия имени Пушкина"
+    gymnasium.school.save()
+
+    shown = client.get("/").content.decode()
+    assert "Гимназия имени Пушкина" in shown and "Школа lyceum" in shown
