@@ -30,8 +30,6 @@ from rest_framework.response import Response
 from wagtail.models import Locale
 
 from home import page_cache
-from mentoring_pages.models import CasePage, NewsPage, RoadmapEvent, RoadmapPage
-from programmes.models import ParticipationFigures, Programme, School, TargetIndicator
 from programmes.schools import school_of_path
 
 from . import filters, public, serializers
@@ -77,7 +75,14 @@ def checked_number(request, name, largest, default):
 
 
 class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
-    """Anyone reads, without a session or a sign-in; only JSON; a rate limit per address."""
+    """Anyone reads, without a session or a sign-in; only JSON; a rate limit per address.
+
+    An endpoint names its `rule`: the function of api.public that gives what it may show,
+    the one place that says so. `with_locale`: its records' words are in their page's
+    language, read with them."""
+
+    rule = None
+    with_locale = False
 
     authentication_classes = []
     permission_classes = [AllowAny]
@@ -89,9 +94,18 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"[0-9]+"
     detail_serializer_class = None
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # The model, for the schema and the router; what is shown is the rule's.
+        cls.queryset = cls.serializer_class.Meta.model.objects.none()
+
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
         return conditional(super().as_view(actions, **initkwargs))
+
+    def get_queryset(self):
+        shown = self.rule()
+        return shown.select_related("locale") if self.with_locale else shown
 
     def initial(self, request, *args, **kwargs):
         answer_in_visitors_language(request)
@@ -209,17 +223,19 @@ def not_found(request, *args, **kwargs):
     return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
 
 
-@extend_schema_view(
-    list=extend_schema(summary=_("Schools"), description=_("The schools taking part.")),
-    retrieve=extend_schema(summary=_("A school")),
-)
+def described(summary, description, one):
+    """The endpoint's summary and description in the schema, and its one object's."""
+    return extend_schema_view(
+        list=extend_schema(summary=summary, description=description),
+        retrieve=extend_schema(summary=one),
+    )
+
+
+@described(_("Schools"), _("The schools taking part."), _("A school"))
 class SchoolViewSet(PublicDataViewSet):
-    queryset = School.objects.none()  # the model, for the schema; get_queryset() is the rule
+    rule = staticmethod(public.schools)
     serializer_class = serializers.SchoolSerializer
     filterset_class = filters.SchoolFilterSet
-
-    def get_queryset(self):
-        return public.schools()
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "school_urls": self.school_urls}
@@ -235,118 +251,83 @@ class SchoolViewSet(PublicDataViewSet):
         }
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Programmes"),
-        description=_("The schools' programmes of mentoring and their forms of mentoring."),
-    ),
-    retrieve=extend_schema(summary=_("A programme")),
+@described(
+    _("Programmes"),
+    _("The schools' programmes of mentoring and their forms of mentoring."),
+    _("A programme"),
 )
 class ProgrammeViewSet(PublicDataViewSet):
-    queryset = Programme.objects.none()  # the model, for the schema; get_queryset() is the rule
+    rule = staticmethod(public.programmes)
     serializer_class = serializers.ProgrammeSerializer
     filterset_class = filters.ProgrammeFilterSet
 
-    def get_queryset(self):
-        return public.programmes()
 
-
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Roadmaps"),
-        description=_(
-            "The roadmaps with their events counted: all, done and overdue. One roadmap "
-            "gives its stages and events too."
-        ),
+@described(
+    _("Roadmaps"),
+    _(
+        "The roadmaps with their events counted: all, done and overdue. One roadmap "
+        "gives its stages and events too."
     ),
-    retrieve=extend_schema(summary=_("A roadmap with its stages and events")),
+    _("A roadmap with its stages and events"),
 )
 class RoadmapViewSet(PublicDataViewSet):
-    queryset = RoadmapPage.objects.none()  # the model, for the schema; get_queryset() is the rule
+    rule = staticmethod(public.roadmaps)
     serializer_class = serializers.RoadmapSerializer
     detail_serializer_class = serializers.RoadmapDetailSerializer
     filterset_class = filters.RoadmapFilterSet
+    with_locale = True
 
     def get_queryset(self):
-        roadmaps = public.roadmaps().select_related("locale")
+        roadmaps = super().get_queryset()
         if self.action == "retrieve":
             return roadmaps.prefetch_related("stages", "events")
         return roadmaps
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Roadmap events"),
-        description=_("Every event of the roadmaps, with its deadline and status."),
-    ),
-    retrieve=extend_schema(summary=_("A roadmap event")),
+@described(
+    _("Roadmap events"),
+    _("Every event of the roadmaps, with its deadline and status."),
+    _("A roadmap event"),
 )
 class EventViewSet(PublicDataViewSet):
-    queryset = RoadmapEvent.objects.none()  # the model, for the schema; get_queryset() is the rule
+    rule = staticmethod(public.events)
     serializer_class = serializers.EventSerializer
     filterset_class = filters.EventFilterSet
 
-    def get_queryset(self):
-        return public.events()
 
-
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Target indicators"),
-        description=_("The yearly coverage targets of the programmes and their actual values."),
-    ),
-    retrieve=extend_schema(summary=_("A target indicator")),
+@described(
+    _("Target indicators"),
+    _("The yearly coverage targets of the programmes and their actual values."),
+    _("A target indicator"),
 )
 class IndicatorViewSet(PublicDataViewSet):
-    queryset = (
-        TargetIndicator.objects.none()
-    )  # the model, for the schema; get_queryset() is the rule
+    rule = staticmethod(public.indicators)
     serializer_class = serializers.IndicatorSerializer
     filterset_class = filters.ProgrammeRecordFilterSet
 
-    def get_queryset(self):
-        return public.indicators()
 
-
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("Participants"),
-        description=_("How many took part in each form of mentoring, by year."),
-    ),
-    retrieve=extend_schema(summary=_("Participant counts of one form and year")),
+@described(
+    _("Participants"),
+    _("How many took part in each form of mentoring, by year."),
+    _("Participant counts of one form and year"),
 )
 class ParticipantsViewSet(PublicDataViewSet):
-    queryset = (
-        ParticipationFigures.objects.none()
-    )  # the model, for the schema; get_queryset() is the rule
+    rule = staticmethod(public.participants)
     serializer_class = serializers.ParticipantsSerializer
     filterset_class = filters.ProgrammeRecordFilterSet
 
-    def get_queryset(self):
-        return public.participants()
 
-
-@extend_schema_view(
-    list=extend_schema(summary=_("News"), description=_("The schools' news, newest first.")),
-    retrieve=extend_schema(summary=_("A news item")),
-)
+@described(_("News"), _("The schools' news, newest first."), _("A news item"))
 class NewsViewSet(PublicDataViewSet):
-    queryset = NewsPage.objects.none()  # the model, for the schema; get_queryset() is the rule
+    rule = staticmethod(public.news)
     serializer_class = serializers.NewsSerializer
     filterset_class = filters.NewsFilterSet
-
-    def get_queryset(self):
-        return public.news().select_related("locale")
+    with_locale = True
 
 
-@extend_schema_view(
-    list=extend_schema(summary=_("Cases"), description=_("The schools' cases, newest first.")),
-    retrieve=extend_schema(summary=_("A case")),
-)
+@described(_("Cases"), _("The schools' cases, newest first."), _("A case"))
 class CaseViewSet(PublicDataViewSet):
-    queryset = CasePage.objects.none()  # the model, for the schema; get_queryset() is the rule
+    rule = staticmethod(public.cases)
     serializer_class = serializers.CaseSerializer
     filterset_class = filters.CaseFilterSet
-
-    def get_queryset(self):
-        return public.cases().select_related("locale")
+    with_locale = True
