@@ -2,6 +2,8 @@
 way, and every page type's own route() still answers what it routes."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.url_routing import RouteResult
 
 from home.models import ContentPage
@@ -35,6 +37,16 @@ def test_a_deep_page_costs_the_queries_of_a_shallow_one(queries_of, nested):
 @pytest.mark.parametrize("address", ["/a/x/", "/x/", "/a/b/c/d/e/", "/b/"])
 def test_an_address_leading_nowhere_is_not_found(client, nested, address):
     assert client.get(address).status_code == 404
+
+
+def test_a_very_long_address_is_not_found_in_one_small_query(client, nested):
+    """Two thousand levels: no page lies deeper than the tree's paths allow (63 levels),
+    so no more are looked up."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/a/" + "b/" * 2000)
+
+    assert response.status_code == 404
+    assert max(len(query["sql"]) for query in captured.captured_queries) < 20_000
 
 
 def test_a_draft_is_not_found_but_the_live_pages_below_it_are(client, nested):
