@@ -28,9 +28,10 @@ def search(request):
     site = Site.find_for_request(request)
     if words and site is not None:
         # This school's pages only (a municipality's schools share the installation), in
-        # the language of the page: below the home page's translation in it.
+        # the language of the page: below its home page as routing finds it (the live
+        # translation in that language).
         locale = Locale.objects.get_for_language(language)
-        home = site.root_page.get_translation_or_none(locale) or site.root_page
+        home = site.root_page.localized
         pages = Page.objects.live().public().descendant_of(home, inclusive=True)
         results = pages.filter(locale=locale).specific().search(site_query(words, language))
     # get_page() turns "?page=abc" or an out-of-range number into a real page.
