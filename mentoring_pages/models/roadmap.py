@@ -45,6 +45,7 @@ class RoadmapIndexPage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         # Read only when the cards' fragment is not kept (roadmap_index_page.html).
         context.update(lazy_context(self.cards, ("roadmaps", "archived_roadmaps")))
+        context["today"] = statuses.today()
         return context
 
     def cards(self):
