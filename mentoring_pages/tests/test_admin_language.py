@@ -77,9 +77,9 @@ ADDRESS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|(?<!\w)/\S*")
 # What scripts fill in before it is shown: Wagtail's side panel counters hold "None" until
 # the checks have counted.
 FILLED_BY_SCRIPTS = "[data-side-panel-toggle-counter]"
-# What a person types in as it stands, not a word to read: the two-factor set-up's key is
-# random Latin letters.
-TYPED_VERBATIM = "code"
+# What is marked as not to be translated (HTML's translate="no"): the two-factor set-up's
+# key, random Latin letters typed in as they stand.
+TYPED_VERBATIM = '[translate="no"]'
 # Attributes a person reads (or hears from a screen reader) beside the text.
 READ_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
 
