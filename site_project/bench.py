@@ -471,12 +471,12 @@ def table(costs, uncached, cached, baseline):
 def goals(result, baseline):
     costs, uncached, cached = result["pages"], result["uncached"], result["cached"]
     nginx = result["nginx"]
-    # The page types: not the search, whose work changed after the baseline (every word
-    # also by its stem, an excerpt per result) and which no cache keeps.
+    # The page types; the search, a view whose work changed after the baseline (every word
+    # also by its stem, an excerpt per result), is a goal of its own.
     compared = [name for name in costs if name in baseline["uncached"] and name not in NEVER_CACHED]
     uncached_share = min(uncached[n]["rps"] / baseline["uncached"][n]["rps"] for n in compared)
     cached_share = min(cached[n]["rps"] / baseline["cached"][n]["rps"] for n in compared)
-    speed = result["machine_speed"]
+    search_share = uncached["search"]["rps"] / baseline["uncached"]["search"]["rps"]
     checks = [
         (
             "queries ≤ 15 on every page, page cache off",
@@ -490,16 +490,9 @@ def goals(result, baseline):
         ),
         ("Django's page cache, slowest page / main's ≥ 100 %", round(100 * cached_share), 100),
         ("uncached, slowest page / main's ≥ 50 %", round(100 * uncached_share), 50),
-        (
-            "uncached roadmap req/s ≥ 100 on main's machine",
-            round(uncached["roadmap, 100 events"]["rps"] / speed),
-            100,
-        ),
-        (
-            "uncached news item req/s ≥ 150 on main's machine",
-            round(uncached["news item"]["rps"] / speed),
-            150,
-        ),
+        ("uncached roadmap req/s ≥ 100", uncached["roadmap, 100 events"]["rps"], 100),
+        ("uncached news item req/s ≥ 150", uncached["news item"]["rps"], 150),
+        ("uncached search / main's ≥ 50 %", round(100 * search_share), 50),
         ("40-event .docx import s < 1", result["docx"]["import_seconds"], 1),
         ("landing compressed KB ≤ 60", cached["landing compressed"]["kb"], 60),
     ]
@@ -547,6 +540,7 @@ def main():
         "curator": curator,
         "total_seconds": round(time.monotonic() - started),
     }
+    RESULT_FILE.write_text(json.dumps(result, indent=2, ensure_ascii=False))
     baseline = json.loads(BASELINE_FILE.read_text())
     result["machine_speed"] = round(machine_speed(cached, baseline), 3)
     RESULT_FILE.write_text(json.dumps(result, indent=2, ensure_ascii=False))
