@@ -8,6 +8,7 @@ in the server's environment adds the pages, the editor and the image the tests u
 server's writes never reach the database other tests share."""
 
 import gzip
+import hashlib
 import http.client
 import http.cookiejar
 import json
@@ -179,7 +180,21 @@ def assert_no_process_left(group):
 def cache_status(site, path, **headers):
     status, response_headers, body = fetch(site.url + path, **headers)
     assert status == 200, (path, status)
+    if response_headers["X-Cache-Status"] == "MISS":
+        wait_until_stored(site, path)
     return response_headers["X-Cache-Status"], body.decode()
+
+
+def wait_until_stored(site, path, seconds=3):
+    """nginx stores an answer in its cache after it has sent it, so on a busy machine the
+    next request may come first. Wait (a bounded while) for the file of `path`'s key: a test
+    that expects a hit then fails only if nginx did not keep the page."""
+    # nginx names the file by the MD5 of its cache key.
+    key = hashlib.md5(f"{SITE_HOST}{path}".encode(), usedforsecurity=False).hexdigest()
+    stored = site.var_dir / "nginx" / "cache" / key[-1] / key[-3:-1] / key
+    deadline = time.monotonic() + seconds
+    while not stored.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def send(site, method, path, source="127.0.0.1", **headers):
