@@ -100,6 +100,37 @@ class StemmedSearchMixin:
         return format_html("{}{}{}", ellipsis_before, mark_safe("".join(pieces)), ellipsis_after)
 
 
+def ranked(pages, words, language_code):
+    """The pks of `pages` that have every word, in the order the results are shown: the
+    pages with more of the query's words in their title first (among them the shorter
+    title, the closer match), then the newest.
+
+    The search backend finds the matches; its own relevance order is not used, as on
+    SQLite it costs a subquery for each match (a quarter of a second for a word on 800
+    pages). Only the pk, title and date of the matches are read."""
+    matches = pages.values_list("pk", "title", "first_published_at").search(
+        site_query(words, language_code), order_by_relevance=False
+    )
+    # By position: PostgreSQL's backend adds its own annotation to each row.
+    rows = [(row[0], row[1], row[2]) for row in matches]
+    wanted = set(stems(words, language_code))
+    # Every title's words stemmed at once, then counted title by title.
+    title_words = [WORD.findall(title) for _, title, _ in rows]
+    title_stems = stems([word for words in title_words for word in words], language_code)
+    in_title, start = [], 0
+    for words_of_title in title_words:
+        end = start + len(words_of_title)
+        in_title.append(len(wanted.intersection(title_stems[start:end])))
+        start = end
+
+    def order(position):
+        pk, title, published = rows[position]
+        found = in_title[position]
+        return (-found, len(title) if found else 0, -published.timestamp() if published else 0, -pk)
+
+    return [rows[position][0] for position in sorted(range(len(rows)), key=order)]
+
+
 def site_query(words, language_code):
     """Every word, as typed or by its stem."""
     return And(

@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from . import accessibility as accessibility_settings
-from .search import WORD, StemmedSearchMixin, site_query
+from .search import WORD, StemmedSearchMixin, ranked
 
 # Longer queries find nothing more and only cost the database work.
 MAX_QUERY_LENGTH = 200
@@ -20,7 +20,7 @@ RESULTS_PER_PAGE = 10
 
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
+    found_pks = []
     language = get_language()
     # Only the words are searched for: quotes, NUL and the database's own search syntax
     # would reach SQLite's full-text query as they are, and fail there.
@@ -33,18 +33,20 @@ def search(request):
         locale = Locale.objects.get_for_language(language)
         home = site.root_page.localized
         pages = Page.objects.live().public().descendant_of(home, inclusive=True)
-        results = pages.filter(locale=locale).specific().search(site_query(words, language))
+        found_pks = ranked(pages.filter(locale=locale), words, language)
     # get_page() turns "?page=abc" or an out-of-range number into a real page.
-    results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results_page = Paginator(found_pks, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    shown = {page.pk: page for page in Page.objects.filter(pk__in=results_page).specific()}
     found = [
         {
-            "page": page,
-            "type": page.get_verbose_name(),
-            "excerpt": page.search_excerpt(query, language)
-            if isinstance(page, StemmedSearchMixin)
+            "page": shown[pk],
+            "type": shown[pk].get_verbose_name(),
+            "excerpt": shown[pk].search_excerpt(query, language)
+            if isinstance(shown[pk], StemmedSearchMixin)
             else "",
         }
-        for page in results_page
+        for pk in results_page
+        if pk in shown
     ]
     return TemplateResponse(
         request,

@@ -1,6 +1,8 @@
 """Site search (home/search.py) on the site's own pages: word forms, the excerpt, its
 escaping, and what a results page costs. The section's pages: mentoring_pages/tests."""
 
+from datetime import UTC, datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Site
@@ -55,6 +57,56 @@ def test_a_school_finds_its_own_pages_only(client, home_page, other_school):
     assert set(results(client, "олимпиада")) == {"Наша олимпиада"}
     client.defaults["HTTP_HOST"] = "127.0.0.1"
     assert set(results(client, "олимпиада")) == {"Олимпиада школы № 2"}
+
+
+def titles(client, query, results_page=1):
+    """The titles of one results page, in order."""
+    content = client.get("/search/", {"q": query, "page": results_page}).content
+    return [
+        h2.get_text(strip=True)
+        for h2 in BeautifulSoup(content, "html.parser").select(".search-result h2")
+    ]
+
+
+def test_pages_with_the_words_in_their_title_come_first_then_the_newest(client, home_page):
+    def published(day):
+        return datetime(2026, 3, day, tzinfo=UTC)
+
+    text = "Наставники провели встречу."
+    # Made in another order than they were published.
+    ContentPageFactory(
+        parent=home_page, title="Встреча в мае", intro=text, first_published_at=published(20)
+    )
+    ContentPageFactory(
+        parent=home_page, title="Встреча в марте", intro=text, first_published_at=published(2)
+    )
+    ContentPageFactory(
+        parent=home_page, title="Наставник года: итоги конкурса", first_published_at=published(1)
+    )
+    ContentPageFactory(parent=home_page, title="Наставникам", first_published_at=published(1))
+    ContentPageFactory(parent=home_page, title="Встреча без них", first_published_at=published(25))
+
+    assert titles(client, "наставники") == [
+        "Наставникам",
+        "Наставник года: итоги конкурса",
+        "Встреча в мае",
+        "Встреча в марте",
+    ]
+
+
+def test_the_next_results_page_goes_on_where_the_first_ended(client, home_page):
+    for day in range(1, 13):
+        ContentPageFactory(
+            parent=home_page,
+            title=f"Встреча {day} марта",
+            intro="Наставники провели встречу.",
+            first_published_at=datetime(2026, 3, day, tzinfo=UTC),
+        )
+
+    first, second = titles(client, "наставник"), titles(client, "наставник", results_page=2)
+
+    assert first == [f"Встреча {day} марта" for day in range(12, 2, -1)]
+    assert second == ["Встреча 2 марта", "Встреча 1 марта"]
 
 
 def test_every_word_of_the_query_must_be_found(client, home_page):
