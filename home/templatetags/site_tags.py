@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
@@ -151,3 +151,13 @@ def image_or_alt(parser, token):
     nodelist = parser.parse(("endimage_or_alt",))
     parser.delete_first_token()
     return ImageOrAltNode(parser.compile_filter(bits[1]), nodelist)
+
+
+@register.simple_tag
+def column_headings(*headings, hidden=""):
+    """A table's head: a column for each heading; `hidden` heads a last column of buttons
+    for screen readers only (on screen the buttons say what they do)."""
+    cells = format_html_join("", '<th scope="col">{}</th>', ((heading,) for heading in headings))
+    if hidden:
+        cells += format_html('<th scope="col"><span class="w-sr-only">{}</span></th>', hidden)
+    return format_html("<thead><tr>{}</tr></thead>", cells)

@@ -2,10 +2,11 @@
 wrong passwords, by account and by address; a superuser unlocks an account."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, override
 from wagtail.models import PageViewRestriction
 
 from home.tests.factories import ContentPageFactory
@@ -103,6 +104,21 @@ def test_a_superuser_sees_the_lockout_and_unlocks_the_account(client, curator, s
 
     assert log_in(client, "curator", PASSWORD).status_code == 302
     assert is_logged_in(client)
+
+
+def test_each_column_of_the_lockouts_is_named_the_buttons_one_for_screen_readers(
+    client, curator, superuser_client
+):
+    for _ in range(30):
+        log_in(client, "curator", "a-guess")
+
+    page = BeautifulSoup(superuser_client.get(reverse(LOCKOUTS)).content, "html.parser")
+    table = page.find("tr", attrs={"data-locked": "curator"}).find_parent("table")
+    headings = table.select("thead th[scope=col]")
+    with override("ru"):
+        expected = [gettext("Wrong passwords"), gettext("Locked until"), gettext("Unlock")]
+    assert [heading.get_text(strip=True) for heading in headings[1:]] == expected
+    assert headings[-1].select_one(".w-sr-only").get_text() == expected[-1]
 
 
 def test_a_superuser_unlocks_an_address(client, curator, superuser_client):
