@@ -36,7 +36,9 @@ def search(request):
         found_pks = ranked(pages.filter(locale=locale), words, language)
     # get_page() turns "?page=abc" or an out-of-range number into a real page.
     results_page = Paginator(found_pks, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    shown = {page.pk: page for page in Page.objects.filter(pk__in=results_page).specific()}
+    shown = {
+        page.pk: page for page in Page.objects.filter(pk__in=results_page.object_list).specific()
+    }
     found = [
         {
             "page": shown[pk],
