@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
 
 from home import documents
@@ -104,6 +105,30 @@ def relatives(page):
             )
         page.__dict__[RELATIVES] = found
     return found
+
+
+OG_IMAGE_FILTER = "fill-1200x630"
+
+
+@register.simple_tag(takes_context=True)
+def og_image_url(context):
+    """The address of the picture a shared link to the page shows (OpenGraph), or "": kept
+    with the page's pieces, as the image's change drops the pages that show it."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return ""
+
+    def build():
+        image = getattr(page, "og_image", None)
+        # As {% image %} does: a file missing from the storage gives a placeholder.
+        return get_rendition_or_not_found(image, OG_IMAGE_FILTER).url if image else ""
+
+    if page.pk is None:  # a preview of a page not saved yet
+        path = build()
+    else:
+        path = kept_for_page(page.pk, f"og-image:{page.pk}", build, RELATIVES_TIMEOUT)
+    request = context.get("request")
+    return request.build_absolute_uri(path) if path and request is not None else path
 
 
 def read_relatives(page):

@@ -186,6 +186,27 @@ def test_a_news_item_is_shared_with_its_picture_and_lead(client, section):
     assert '<meta name="description" content="Итоги конкурса.">' in content
 
 
+def shared_picture(client, item):
+    content = client.get(item.url).content.decode()
+    return re.search(r'<meta property="og:image" content="([^"]+)">', content).group(1)
+
+
+def test_a_news_item_is_shared_with_the_picture_it_has_now(client, section):
+    item = illustrated_news(section, "Фото", "Итоги конкурса.")
+    assert "/example" in shared_picture(client, item)
+
+    # Another picture, published.
+    item.image = wagtail_factories.ImageFactory(file__filename="winners.jpg")
+    item.save_revision().publish()
+    assert "/winners." in shared_picture(client, item)
+
+    # The same picture with a new file, as the admin replaces it (its renditions deleted).
+    item.image.file = wagtail_factories.ImageFactory.build(file__filename="finals.jpg").file
+    item.image.save()
+    item.image.renditions.all().delete()
+    assert "/finals." in shared_picture(client, item)
+
+
 def test_a_news_item_without_a_picture_has_no_og_image(client, section):
     item = news(section, "Новость", datetime.date(2024, 1, 1))
 
