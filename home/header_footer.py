@@ -11,8 +11,6 @@ from wagtail.models import Locale, Site
 
 from .page_cache import kept_for_page
 
-HEADER_FOOTER_TIMEOUT = 24 * 60 * 60
-
 
 @dataclass(frozen=True)
 class MenuItem:
@@ -96,6 +94,5 @@ def header_footer(request):
             site.root_page_id,
             f"header-footer:{site.pk}:{language}",
             lambda: build_header_footer(site, language),
-            HEADER_FOOTER_TIMEOUT,
         )
     return built[language]

@@ -123,8 +123,15 @@ def kept_public_data(key, build):
     return value, public_data_changed(generation)
 
 
-def kept_for_page(page_id, key, build, timeout):
-    """`build()`, kept in the cache until the page is dropped or `timeout` runs out."""
+# A piece of a page is built again at least daily, whatever drops it before.
+PIECE_TIMEOUT = 24 * 60 * 60
+
+
+def kept_for_page(page_id, key, build, timeout=PIECE_TIMEOUT):
+    """`build()`, kept in the cache until the page is dropped or `timeout` runs out; built
+    each time for a page not saved yet (a preview)."""
+    if page_id is None:
+        return build()
     return kept_under(f"page:{page_id}", key, build, timeout)[0]
 
 

@@ -88,7 +88,6 @@ def breadcrumb_trail(page):
 
 
 RELATIVES = "site_tags_relatives"
-RELATIVES_TIMEOUT = 24 * 60 * 60
 
 
 def relatives(page):
@@ -97,12 +96,7 @@ def relatives(page):
     (home.purging drops it with its ancestors and translations), and once per page served."""
     found = page.__dict__.get(RELATIVES)
     if found is None:
-        if page.pk is None:  # a preview of a page not saved yet
-            found = read_relatives(page)
-        else:
-            found = kept_for_page(
-                page.pk, f"relatives:{page.pk}", lambda: read_relatives(page), RELATIVES_TIMEOUT
-            )
+        found = kept_for_page(page.pk, f"relatives:{page.pk}", lambda: read_relatives(page))
         page.__dict__[RELATIVES] = found
     return found
 
@@ -123,11 +117,12 @@ def og_image_url(context):
         # As {% image %} does: a file missing from the storage gives a placeholder.
         return get_rendition_or_not_found(image, OG_IMAGE_FILTER).url if image else ""
 
-    if page.pk is None:  # a preview of a page not saved yet
+    request = context.get("request")
+    # A preview shows the draft's picture, which is not the one kept.
+    if getattr(request, "is_preview", False):
         path = build()
     else:
-        path = kept_for_page(page.pk, f"og-image:{page.pk}", build, RELATIVES_TIMEOUT)
-    request = context.get("request")
+        path = kept_for_page(page.pk, f"og-image:{page.pk}", build)
     return request.build_absolute_uri(path) if path and request is not None else path
 
 

@@ -128,6 +128,17 @@ def test_a_page_describes_itself_by_its_own_text_before_its_sections(client, sec
     assert meta_description(client, section.mentors.url) == "Раздел о наставничестве."
 
 
+def test_a_pages_borrowed_description_follows_its_section_at_once(client, section):
+    section.landing.intro = "<p>Раздел о наставничестве.</p>"
+    section.landing.save_revision().publish()
+    assert meta_description(client, section.mentors.url) == "Раздел о наставничестве."
+
+    section.landing.intro = "<p>Наставничество в нашей школе.</p>"
+    section.landing.save_revision().publish()
+
+    assert meta_description(client, section.mentors.url) == "Наставничество в нашей школе."
+
+
 def test_the_canonical_address_drops_filters_but_keeps_the_page_number(client, section):
     def canonical(query):
         return head_of(client, section.news.url + query).find("link", rel="canonical")["href"]

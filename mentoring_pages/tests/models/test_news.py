@@ -186,9 +186,12 @@ def test_a_news_item_is_shared_with_its_picture_and_lead(client, section):
     assert '<meta name="description" content="Итоги конкурса.">' in content
 
 
-def shared_picture(client, item):
-    content = client.get(item.url).content.decode()
+def shared_picture_in(content):
     return re.search(r'<meta property="og:image" content="([^"]+)">', content).group(1)
+
+
+def shared_picture(client, item):
+    return shared_picture_in(client.get(item.url).content.decode())
 
 
 def test_a_news_item_is_shared_with_the_picture_it_has_now(client, section):
@@ -205,6 +208,17 @@ def test_a_news_item_is_shared_with_the_picture_it_has_now(client, section):
     item.image.save()
     item.image.renditions.all().delete()
     assert "/finals." in shared_picture(client, item)
+
+
+def test_a_preview_is_shared_with_the_drafts_picture(client, section):
+    item = illustrated_news(section, "Фото", "Итоги конкурса.")
+    assert "/example" in shared_picture(client, item)
+
+    item.image = wagtail_factories.ImageFactory(file__filename="draft.jpg")
+    preview = item.make_preview_request()
+
+    assert "/draft." in shared_picture_in(preview.content.decode())
+    assert "/example" in shared_picture(client, item)
 
 
 def test_a_news_item_without_a_picture_has_no_og_image(client, section):
