@@ -109,7 +109,8 @@ def og_image_url(context):
     """The address of the picture a shared link to the page shows (OpenGraph), or "": kept
     with the page's pieces, as the image's change drops the pages that show it."""
     page = context.get("page")
-    if not isinstance(page, Page):
+    # A page type without a picture (og_image = None) asks the cache nothing.
+    if not isinstance(page, Page) or getattr(type(page), "og_image", None) is None:
         return ""
 
     def build():

@@ -151,6 +151,8 @@ def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
             "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
             "SECRET_KEY": "test-only-secret-key-of-the-nginx-tests",
             "ALLOWED_HOSTS": "localhost,127.0.0.1",
+            # The first is the cache key's host (wait_until_stored).
+            "SERVER_NAMES": f"{SITE_HOST} 127.0.0.1",
             "NGINX_PURGE_URL": f"http://127.0.0.1:{port}",
             "GUNICORN_ARGS": f"--access-logfile {var_dir / 'gunicorn-access.log'}",
         }
@@ -187,14 +189,16 @@ def cache_status(site, path, **headers):
 
 def wait_until_stored(site, path, seconds=3):
     """nginx stores an answer in its cache after it has sent it, so on a busy machine the
-    next request may come first. Wait (a bounded while) for the file of `path`'s key: a test
-    that expects a hit then fails only if nginx did not keep the page."""
+    next request may come first. Wait (a bounded while) for the file of `path`'s key, and
+    say whether it is there: a test that expects a hit then fails only if nginx did not keep
+    the page."""
     # nginx names the file by the MD5 of its cache key.
     key = hashlib.md5(f"{SITE_HOST}{path}".encode(), usedforsecurity=False).hexdigest()
     stored = site.var_dir / "nginx" / "cache" / key[-1] / key[-3:-1] / key
     deadline = time.monotonic() + seconds
     while not stored.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
+    return stored.exists()
 
 
 def send(site, method, path, source="127.0.0.1", **headers):
@@ -211,6 +215,7 @@ def send(site, method, path, source="127.0.0.1", **headers):
 def test_a_second_anonymous_visit_is_served_by_nginx_from_its_cache(nginx_site):
     status, first = cache_status(nginx_site, "/cached/")
     assert status == "MISS"
+    assert wait_until_stored(nginx_site, "/cached/", seconds=0), "the tests look elsewhere"
     status, second = cache_status(nginx_site, "/cached/")
     assert status == "HIT"
     assert second == first
