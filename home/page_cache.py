@@ -168,7 +168,8 @@ class FragmentCacheMixin:
 
 def lazy_context(build, names):
     """{name: what `build()` gives it}, built only if a template reads one of them — not
-    when the fragment showing them is kept — and then once for all."""
+    when the fragment showing them is kept — and then once for all. (One name needs only
+    `SimpleLazyObject(build_it)`.)"""
     built = SimpleLazyObject(build)
     return {name: SimpleLazyObject(partial(operator.getitem, built, name)) for name in names}
 

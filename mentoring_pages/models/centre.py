@@ -1,5 +1,6 @@
 """The municipal mentoring centre's public page: every school taking part, at a glance."""
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -7,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.descriptions import DescribedPageMixin
-from home.page_cache import FragmentCacheMixin, lazy_context
+from home.page_cache import FragmentCacheMixin
 from home.search import StemmedSearchMixin, searchable
 from mentoring_pages.centre.rollup import school_summaries
 from mentoring_pages.roadmap import statuses
@@ -44,8 +45,6 @@ class MunicipalCentrePage(DescribedPageMixin, StemmedSearchMixin, FragmentCacheM
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read only when the schools' fragment is not kept (municipal_centre_page.html).
-        context.update(
-            lazy_context(lambda: {"schools": school_summaries(self.locale)}, ("schools",))
-        )
+        context["schools"] = SimpleLazyObject(lambda: school_summaries(self.locale))
         context["today"] = statuses.today()
         return context

@@ -1,9 +1,9 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import InlinePanel
 
-from home.page_cache import lazy_context
 from programmes.models.programme import DocumentItem, DocumentKind
 
 from .base import SectionIndexPage
@@ -24,7 +24,7 @@ class DocumentsPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read only when the list's fragment is not kept (documents_page.html).
-        context.update(lazy_context(lambda: {"groups": self.groups()}, ("groups",)))
+        context["groups"] = SimpleLazyObject(self.groups)
         return context
 
     def groups(self):

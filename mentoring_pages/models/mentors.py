@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F
 from django.db.models.signals import post_save
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
@@ -86,9 +87,7 @@ class MentorPage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The form links to the index filtered by it.
-        context.update(
-            lazy_context(lambda: {"index_url": index_url(self, request)}, ("index_url",))
-        )
+        context["index_url"] = SimpleLazyObject(lambda: index_url(self, request))
         return context
 
 

@@ -1,6 +1,7 @@
 import datetime
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -11,7 +12,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.page_cache import lazy_context
 from home.photos import PhotoMixin
 from home.search import searchable
 from mentoring_pages import feeds
@@ -50,7 +50,7 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
         # One query for the items and one for all their pictures' renditions, made only
         # when the listing's fragment is not kept (news_index_page.html).
         items = self.news().select_related("image").prefetch_related("image__renditions")
-        listing = lazy_context(lambda: {"items": paginate(request, items)}, ("items",))
+        listing = {"items": SimpleLazyObject(lambda: paginate(request, items))}
         return self.render(request, context_overrides=listing)
 
     @path("rss/")
@@ -93,10 +93,5 @@ class NewsPage(PhotoMixin, SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            lazy_context(
-                lambda: {"tag_list": in_language(self.tags.all(), self.locale_id)},
-                ("tag_list",),
-            )
-        )
+        context["tag_list"] = SimpleLazyObject(lambda: in_language(self.tags.all(), self.locale_id))
         return context
