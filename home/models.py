@@ -9,9 +9,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from programmes.fields import optional_link
+
 from .blocks import BodyBlock
 from .descriptions import DescribedPageMixin
-from .fields import optional_link
 from .page_cache import FragmentCacheMixin
 from .photos import PhotoMixin, photo_at_the_top_panel
 from .routing import OneQueryRouting

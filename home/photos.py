@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from .fields import optional_link
+from programmes.fields import optional_link
 
 
 class PhotoMixin(models.Model):

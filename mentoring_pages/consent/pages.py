@@ -10,6 +10,7 @@ from wagtail.models import get_page_models
 
 from mentoring_pages.consent.rules import check_consent, consent_problems
 from mentoring_pages.models.base import SectionPageForm
+from programmes.fields import optional_link
 
 # The buttons that make a page public, or put it on the way to being public.
 PUBLISHING_ACTIONS = {"action-publish", "action-submit"}
@@ -23,13 +24,10 @@ CONSENT_HELP_TEXT = _(
 def consent_link():
     """The `consent` field of a page that may show a person: the consent to dissemination
     it relies on, which cannot be deleted while a page names it."""
-    return models.ForeignKey(
+    return optional_link(
         "programmes.Consent",
-        verbose_name=_("consent to dissemination"),
-        null=True,
-        blank=True,
+        _("consent to dissemination"),
         on_delete=models.PROTECT,
-        related_name="+",
         help_text=CONSENT_HELP_TEXT,
     )
 

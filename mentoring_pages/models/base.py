@@ -7,10 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.descriptions import DescribedPageMixin
-from home.fields import optional_link
 from home.page_cache import FragmentCacheMixin
 from home.search import StemmedSearchMixin, searchable
 from programmes.admin_forms import OwnRecordsOnlyMixin
+from programmes.fields import optional_link
 
 
 class SectionPageForm(OwnRecordsOnlyMixin, WagtailAdminPageForm):

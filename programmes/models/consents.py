@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from programmes.admin_forms import SchoolOwnedAdminForm
+from programmes.fields import optional_link
 
 from .schools import school_foreign_key
 
@@ -86,13 +87,10 @@ class Consent(index.Indexed, models.Model):
         blank=True,
         help_text=_("For a person under 18: the parent or guardian who signed the consent."),
     )
-    document = models.ForeignKey(
+    document = optional_link(
         "wagtaildocs.Document",
-        verbose_name=_("signed document (scan)"),
-        null=True,
-        blank=True,
+        _("signed document (scan)"),
         on_delete=models.PROTECT,
-        related_name="+",
         help_text=_("Upload it to the private collection of consents: only curators can open it."),
     )
 

@@ -10,6 +10,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, Translatab
 from wagtail.search import index
 
 from programmes.admin_forms import SchoolOwnedAdminForm
+from programmes.fields import optional_link
 from programmes.panels import IndicatorSummaryPanel
 
 from .schools import school_foreign_key
@@ -142,14 +143,7 @@ class LegalAct(TranslatableMixin, Orderable):
     number = models.CharField(_("number"), max_length=100, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     url = models.URLField(_("link"), blank=True)
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    document = optional_link("wagtaildocs.Document", _("document"))
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("number"), FieldPanel("date")]),

@@ -7,6 +7,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from programmes.fields import optional_link
+
 INN_VALIDATOR = RegexValidator(
     r"^(\d{10}|\d{12})$", _("An INN is 10 digits for an organisation (12 for a person).")
 )
@@ -32,14 +34,7 @@ class School(models.Model):
         blank=True,
         help_text=_("The phone or e-mail address of the programme's curator."),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_link("wagtailimages.Image", _("logo"))
     home_page = models.OneToOneField(
         "wagtailcore.Page",
         verbose_name=_("home page"),
