@@ -12,8 +12,6 @@ import textwrap
 from django.db import models
 from django.utils.html import strip_tags
 
-from .page_cache import kept_for_page
-
 # Search engines show about this many characters.
 DESCRIPTION_LENGTH = 160
 
@@ -57,11 +55,9 @@ class DescribedPageMixin:
         return next((text for row in rows for text in map(shortened, row[:2]) if text), "")
 
     def meta_description(self):
-        # The ancestors' is kept with the page's pieces: a change to an ancestor drops its
+        # Kept with the page's head (home.page_head): a change to an ancestor drops its
         # descendants.
-        return self.own_description() or kept_for_page(
-            self.pk, f"ancestors-description:{self.pk}", self.ancestors_description
-        )
+        return self.own_description() or self.ancestors_description()
 
 
 def shortened(text):

@@ -22,6 +22,7 @@ import hashlib
 import operator
 import time
 import uuid
+from dataclasses import fields
 from functools import cache as once
 from functools import partial
 from urllib.parse import urlencode
@@ -32,7 +33,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 from home.accessibility import cache_variant
 
@@ -44,6 +45,8 @@ SERVED_PAGE = "page_cache_serves_page"  # request attribute: Wagtail serves a pa
 # Generations outlive every entry kept under them; one that ends only makes those misses.
 GENERATION_TIMEOUT = 2 * 24 * 60 * 60
 PUBLIC_DATA = "public-data"
+# Where a page remembers its generation, read with a piece of it (kept_for_page).
+GENERATION_READ = "page_cache_generation"
 
 
 def seconds_until_midnight():
@@ -127,12 +130,29 @@ def kept_public_data(key, build):
 PIECE_TIMEOUT = 24 * 60 * 60
 
 
-def kept_for_page(page_id, key, build, timeout=PIECE_TIMEOUT):
-    """`build()`, kept in the cache until the page is dropped or `timeout` runs out; built
-    each time for a page not saved yet (a preview)."""
+def kept_for_page(page, key, build, timeout=PIECE_TIMEOUT):
+    """`build()`, kept in the cache until the page (a Page or its id) is dropped or
+    `timeout` runs out; built each time for a page not saved yet (a preview). A Page
+    remembers the generation read with it: its fragments' key needs no round trip more."""
+    page_id = page.pk if isinstance(page, Page) else page
     if page_id is None:
         return build()
-    return kept_under(f"page:{page_id}", key, build, timeout)[0]
+    value, generation = kept_under(f"page:{page_id}", key, build, timeout)
+    if generation is not None and isinstance(page, Page):
+        page.__dict__[GENERATION_READ] = generation
+    return value
+
+
+@once
+def shape_of(*classes):
+    """A part of a key naming the fields of the dataclasses a kept value is made of: after a
+    release that changes them, the values the older release kept (which lack a field, or
+    hold one no more read) are not read."""
+    described = ";".join(
+        f"{cls.__module__}.{cls.__qualname__}:{','.join(f.name for f in fields(cls))}"
+        for cls in classes
+    )
+    return hashlib.sha256(described.encode()).hexdigest()[:12]
 
 
 def kept_under(name, key, build, timeout):
@@ -158,7 +178,8 @@ class FragmentCacheMixin:
     it shows changes, not only when it is published; its fragments end at midnight."""
 
     def get_cache_key_components(self):
-        return [*super().get_cache_key_components(), page_generation(self.pk)]
+        generation = self.__dict__.get(GENERATION_READ) or page_generation(self.pk)
+        return [*super().get_cache_key_components(), generation]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

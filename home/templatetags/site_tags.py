@@ -2,17 +2,15 @@ import re
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info
-from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
 
 from home import documents
 from home.accessibility import settings_for
 from home.header_footer import header_footer
-from home.page_cache import kept_for_page
+from home.page_head import page_head
 
 register = template.Library()
 
@@ -43,16 +41,13 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    translations = relatives(page)[1] if isinstance(page, Page) else {}
+    translation_urls = page_head(request, page).translation_urls if isinstance(page, Page) else {}
     links = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code)
-        if target is not None:
-            url = target.get_url(request)
-        elif page is None:
-            url = translate_url(request.path, code)
-        else:
-            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        url = translation_urls.get(code)
+        is_translation = url is not None or page is None
+        if url is None:
+            url = translate_url(request.path, code) if page is None else home_url(code)
         links.append(
             {
                 "code": code,
@@ -61,10 +56,14 @@ def language_links(context):
                 "absolute_url": request.build_absolute_uri(url),
                 "is_current": code == current,
                 "is_default": code == settings.LANGUAGE_CODE,
-                "is_translation": target is not None or page is None,
+                "is_translation": is_translation,
             }
         )
     return links
+
+
+def home_url(language):
+    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
 
 
 register.filter("document_meta", documents.document_meta)
@@ -81,69 +80,29 @@ def canonical_url(context):
     return request.build_absolute_uri(request.path) + suffix
 
 
-@register.simple_tag
-def breadcrumb_trail(page):
-    """The page's ancestors from the home page down."""
-    return relatives(page)[0]
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """Links to the page's ancestors from the home page down."""
+    return page_head(context.get("request"), page).breadcrumbs
 
 
-RELATIVES = "site_tags_relatives"
-
-
-def relatives(page):
-    """(the page's ancestors from the home page down, {language: live translation}): the
-    breadcrumbs and the language switcher, read in one query, kept until the page is dropped
-    (home.purging drops it with its ancestors and translations), and once per page served."""
-    found = page.__dict__.get(RELATIVES)
-    if found is None:
-        found = kept_for_page(page.pk, f"relatives:{page.pk}", lambda: read_relatives(page))
-        page.__dict__[RELATIVES] = found
-    return found
-
-
-OG_IMAGE_FILTER = "fill-1200x630"
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """What the page says of itself to search engines and in a shared link, or ""."""
+    page = context.get("page")
+    return page_head(context.get("request"), page).description if isinstance(page, Page) else ""
 
 
 @register.simple_tag(takes_context=True)
 def og_image_url(context):
     """The address of the picture a shared link to the page shows (OpenGraph), or "": kept
-    with the page's pieces, as the image's change drops the pages that show it."""
+    with the page's head, as the image's change drops the pages that show it."""
     page = context.get("page")
-    # A page type without a picture (og_image = None) asks the cache nothing.
-    if not isinstance(page, Page) or getattr(type(page), "og_image", None) is None:
+    if not isinstance(page, Page):
         return ""
-
-    def build():
-        image = getattr(page, "og_image", None)
-        # As {% image %} does: a file missing from the storage gives a placeholder.
-        return get_rendition_or_not_found(image, OG_IMAGE_FILTER).url if image else ""
-
     request = context.get("request")
-    # A preview shows the draft's picture, which is not the one kept.
-    if getattr(request, "is_preview", False):
-        path = build()
-    else:
-        path = kept_for_page(page.pk, f"og-image:{page.pk}", build)
+    path = page_head(request, page).og_image_path
     return request.build_absolute_uri(path) if path and request is not None else path
-
-
-def read_relatives(page):
-    steps = range(2 * Page.steplen, len(page.path), Page.steplen)
-    ancestor_paths = {page.path[:end] for end in steps}
-    rows = (
-        Page.objects.filter(
-            Q(path__in=ancestor_paths) | Q(translation_key=page.translation_key, live=True)
-        )
-        .select_related("locale")
-        .order_by("path")
-    )
-    ancestors, translations = [], {}
-    for row in rows:
-        if row.path in ancestor_paths:
-            ancestors.append(row)
-        else:
-            translations[row.locale.language_code] = row
-    return ancestors, translations
 
 
 class ImageOrAltNode(template.Node):

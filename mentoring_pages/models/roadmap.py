@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.page_cache import lazy_context
+from home.page_head import page_head
 from home.search import searchable
 from mentoring_pages.roadmap import exports, statuses
 from mentoring_pages.roadmap.deadlines import Recurrence
@@ -227,7 +228,7 @@ class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPag
     def calendar_urls(self, request):
         """The calendar feed's absolute address, and the same with webcal:// which opens a
         calendar app's subscribe dialogue."""
-        page_url = self.get_url(request)
+        page_url = page_head(request, self).url
         if page_url is None:  # a preview of a page not yet saved
             return None, None
         url = request.build_absolute_uri(page_url + "calendar.ics")

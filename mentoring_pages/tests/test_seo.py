@@ -157,3 +157,28 @@ def test_x_default_points_at_the_russian_page(client, section, english):
     links = {link["hreflang"]: link["href"] for link in head.find_all("link", hreflang=True)}
     assert links["x-default"] == links["ru"] == f"http://testserver{section.news.url}"
     assert links["en"] == "http://testserver/en/nastavnichestvo/news/"
+
+
+def test_a_pages_own_description_follows_its_publication_at_once(client, section):
+    news = NewsPageFactory(parent=section.news, lead="Пары подготовились к олимпиаде.")
+    assert meta_description(client, news.url) == "Пары подготовились к олимпиаде."
+
+    news.lead = "Пары победили на олимпиаде."
+    news.save_revision().publish()
+
+    assert meta_description(client, news.url) == "Пары победили на олимпиаде."
+
+
+def test_a_preview_describes_the_draft_and_keeps_nothing(client, section):
+    news = NewsPageFactory(parent=section.news, lead="Опубликованный текст.")
+    news.lead = "Текст черновика."
+
+    def previewed():
+        head = BeautifulSoup(news.make_preview_request().content, "html.parser").head
+        return head.find("meta", attrs={"name": "description"})["content"]
+
+    # Before the live page is kept and after: the preview neither keeps nor reads it.
+    assert previewed() == "Текст черновика."
+    assert meta_description(client, news.url) == "Опубликованный текст."
+    assert previewed() == "Текст черновика."
+    assert meta_description(client, news.url) == "Опубликованный текст."
