@@ -92,7 +92,7 @@ def header_footer(request):
         site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
         built[language] = kept_for_page(
             site.root_page_id,
-            f"header-footer:{shape_of(HeaderFooter, Organisation, MenuItem)}:{site.pk}:{language}",
+            f"header-footer:{shape_of(__name__)}:{site.pk}:{language}",
             lambda: build_header_footer(site, language),
         )
     return built[language]

@@ -20,9 +20,10 @@ overdue statuses change."""
 import datetime
 import hashlib
 import operator
+import sys
 import time
 import uuid
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from functools import cache as once
 from functools import partial
 from urllib.parse import urlencode
@@ -143,14 +144,25 @@ def kept_for_page(page, key, build, timeout=PIECE_TIMEOUT):
     return value
 
 
+def shape_of(module_name):
+    """A part of a key naming the fields of the dataclasses the module `module_name`
+    defines, which the values it keeps are made of: after a release that changes them, the
+    values an older release kept (which lack a field, or hold one no more read) are not
+    read."""
+    module = sys.modules[module_name]
+    return described_shape(
+        tuple(
+            cls
+            for cls in vars(module).values()
+            if isinstance(cls, type) and is_dataclass(cls) and cls.__module__ == module_name
+        )
+    )
+
+
 @once
-def shape_of(*classes):
-    """A part of a key naming the fields of the dataclasses a kept value is made of: after a
-    release that changes them, the values the older release kept (which lack a field, or
-    hold one no more read) are not read."""
+def described_shape(classes):
     described = ";".join(
-        f"{cls.__module__}.{cls.__qualname__}:{','.join(f.name for f in fields(cls))}"
-        for cls in classes
+        f"{cls.__qualname__}:{','.join(f.name for f in fields(cls))}" for cls in classes
     )
     return hashlib.sha256(described.encode()).hexdigest()[:12]
 
@@ -178,6 +190,8 @@ class FragmentCacheMixin:
     it shows changes, not only when it is published; its fragments end at midnight."""
 
     def get_cache_key_components(self):
+        # Read with the page's head when it was (home.page_head): a change committed since
+        # drops the address too, so the page rendered now is not kept.
         generation = self.__dict__.get(GENERATION_READ) or page_generation(self.pk)
         return [*super().get_cache_key_components(), generation]
 

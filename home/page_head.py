@@ -1,8 +1,9 @@
 """What a public page shows around its own content — its address, its breadcrumbs, the
-addresses of its translations (the language switcher and the head's hreflang links) — and what it says of
-itself to search engines and in a shared link, its description and picture: read at once, kept in the cache as plain text
-until the page is dropped (home.purging drops it with its ancestors, its translations and
-what its picture changes), and read once per page served, in one round trip."""
+addresses of its translations (the language switcher and the head's hreflang links) — and
+what it says of itself to search engines and in a shared link, its description and
+picture: read at once, kept in the cache as plain text until the page is dropped
+(home.purging drops it with its ancestors, its translations and what its picture
+changes), and read once per page served, in one round trip."""
 
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from wagtail.models import Page, Site
 from .page_cache import kept_for_page, shape_of
 
 OG_IMAGE_FILTER = "fill-1200x630"
-# Where the head read once is remembered on the page served (page_head).
+# Where the heads read once are remembered on the page served, by site (page_head).
 READ_ONCE = "page_head_read"
 
 
@@ -25,7 +26,7 @@ class Link:
 
 @dataclass(frozen=True)
 class PageHead:
-    # The page's own address; None for a preview of a page not saved yet.
+    # The page's own address; None for a page no site reaches.
     url: str | None
     # The page's ancestors from the home page down.
     breadcrumbs: tuple
@@ -40,18 +41,18 @@ class PageHead:
 def page_head(request, page):
     """The head of `page` as served to `request`: addresses are relative to the request's
     site, so the kept head is the site's own. A preview's is its draft's, never kept."""
-    if getattr(request, "is_preview", False):
-        return read_page_head(request, page)
-    found = page.__dict__.get(READ_ONCE)
-    if found is None:
-        site = Site.find_for_request(request) if request is not None else None
-        found = kept_for_page(
-            page,
-            f"page-head:{shape_of(PageHead, Link)}:{getattr(site, 'pk', '')}:{page.pk}",
-            lambda: read_page_head(request, page),
-        )
-        page.__dict__[READ_ONCE] = found
-    return found
+    site_id = getattr(Site.find_for_request(request), "pk", "")
+    read = page.__dict__.setdefault(READ_ONCE, {})
+    if site_id not in read:
+        if getattr(request, "is_preview", False):
+            read[site_id] = read_page_head(request, page)
+        else:
+            read[site_id] = kept_for_page(
+                page,
+                f"page-head:{shape_of(__name__)}:{site_id}:{page.pk}",
+                lambda: read_page_head(request, page),
+            )
+    return read[site_id]
 
 
 def og_image_path(page):

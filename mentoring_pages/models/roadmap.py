@@ -229,7 +229,7 @@ class RoadmapPage(RoutablePageMixin, ProgrammeMixin, YearPeriodMixin, SectionPag
         """The calendar feed's absolute address, and the same with webcal:// which opens a
         calendar app's subscribe dialogue."""
         page_url = page_head(request, self).url
-        if page_url is None:  # a preview of a page not yet saved
+        if page_url is None:  # a page no site reaches
             return None, None
         url = request.build_absolute_uri(page_url + "calendar.ics")
         return url, "webcal://" + url.split("://", 1)[1]
