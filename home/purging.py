@@ -5,7 +5,8 @@ document, the site settings, a site, a view restriction — the pages to drop ar
 
 - for a page: the page and its translations, their ancestors (indexes, the landing and home
   list them) and descendants (their breadcrumbs show its title, their addresses start with
-  its slug); for a page in the menu or a site's home page, every page of the site;
+  its slug), with the descendants' translations (their language switchers show those
+  addresses); for a page in the menu or a site's home page, every page of the site;
 - every page that references the changed object in Wagtail's reference index, directly or
   through snippets that reference one another (a form of mentoring is shown wherever its
   programme is, a programme wherever the forms that name it are), with its translations
@@ -100,15 +101,19 @@ def translations_and_ancestors(pages):
 
 
 def pages_around(page, with_descendants=True):
-    """The page, its translations, their ancestors and (unless told not to) descendants;
-    every page of the site for a page in the menu or a home page."""
+    """The page, its translations, their ancestors and (unless told not to) descendants
+    with the descendants' translations; every page of the site for a page in the menu or a
+    home page."""
     if page.depth <= MENU_DEPTH:
         return every_page_of_sites([page])
     around = translations_and_ancestors([page])
     if not with_descendants:
         return around
     translations = Page.objects.filter(translation_key=page.translation_key)
-    return around | Page.objects.filter(_below_any(translations.values_list("path", flat=True)))
+    below = Page.objects.filter(_below_any(translations.values_list("path", flat=True)))
+    # A page's language switcher shows its translations' addresses, and a translation may
+    # lie elsewhere in its own language's tree.
+    return around | below | Page.objects.filter(translation_key__in=below.values("translation_key"))
 
 
 def objects_linked_to(obj):

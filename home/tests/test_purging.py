@@ -139,3 +139,23 @@ def publish_home(home_page, **changes):
     for name, value in changes.items():
         setattr(page, name, value)
     page.save_revision().publish()
+
+
+def test_a_new_slug_drops_the_translations_of_the_pages_below_it_wherever_they_lie(
+    client, pages, english, purged, committed
+):
+    section, index, item, sibling = pages
+    other = ContentPageFactory(parent=section, title="Другой список", slug="drugoj")
+    translate(other, english, {})
+    other_en = other.get_translation(english)
+    # The English item lies below another list than the Russian one.
+    committed(lambda: item.get_translation(english).move(other_en, pos="last-child"))
+    switcher_link = '<a href="/en/razdel/{}/statya/" hreflang="en"'
+    assert switcher_link.format("drugoj") in client.get(item.url).content.decode()
+    purged.clear()
+
+    purged_paths = committed(lambda: publish(other_en, slug="inoj"))
+
+    # The Russian item's language switcher shows the English item's new address at once.
+    assert "razdel/spisok/statya/" in purged_paths
+    assert switcher_link.format("inoj") in client.get(item.url).content.decode()
