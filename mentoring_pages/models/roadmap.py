@@ -371,6 +371,18 @@ class RoadmapEvent(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("expected_result"), FieldPanel("indicator")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("status_note")]),
     ]
+    # What the roadmap's document says of an event, as opposed to its live status.
+    PLANNED_FIELDS = [
+        "number",
+        "title",
+        "deadline_text",
+        "start",
+        "end",
+        "recurrence",
+        "responsible",
+        "expected_result",
+        "indicator",
+    ]
     # Numbers tie events to stages and to the source document: never translated.
     override_translatable_fields = [SynchronizedField("stage_number"), SynchronizedField("number")]
 

@@ -98,17 +98,7 @@ def as_data(page):
             {
                 "title": stage.title,
                 "events": [
-                    {
-                        "number": event.number,
-                        "title": event.title,
-                        "deadline_text": event.deadline_text,
-                        "start": event.start.isoformat() if event.start else None,
-                        "end": event.end.isoformat() if event.end else None,
-                        "recurrence": str(event.recurrence),
-                        "responsible": event.responsible,
-                        "expected_result": event.expected_result,
-                        "indicator": event.indicator,
-                    }
+                    {name: getattr(event, name) for name in RoadmapEvent.PLANNED_FIELDS}
                     for event in events
                     if event.stage_number == stage.number
                 ],

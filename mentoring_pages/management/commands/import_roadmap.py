@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.models import Page
 
 from mentoring_pages.models import RoadmapPage
@@ -63,4 +64,4 @@ class Command(BaseCommand):
 
     @staticmethod
     def to_json(data):
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
