@@ -221,7 +221,9 @@ def known_query_parameters():
 def entry_key(request):
     known = known_query_parameters()
     # Every value of a parameter counts: ?status=done&status=planned is a page of its own.
-    query = urlencode(sorted((k, v) for k, v in request.GET.lists() if k in known), doseq=True)
+    query = request.META.get("QUERY_STRING", "") and urlencode(
+        sorted((k, v) for k, v in request.GET.lists() if k in known), doseq=True
+    )
     address = "|".join(
         (request.scheme, request.get_host(), request.path, query, cache_variant(request))
     )
@@ -259,10 +261,15 @@ def with_status(response, status):
     return response
 
 
-def mark_public(response):
+def public_cache_control():
     """A shared cache (nginx) may keep it until it is purged or the day ends; a browser
     asks again each time, so a change shows on the next visit."""
-    patch_cache_control(response, public=True, max_age=0, s_maxage=seconds_until_midnight())
+    return f"public, max-age=0, s-maxage={seconds_until_midnight()}"
+
+
+def mark_public(response):
+    # Set, not patched: only a response without Cache-Control is shared (is_shareable).
+    response["Cache-Control"] = public_cache_control()
     # The version for the visually impaired and a login live in cookies.
     patch_vary_headers(response, ("Cookie",))
     return response
@@ -305,10 +312,10 @@ class PageCacheMiddleware:
         if entry is None or current is None or entry[0] != current:
             return None, current
         _generation, status, headers, content = entry
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
-            response[name] = value
-        return mark_public(with_status(response, "hit")), current
+        # The kept headers say Vary: Cookie already (mark_public, before store).
+        response = HttpResponse(content, status=status, headers=dict(headers))
+        response["Cache-Control"] = public_cache_control()
+        return with_status(response, "hit"), current
 
     @staticmethod
     def store(key, generation, response):
