@@ -62,8 +62,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A hit needs nothing below: the page's language is in its address.
     "home.page_cache.PageCacheMiddleware",
-    # The open API's CORS headers (GET only), and its answers to a browser's preflight:
-    # below the page cache, which keeps no API answer.
+    # The open API's CORS headers (GET only), and its answers to a browser's preflight
+    # (private, as every response the page cache does not keep): below the page cache,
+    # which keeps no API answer.
     "corsheaders.middleware.CorsMiddleware",
     # Below the page cache: a kept page keeps the headers it was rendered with.
     "home.security.headers.ContentSecurityPolicyMiddleware",
