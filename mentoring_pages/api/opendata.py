@@ -27,6 +27,7 @@ from programmes.schools import pages_of, school_of_path
 from site_project.spreadsheets import open_data_csv
 
 from . import public
+from .views import answer_in_visitors_language
 
 STANDARD = "http://opendata.gosmonitor.ru/standard/3.0"
 # When the fields below last changed: the structure's own version.
@@ -303,13 +304,19 @@ def open_data_file(request, identifier, name):
         (item for item in publications(request) if item.identifier == identifier), None
     )
     if published is None:
-        raise Http404
+        raise missing(request)
     content = published.content(name)
     if content is None:
         if name.startswith("data-") and name.endswith(f"-structure-{STRUCTURE_STAMP}.csv"):
             return redirect(published.url(published.data_name))
-        raise Http404
+        raise missing(request)
     return csv_response(content, name)
+
+
+def missing(request):
+    """A file's address carries no language: its 404 page speaks the visitor's."""
+    answer_in_visitors_language(request)
+    return Http404()
 
 
 def csv_response(content, name):

@@ -140,6 +140,23 @@ def test_no_such_dataset_or_file_is_a_404(api_client, schools, address):
     assert api_client.get(address).status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("language", "heading"), [("en", "Page not found"), ("ru", "Страница не найдена")]
+)
+def test_a_missing_file_is_explained_in_the_visitors_language(
+    api_client, schools, language, heading
+):
+    """A file's address carries no language: its 404 page speaks the one the browser asks for."""
+    response = api_client.get(
+        "/opendata/municipality-indicators/other.csv", HTTP_ACCEPT_LANGUAGE=language
+    )
+
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.html["lang"] == language
+    assert page.h1.get_text(strip=True) == heading
+
+
 def test_the_open_data_page_lists_every_dataset(api_client, schools, site):
     SiteSettings.objects.update_or_create(site=site, defaults={"full_name": "Демо-школа"})
     page = BeautifulSoup(api_client.get("/opendata/").content, "html.parser")
