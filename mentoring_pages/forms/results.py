@@ -7,9 +7,7 @@ translation keeps, and a translated choice by its position in the list of choice
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from wagtail.contrib.forms.forms import _split_by_newline_or_comma
-
-from mentoring_pages.models.forms import RATING_SCALES, QuestionnaireField
+from mentoring_pages.models.forms import RATING_SCALES, QuestionnaireField, QuestionnairePage
 
 CHOICE_TYPES = {"radio", "dropdown", "checkboxes"}
 OPEN_TYPES = {"singleline", "multiline"}
@@ -43,7 +41,12 @@ class QuestionResult:
 
 
 def choices_of(form_field):
-    return _split_by_newline_or_comma(form_field.choices) if form_field.choices else []
+    """The question's choices as its form offers them (the form builder splits the editor's
+    text by lines, or by commas)."""
+    if not form_field.choices:
+        return []
+    builder = QuestionnairePage.form_builder([form_field])
+    return [value for value, _label in builder.get_formatted_field_choices(form_field)]
 
 
 def given(value):

@@ -70,6 +70,16 @@ def test_one_choice_keeps_the_order_and_an_answer_no_longer_offered():
     ]
 
 
+def test_choices_written_on_one_line_are_read_as_the_form_offers_them():
+    """An editor may list the choices with commas: the results list the same options."""
+    written = question("format", "radio", " Очно, Онлайн ,Смешанно")
+    answers = [{"format": "Онлайн"}, {"format": "Очно"}, {"format": "Онлайн"}]
+
+    result = question_results([written], answers)[0]
+
+    assert shares(result) == [("Очно", 1, 33), ("Онлайн", 2, 67), ("Смешанно", 0, 0)]
+
+
 def test_several_choices_count_each_option_and_each_respondent_once():
     result = by_name(question_results(QUESTIONS, ANSWERS))["helped"]
 
