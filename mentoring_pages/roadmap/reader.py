@@ -44,7 +44,7 @@ import openpyxl
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from docx.table import Table as DocxTable
+from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph
 
 logger = logging.getLogger(__name__)
@@ -63,6 +63,8 @@ MAX_TITLE_LINES = 3
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _CSV_DELIMITERS = ";,\t"
+# WordprocessingML's namespace, for the tables read from a .docx's XML (see _docx_rows).
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 UNREADABLE = "\ufffd"  # what a byte that is not text in the file's encoding reads as
 
 Rows = list[list[str]]
@@ -168,9 +170,13 @@ def _docx_blocks(data: bytes) -> list[Block]:
     _check_package(data, ".docx", b"wordprocessingml.document.main")
     try:
         document = docx.Document(io.BytesIO(data))
+        # The body's paragraphs and tables, as python-docx's `iter_inner_content()` yields them.
+        body = document.element.find(f"{_W}body")
         return [
-            item.text if isinstance(item, Paragraph) else _docx_rows(item)
-            for item in document.iter_inner_content()
+            Paragraph(element, document).text
+            if element.tag == f"{_W}p"
+            else _docx_rows(element, document)
+            for element in body.iterchildren(f"{_W}p", f"{_W}tbl")
         ]
     except Exception as exc:
         # python-docx raises whatever lxml or its own code meets in a malformed part.
@@ -178,27 +184,52 @@ def _docx_blocks(data: bytes) -> list[Block]:
         raise _damaged(".docx") from exc
 
 
-def _docx_rows(table: DocxTable) -> Rows:
+def _docx_rows(table, document: DocxDocument) -> Rows:
     """Cell texts by layout-grid column; a merged cell's text is in its first column.
 
     A vertically merged cell repeats its text down the rows it spans, as it reads in Word.
-    The merges are followed here rather than through python-docx's `row.cells`, which looks
-    each merged cell up from the top of its merge and so takes quadratic time on long merges.
+    python-docx's table objects cannot do this in linear time: `row.cells` looks each merged
+    cell up from the top of its merge (quadratic time, and a RecursionError past ~1,000 rows),
+    and `Table.column_cells()` ignores rows starting or ending short of the grid. So the `w:tbl`
+    XML (reached through the public `Document.element`) is read row by row instead, each merge's
+    continuation cell taking the text of the cell above it.
     """
     rows: Rows = []
     above: list[str] = []
-    for tr in table._tbl.tr_lst:
-        texts = [""] * tr.grid_before
-        for tc in tr.tc_lst:
+    for tr in table.iterchildren(f"{_W}tr"):
+        texts = [""] * _docx_number(tr, "trPr", "gridBefore", default=0)
+        for tc in tr.iterchildren(f"{_W}tc"):
             column = len(texts)
-            if tc.vMerge == "continue":
+            vertical_merge = _docx_child(tc, "tcPr", "vMerge")
+            # A `w:vMerge` without a value continues the merge, as one reading "continue" does.
+            if (
+                vertical_merge is not None
+                and vertical_merge.get(f"{_W}val", "continue") == "continue"
+            ):
                 texts.append(above[column] if column < len(above) else "")
             else:
-                texts.append("\n".join(Paragraph(p, table).text for p in tc.p_lst))
-            texts.extend([""] * (tc.grid_span - 1))
+                texts.append(
+                    "\n".join(Paragraph(p, document).text for p in tc.iterchildren(f"{_W}p"))
+                )
+            texts.extend([""] * (_docx_number(tc, "tcPr", "gridSpan", default=1) - 1))
         rows.append(texts)
         above = texts
     return rows
+
+
+def _docx_child(element, *path: str):
+    """The first child named by each step of `path` in turn (WordprocessingML names), or None."""
+    for name in path:
+        element = element.find(f"{_W}{name}")
+        if element is None:
+            return None
+    return element
+
+
+def _docx_number(element, *path: str, default: int) -> int:
+    """The `w:val` number of the element at `path` (a grid span, say); `default` without one."""
+    child = _docx_child(element, *path)
+    return default if child is None else int(child.get(f"{_W}val"))
 
 
 def _xlsx_blocks(data: bytes) -> list[Block]:
