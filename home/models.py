@@ -15,16 +15,13 @@ from .blocks import BodyBlock
 from .descriptions import DescribedPageMixin
 from .page_cache import FragmentCacheMixin
 from .photos import PhotoMixin, photo_at_the_top_panel
-from .routing import OneQueryRouting
 from .search import StemmedSearchMixin, searchable
 
 # Page apps add to the home page's context with this hook, so home need not know them.
 HOME_PAGE_CONTEXT_HOOK = "construct_home_page_context"
 
 
-class HomePage(
-    OneQueryRouting, PhotoMixin, DescribedPageMixin, StemmedSearchMixin, FragmentCacheMixin, Page
-):
+class HomePage(PhotoMixin, DescribedPageMixin, StemmedSearchMixin, FragmentCacheMixin, Page):
     """The root of a school's site in one language.
 
     What goes under it is up to each page type's `parent_page_types`: content pages go
