@@ -1,14 +1,24 @@
 from types import SimpleNamespace
 
 import pytest
+from wagtail.models import Page
 
+from home.page_types import public_page_models
+from home.tests.factories import ContentPageFactory
+from mentoring_pages.models import MunicipalCentrePage
 from mentoring_pages.tests.factories import (
+    ApplicationPageFactory,
     CaseIndexPageFactory,
+    CasePageFactory,
     DocumentsPageFactory,
     MentorIndexPageFactory,
     MentoringIndexPageFactory,
+    MentorPageFactory,
     NewsIndexPageFactory,
+    NewsPageFactory,
+    QuestionnairePageFactory,
     RoadmapIndexPageFactory,
+    RoadmapPageFactory,
 )
 from programmes.tests.factories import MentoringFormFactory
 from site_project.translation import translate
@@ -50,3 +60,24 @@ def forms():
         programme=pupils.programme, title="Учитель – учитель", kind="teacher_teacher", sort_order=2
     )
     return pupils, teachers
+
+
+@pytest.fixture
+def every_page_type(home_page, section, english):
+    """One live page of each public page type, each translated into English."""
+    home_page.intro = "<p>Официальный сайт школы.</p>"
+    home_page.save()
+    ContentPageFactory(parent=home_page, title="О школе", slug="about")
+    RoadmapPageFactory(parent=section.roadmaps)
+    MentorPageFactory(parent=section.mentors)
+    CasePageFactory(parent=section.cases)
+    NewsPageFactory(parent=section.news)
+    ApplicationPageFactory(parent=section.landing)
+    QuestionnairePageFactory(parent=section.landing)
+    pages = list(Page.objects.live().filter(depth__gt=1).order_by("path").specific())
+    for page in pages:  # parents first; published as editors do, which dates them
+        page.save_revision().publish()
+        translate(page, english, {})
+    # The municipal centre is the root of a site of its own: tests/centre/test_page_meta.py.
+    assert {type(page) for page in pages} == set(public_page_models()) - {MunicipalCentrePage}
+    return list(Page.objects.live().filter(depth__gt=1).order_by("path").specific())

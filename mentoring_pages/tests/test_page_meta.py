@@ -6,43 +6,11 @@ import html5lib
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
-from home.page_types import public_page_models
 from home.tests.factories import ContentPageFactory
-from mentoring_pages.models import MunicipalCentrePage
-from mentoring_pages.tests.factories import (
-    ApplicationPageFactory,
-    CasePageFactory,
-    MentorPageFactory,
-    NewsPageFactory,
-    QuestionnairePageFactory,
-    RoadmapPageFactory,
-)
-from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def every_page_type(home_page, section, english):
-    """One live page of each public page type, each translated into English."""
-    home_page.intro = "<p>Официальный сайт школы.</p>"
-    home_page.save()
-    ContentPageFactory(parent=home_page, title="О школе", slug="about")
-    RoadmapPageFactory(parent=section.roadmaps)
-    MentorPageFactory(parent=section.mentors)
-    CasePageFactory(parent=section.cases)
-    NewsPageFactory(parent=section.news)
-    ApplicationPageFactory(parent=section.landing)
-    QuestionnairePageFactory(parent=section.landing)
-    pages = list(Page.objects.live().filter(depth__gt=1).order_by("path").specific())
-    for page in pages:  # parents first; published as editors do, which dates them
-        page.save_revision().publish()
-        translate(page, english, {})
-    # The municipal centre is the root of a site of its own: tests/centre/test_page_meta.py.
-    assert {type(page) for page in pages} == set(public_page_models()) - {MunicipalCentrePage}
-    return list(Page.objects.live().filter(depth__gt=1).order_by("path").specific())
 
 
 def sitemap_entries(client):

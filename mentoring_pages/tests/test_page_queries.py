@@ -1,0 +1,27 @@
+"""What a visitor's page costs the database, for every public page type in both languages,
+with the page cache off: at most 15 queries, and on the first visit after a publish, while
+its kept fragments and head are built again, at most 25.
+Whether the cost stays the same as a section grows is each listing's own test
+(models/test_news.py, test_cases.py, test_mentors.py, test_roadmap.py, test_documents.py);
+the municipal centre's is centre/test_public_page.py."""
+
+import pytest
+
+from home.purging import purge
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("first_visit", "limit"), [(True, 25), (False, 15)], ids=["after-publishing", "again"]
+)
+def test_every_page_type_asks_the_database_a_bounded_number_of_times(
+    queries_of, every_page_type, first_visit, limit
+):
+    costs = {}
+    for page in every_page_type:
+        dropped = (lambda page=page: purge([page])) if first_visit else None
+        costs[page.url] = len(queries_of(page.url, between=dropped))
+
+    assert {url: count for url, count in costs.items() if count > limit} == {}
+    assert {"/", "/en/"} <= set(costs)
