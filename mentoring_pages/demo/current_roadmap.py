@@ -1,7 +1,7 @@
 """The demo's roadmap for the current school year (content/roadmap.json, "current_roadmap").
 
-Its texts name the school year's years as {first}, {second} and {short} (2026, 2027, "27"),
-and its events' dates are read from their deadlines as the importer reads a Word file's. The
+Its texts name the school year's years as {first}, {second} and {short} (2026, 2027, "27").
+Its stages and events are built by the importer, as from a school's Word file. The
 statuses are what a curator keeping it up to date would have marked by the day the demo is
 built: past events done, except the few the data says ran late (overdue), current ones in
 progress, future ones planned. So the demo looks current whenever it is built."""
@@ -11,9 +11,9 @@ import datetime
 from django.utils import timezone
 
 from mentoring_pages import models
-from mentoring_pages.roadmap.deadlines import parse_deadline
+from mentoring_pages.roadmap.importer import roadmap_rows
+from mentoring_pages.roadmap.reader import ImportedEvent, ImportedRoadmap, ImportedStage
 from mentoring_pages.roadmap.statuses import EventStatus, change_status, school_year
-from site_project.demo_content import orderables
 
 
 def year_words(first):
@@ -40,30 +40,45 @@ def scheduled_status(spec, start, end, on):
     return EventStatus.PLANNED, None, None
 
 
-def current_events(spec, on, text):
-    """The roadmap's events for the school year of `on`, with their statuses as of `on`;
-    `text` turns a {"ru", "en"} text into the stored (Russian) one."""
-    words = year_words(school_year(on))
-    year_start = datetime.date(words["first"], 9, 1)
-    events = []
+def imported_roadmap(spec, words, text):
+    """The data as the importer reads a school's Word file: numbered events under their
+    stages; `text` turns a {"ru", "en"} text into the stored (Russian) one."""
+    stages = [
+        ImportedStage(title=text(stage["title"]), number=stage["number"])
+        for stage in spec["stages"]
+    ]
+    stage_of = {stage.number: stage for stage in stages}
     for number, event in enumerate(spec["events"], start=1):
-        deadline = in_year(event["deadline"], words)
-        dates = parse_deadline(deadline["ru"])
-        row = models.RoadmapEvent(
-            stage_number=event["stage"],
-            number=f"{number}.",
-            title=text(event["title"]),
-            deadline_text=text(deadline),
-            start=dates.start,
-            end=dates.end,
-            recurrence=dates.recurrence,
-            responsible=text(event["responsible"]),
-            sort_order=number - 1,
+        stage_of[event["stage"]].events.append(
+            ImportedEvent(
+                number=f"{number}.",
+                title=text(event["title"]),
+                deadline_text=text(in_year(event["deadline"], words)),
+                responsible=text(event["responsible"]),
+            )
         )
+    return ImportedRoadmap(title=text(spec["title"]), stages=stages)
+
+
+def current_rows(spec, first_year, on, text, locale=None):
+    """(stages, events) of the school year beginning in `first_year`, the events with their
+    statuses as of `on`."""
+    words = year_words(first_year)
+    stages, events = roadmap_rows(imported_roadmap(spec, words, text), first_year)
+    year_start = datetime.date(first_year, 9, 1)
+    # The importer keeps the data's order: stage by stage, as the data lists them.
+    for event, row in zip(spec["events"], events, strict=True):
         # «до 25 декабря»: an event given only an end runs from the start of the year.
-        status, note, marked_on = scheduled_status(event, dates.start or year_start, dates.end, on)
+        status, note, marked_on = scheduled_status(event, row.start or year_start, row.end, on)
         change_status(row, status, text(note) if note else None, on=marked_on)
-        events.append(row)
+    for row in [*stages, *events]:
+        row.locale = locale
+    return stages, events
+
+
+def current_events(spec, on, text):
+    """The roadmap's events for the school year of `on`, with their statuses as of `on`."""
+    _stages, events = current_rows(spec, school_year(on), on, text)
     return events
 
 
@@ -77,18 +92,7 @@ def build_current_roadmap(section, parent, programme, spec, on=None):
         return texts.text(in_year(pair, words))
 
     def fill(page):
-        page.stages = orderables(
-            models.RoadmapStage,
-            page.locale,
-            (
-                {"number": stage["number"], "title": text(stage["title"])}
-                for stage in spec["stages"]
-            ),
-        )
-        events = current_events(spec, on, text)
-        for event in events:
-            event.locale = page.locale
-        page.events = events
+        page.stages, page.events = current_rows(spec, page.first_year, on, text, page.locale)
 
     return section.page(
         parent,

@@ -28,16 +28,17 @@ def stage_numbers(imported):
     return numbers
 
 
-def fill_roadmap(page, imported):
-    """Replace `page`'s stages and events (in memory: saving a revision writes them).
+def roadmap_rows(imported, first_year, locale_id=None):
+    """(stages, events): the rows of a roadmap beginning in `first_year` that `imported`
+    holds, each deadline parsed into dates. The one builder of event rows from a document.
 
     A month without a year takes the year of the event before it, or the roadmap's first."""
     stages, events = [], []
-    year = page.first_year
+    year = first_year
     for stage, number in zip(imported.stages, stage_numbers(imported), strict=True):
         stages.append(
             RoadmapStage(
-                locale_id=page.locale_id, number=number, title=stage.title, sort_order=len(stages)
+                locale_id=locale_id, number=number, title=stage.title, sort_order=len(stages)
             )
         )
         for item in stage.events:
@@ -46,7 +47,7 @@ def fill_roadmap(page, imported):
             year = known.year if known else year
             events.append(
                 RoadmapEvent(
-                    locale_id=page.locale_id,
+                    locale_id=locale_id,
                     sort_order=len(events),
                     stage_number=number,
                     number=item.number,
@@ -60,8 +61,12 @@ def fill_roadmap(page, imported):
                     indicator=item.indicator,
                 )
             )
-    page.stages = stages
-    page.events = events
+    return stages, events
+
+
+def fill_roadmap(page, imported):
+    """Replace `page`'s stages and events (in memory: saving a revision writes them)."""
+    page.stages, page.events = roadmap_rows(imported, page.first_year, page.locale_id)
     return page
 
 
