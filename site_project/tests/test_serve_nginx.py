@@ -67,27 +67,73 @@ SETUP = """
 import json, os
 import wagtail_factories
 from django.contrib.auth.models import User
-from wagtail.models import Site
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale, Site
+from home.models import SiteSettings
 from home.tests.factories import ContentPageFactory
+from mentoring_pages.tests.factories import (
+    CaseIndexPageFactory,
+    CasePageFactory,
+    MentorIndexPageFactory,
+    MentoringIndexPageFactory,
+    MentorPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    RoadmapIndexPageFactory,
+    RoadmapPageFactory,
+)
 from programmes.roles import EDITOR, group_of
 from programmes.schools import default_school
+from programmes.tests.factories import MentoringFormFactory, ProgrammeFactory
+from site_project.translation import translate
 
-from mentoring_pages.tests.factories import MentoringIndexPageFactory
-from programmes.tests.factories import ProgrammeFactory
-
-home = Site.objects.get(is_default_site=True).root_page
+site = Site.objects.get(is_default_site=True)
+home = site.root_page
 for slug in os.environ["PAGES"].split():
     ContentPageFactory(parent=home, slug=slug, title=f"Page {slug}")
-# For the rule: an index with two pages, a page linking to one of them, and a landing
-# showing a programme.
+# For the rule: an index with two pages and a page linking to one of them.
 index = ContentPageFactory(parent=home, slug="index", title="Index")
 item = ContentPageFactory(parent=index, slug="item", title="Item")
 ContentPageFactory(parent=index, slug="sibling", title="Sibling")
 link = f'<p><a linktype="page" id="{item.pk}">the item</a></p>'
 ContentPageFactory(parent=home, slug="linking", body=[("paragraph", link)]).save_revision().publish()
+# For what a change shows, as the `shown` fixture of mentoring_pages/tests/test_purging.py
+# makes it: a programme with a form of mentoring, a landing with the pages showing them, a
+# page with an image and a document, a news item showing none — all in English too, their
+# text untranslated.
+english = Locale.objects.get(language_code="en")
 programme = ProgrammeFactory(title="Old programme")
 programme.save_revision().publish()
-MentoringIndexPageFactory(parent=home, slug="landing", programme=programme)
+form = MentoringFormFactory(programme=programme, title="Old form of mentoring")
+translate(programme, english, {})
+translate(form, english, {})
+landing = MentoringIndexPageFactory(parent=home, slug="landing", programme=programme)
+RoadmapPageFactory(parent=RoadmapIndexPageFactory(parent=landing), slug="roadmap", programme=programme)
+MentorPageFactory(parent=MentorIndexPageFactory(parent=landing), slug="mentor", form=form)
+CasePageFactory(parent=CaseIndexPageFactory(parent=landing), slug="case", form=form)
+NewsPageFactory(parent=NewsIndexPageFactory(parent=landing), slug="news-item")
+photo = get_image_model().objects.create(
+    title="Photo", description="Photo", file=get_test_image_file("old-photo.png")
+)
+document = get_document_model().objects.create(title="Old school rules", file="rules.pdf")
+about = ContentPageFactory(
+    parent=home,
+    slug="about",
+    body=[
+        ("image", {"image": photo, "alt_text": "", "decorative": False}),
+        ("documents", {"heading": "", "documents": [{"document": document, "title": ""}]}),
+    ],
+)
+# Published as editors do (the reference index), parents first, and translated.
+translate(home, english, {})
+for page in [*landing.get_descendants(inclusive=True).specific(), about]:
+    page.save_revision().publish()
+    translate(page, english, {})
+school = SiteSettings.for_site(site)
+school.phone = "+7 (900) 111-11-11"
+school.save()
 editor = User.objects.create_user("editor", password=os.environ["EDITOR_PASSWORD"])
 editor.groups.add(group_of(default_school(), EDITOR))
 image = wagtail_factories.ImageFactory(file__width=80, file__height=60)
@@ -102,12 +148,60 @@ page.title, page.slug = "Item renamed", "renamed"
 page.save_revision().publish()
 """
 
+# The changes of CHANGES (below), made as editors make them, to the Russian objects (their
+# English translations have the same titles).
 RENAME_PROGRAMME = """
 from programmes.models import Programme
 
-programme = Programme.objects.get(title="Old programme")
+programme = Programme.objects.get(title="Old programme", locale__language_code="ru")
 programme.title = "New programme"
 programme.save_revision().publish()
+"""
+
+# The snippet editor saves a form of mentoring and brings its translations up to date
+# (home.wagtail_hooks).
+RENAME_FORM_OF_MENTORING = """
+from programmes.models import MentoringForm
+from site_project.translation import sync_translations
+
+form = MentoringForm.objects.get(title="Old form of mentoring", locale__language_code="ru")
+form.title = "New form of mentoring"
+form.save()
+sync_translations(form)
+"""
+
+# Through the image editor's form, which deletes the old file and its renditions.
+REPLACE_IMAGE_FILE = """
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.images import get_image_model
+from wagtail.images.forms import get_image_form
+from wagtail.images.tests.utils import get_test_image_file
+
+photo = get_image_model().objects.get(title="Photo")
+new_file = SimpleUploadedFile(
+    "new-photo.png", get_test_image_file().file.getvalue(), "image/png"
+)
+fields = {"title": photo.title, "description": photo.description, "collection": photo.collection_id}
+form = get_image_form(type(photo))(fields, {"file": new_file}, instance=photo)
+assert form.is_valid(), form.errors
+form.save()
+"""
+
+RENAME_DOCUMENT = """
+from wagtail.documents import get_document_model
+
+document = get_document_model().objects.get(title="Old school rules")
+document.title = "New school rules"
+document.save()
+"""
+
+NEW_PHONE = """
+from wagtail.models import Site
+from home.models import SiteSettings
+
+school = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+school.phone = "+7 (900) 222-22-22"
+school.save()
 """
 
 PUBLISH = """
@@ -421,14 +515,86 @@ def test_a_publication_purges_the_page_its_old_address_ancestors_and_referrers_o
     assert cache_status(nginx_site, "/index/sibling/")[0] == "HIT"
 
 
-def test_a_renamed_programme_shows_on_the_landing_at_once(nginx_site):
-    cache_status(nginx_site, "/landing/")
-    status, page = cache_status(nginx_site, "/landing/")
-    assert status == "HIT"
-    assert "Old programme" in page
+@dataclass(frozen=True)
+class Change:
+    """A change `script` makes, after which each page of `showing` (by its Russian address;
+    its English one is under /en/) shows `new` where it showed `old`; `unrelated`, a page
+    that does not show what changed, is still served from nginx's cache."""
 
-    manage_shell(nginx_site.env, RENAME_PROGRAMME)
+    script: str
+    old: str
+    new: str
+    showing: tuple[str, ...]
+    unrelated: str | None = "/landing/news/news-item/"
 
-    status, page = cache_status(nginx_site, "/landing/")
-    assert status == "MISS"
-    assert "New programme" in page
+
+LANDING = "/landing/"
+ROADMAP = "/landing/roadmaps/roadmap/"
+MENTORS = ("/landing/mentors/", "/landing/mentors/mentor/")
+CASES = ("/landing/cases/", "/landing/cases/case/")
+ABOUT = "/about/"
+CHANGES = {
+    "programme": Change(
+        RENAME_PROGRAMME,
+        "Old programme",
+        "New programme",
+        showing=(LANDING, LANDING + "programme/", ROADMAP),
+    ),
+    # Cards on the indexes show a mentor's and a case's form, and the landing its forms.
+    "form-of-mentoring": Change(
+        RENAME_FORM_OF_MENTORING,
+        "Old form of mentoring",
+        "New form of mentoring",
+        showing=(*MENTORS, *CASES, LANDING),
+    ),
+    # Alt texts are the page's own: what an image itself changes on a page is its picture,
+    # a rendition named after the new file.
+    "image-file": Change(REPLACE_IMAGE_FILE, "old-photo", "new-photo", showing=(ABOUT,)),
+    "document-title": Change(
+        RENAME_DOCUMENT, "Old school rules", "New school rules", showing=(ABOUT,)
+    ),
+    # The footer of every page shows the school's details: no page is left out.
+    "site-settings": Change(
+        NEW_PHONE,
+        "+7 (900) 111-11-11",
+        "+7 (900) 222-22-22",
+        showing=(LANDING, ROADMAP, *MENTORS, *CASES, "/landing/news/news-item/", ABOUT),
+        unrelated=None,
+    ),
+}
+
+
+def in_both_languages(*paths):
+    return [address for path in paths for address in (path, "/en" + path)]
+
+
+def kept(site, path):
+    """The page at `path` once nginx serves it from its cache, in the language of its
+    address (the cache key is the address alone)."""
+    cache_status(site, path)
+    status, page = cache_status(site, path)
+    assert status == "HIT", path
+    language = "en" if path.startswith("/en/") else "ru"
+    assert f'<html lang="{language}"' in page, path
+    return page
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+def test_a_change_shows_at_once_on_every_page_showing_it_in_both_languages(nginx_site, change):
+    showing = in_both_languages(*change.showing)
+    unrelated = in_both_languages(change.unrelated) if change.unrelated else []
+    for path in showing:
+        page = kept(nginx_site, path)
+        assert change.old in page, path
+        assert change.new not in page, path
+    for path in unrelated:
+        kept(nginx_site, path)
+
+    manage_shell(nginx_site.env, change.script)
+
+    for path in showing:
+        status, page = cache_status(nginx_site, path)
+        assert status == "MISS", path
+        assert change.new in page, path
+    for path in unrelated:
+        assert cache_status(nginx_site, path)[0] == "HIT", path
