@@ -1,3 +1,4 @@
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -22,6 +23,15 @@ from mentoring_pages.tests.factories import (
 )
 from programmes.tests.factories import MentoringFormFactory
 from site_project.translation import translate
+
+TODAY = datetime.date(2026, 3, 10)  # in the school year 2025/26
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """The roadmaps' statuses as of TODAY, whatever day the tests run."""
+    monkeypatch.setattr("mentoring_pages.roadmap.statuses.today", lambda: TODAY)
+    return TODAY
 
 
 @pytest.fixture

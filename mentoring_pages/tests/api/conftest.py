@@ -6,7 +6,7 @@ from django.core.cache import caches
 from wagtail.models import PageViewRestriction
 
 from mentoring_pages.api.urls import router
-from mentoring_pages.tests.centre.conftest import TODAY, add_school
+from mentoring_pages.tests.centre.conftest import add_school
 from mentoring_pages.tests.factories import (
     CaseIndexPageFactory,
     CasePageFactory,
@@ -21,12 +21,6 @@ from site_project.tests.processes import free_port
 
 # Every list of the API, as its router has them: a new one is walked and counted too.
 ENDPOINTS = [prefix for prefix, _viewset, _basename in router.registry]
-
-
-@pytest.fixture
-def today(monkeypatch):
-    monkeypatch.setattr("mentoring_pages.roadmap.statuses.today", lambda: TODAY)
-    return TODAY
 
 
 @pytest.fixture

@@ -23,15 +23,14 @@ from programmes.tests.factories import (
 )
 
 CENTRE_HOST = "centre.localhost"
-TODAY = datetime.date(2026, 3, 10)  # in the school year 2025/26
 PAST = datetime.date(2026, 1, 31)
 LATER = datetime.date(2026, 5, 31)
 
 
 @pytest.fixture
-def today(monkeypatch):
-    monkeypatch.setattr("mentoring_pages.roadmap.statuses.today", lambda: TODAY)
-    return TODAY
+def two_schools(db, today):
+    """A gymnasium with two events done and one overdue, a lyceum with three overdue."""
+    return add_school("gymnasium", done=2, overdue=1), add_school("lyceum", done=0, overdue=3)
 
 
 @pytest.fixture

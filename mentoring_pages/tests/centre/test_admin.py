@@ -18,16 +18,9 @@ from programmes.roles import EDITOR
 from programmes.schools import COORDINATOR
 from site_project.translation import translate
 
-from .conftest import add_school
-
 pytestmark = pytest.mark.django_db
 
 LATER_CHANGE = datetime.datetime(2027, 1, 2, 12, 0)  # after anything the set-up did
-
-
-@pytest.fixture
-def two_schools(db, today):
-    return add_school("gymnasium", done=2, overdue=1), add_school("lyceum", done=0, overdue=3)
 
 
 def panel_rows(client):

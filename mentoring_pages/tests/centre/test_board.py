@@ -14,14 +14,7 @@ from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.roles import CURATOR
 from programmes.schools import COORDINATOR
 
-from .conftest import add_school
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def two_schools(db, today):
-    return add_school("gymnasium", done=2, overdue=1), add_school("lyceum", done=0, overdue=3)
 
 
 def board(client, **params):
