@@ -25,6 +25,9 @@ from programmes.tests.factories import MentoringFormFactory
 from site_project.translation import translate
 
 TODAY = datetime.date(2026, 3, 10)  # in the school year 2025/26
+# What a public page may ask of the database with the page cache off (issue «Caching the
+# Wagtail way»), whatever the amount of content.
+PAGE_QUERY_LIMIT = 15
 
 
 @pytest.fixture

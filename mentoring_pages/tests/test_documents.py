@@ -8,13 +8,12 @@ import pytest
 import wagtail_factories
 
 from mentoring_pages.models import DocumentsPageItem
+from mentoring_pages.tests.conftest import PAGE_QUERY_LIMIT
 from mentoring_pages.tests.html import page_html
 from programmes.models.programme import DocumentKind
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
-
-MAX_QUERIES = 15
 
 
 def document(title, size=2048, extension="pdf"):
@@ -131,4 +130,4 @@ def test_queries_do_not_grow_with_the_documents(few_and_many, section):
 
     few, many = few_and_many(section.documents.url, add)
 
-    assert len(few) == len(many) <= MAX_QUERIES, many
+    assert len(few) == len(many) <= PAGE_QUERY_LIMIT, many

@@ -8,12 +8,15 @@ the municipal centre's is centre/test_public_page.py."""
 import pytest
 
 from home.purging import purge
+from mentoring_pages.tests.conftest import PAGE_QUERY_LIMIT
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("first_visit", "limit"), [(True, 25), (False, 15)], ids=["after-publishing", "again"]
+    ("first_visit", "limit"),
+    [(True, 25), (False, PAGE_QUERY_LIMIT)],
+    ids=["after-publishing", "again"],
 )
 def test_every_page_type_asks_the_database_a_bounded_number_of_times(
     queries_of, every_page_type, first_visit, limit

@@ -15,14 +15,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from mentoring_pages.listing import PER_PAGE
 from mentoring_pages.models import CaseMaterial
+from mentoring_pages.tests.conftest import PAGE_QUERY_LIMIT
 from mentoring_pages.tests.factories import CasePageFactory
 from mentoring_pages.tests.html import card_titles, page_html
 from programmes.tests.factories import RoleModelFactory
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
-
-MAX_QUERIES = 15
 
 
 def case(section, title, *, tags=(), days_ago=0, **fields):
@@ -356,7 +355,7 @@ def test_index_queries_do_not_grow_with_the_cases(section, forms, few_and_many, 
 
     few, many = few_and_many(section.cases.url, partial(add_cases, section, forms), params)
 
-    assert len(few) == len(many) <= MAX_QUERIES, many
+    assert len(few) == len(many) <= PAGE_QUERY_LIMIT, many
 
 
 # Serving a case costs 11 queries in Wagtail itself (site, locale, 7 to route to a page
@@ -375,7 +374,7 @@ def test_case_queries_do_not_grow_with_its_materials_and_tags(section, forms, fe
 
     few, many = few_and_many(page.url, add)
 
-    assert len(few) == len(many) <= MAX_QUERIES, many
+    assert len(few) == len(many) <= PAGE_QUERY_LIMIT, many
 
 
 # The role model in the editor

@@ -12,6 +12,7 @@ from mentoring_pages.forms.protection import HONEYPOT_FIELD
 from mentoring_pages.models import ApplicationSubmission
 from mentoring_pages.models.forms import CONSENT_FIELD, PARENT_CONSENT_FIELD, REFERENCE_COLUMN
 from mentoring_pages.tests.applications import answers, application_form
+from mentoring_pages.tests.conftest import PAGE_QUERY_LIMIT
 from mentoring_pages.tests.factories import ApplicationFormFieldFactory
 from mentoring_pages.tests.html import html_lang
 from programmes.tests.factories import ConsentTextFactory
@@ -291,7 +292,7 @@ def test_the_form_makes_the_same_queries_whatever_its_size(queries_of, applicati
     large = queries_of(application.url)
 
     assert len(small) == len(large), large
-    assert len(large) <= 15  # routing, breadcrumbs, language links: as any page
+    assert len(large) <= PAGE_QUERY_LIMIT
 
 
 def test_the_form_in_english(client, english_section, english, application, consent_text):

@@ -4,6 +4,7 @@ from bs4 import BeautifulSoup
 
 from home.purging import purge
 from mentoring_pages.roadmap.statuses import EventStatus
+from mentoring_pages.tests.conftest import PAGE_QUERY_LIMIT
 from mentoring_pages.tests.factories import (
     CasePageFactory,
     MentorPageFactory,
@@ -147,7 +148,7 @@ def test_landing_makes_the_same_queries_whatever_its_size(queries_of, section, p
     large = queries_of(section.landing.url, between=dropped)
 
     assert len(small) == len(large), large
-    assert len(large) <= (25 if cold else 15)  # cold: before the content is cached
+    assert len(large) <= (25 if cold else PAGE_QUERY_LIMIT)  # cold: before the content is cached
 
 
 def test_a_published_news_item_shows_on_the_landing_at_once(client, section, programme):
@@ -189,7 +190,7 @@ def test_programme_page_makes_few_queries_and_shows_changes_at_once(
     client, queries_of, section, programme
 ):
     url = section.landing.url + "programme/"
-    assert len(queries_of(url)) <= 15
+    assert len(queries_of(url)) <= PAGE_QUERY_LIMIT
 
     programme.goal = "Обновлённая цель."
     programme.save_revision().publish()

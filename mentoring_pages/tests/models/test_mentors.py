@@ -7,13 +7,12 @@ import pytest
 import wagtail_factories
 
 from mentoring_pages.models import MentorPage
+from mentoring_pages.tests.conftest import PAGE_QUERY_LIMIT
 from mentoring_pages.tests.factories import MentorPageFactory
 from mentoring_pages.tests.html import Picture, card_titles, page_html, shown_picture
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
-
-MAX_QUERIES = 15
 
 
 def photo(size=800):
@@ -256,7 +255,7 @@ def test_index_queries_do_not_grow_with_the_mentors(section, forms, few_and_many
 
     listed = MentorPage.objects.filter(**({"form": forms[1]} if filtered else {}))
     assert len(card_titles(many.response)) == listed.count()
-    assert len(few) == len(many) <= MAX_QUERIES, many
+    assert len(few) == len(many) <= PAGE_QUERY_LIMIT, many
 
 
 def test_profile_queries_do_not_grow_with_the_mentors(section, forms, few_and_many):
@@ -266,4 +265,4 @@ def test_profile_queries_do_not_grow_with_the_mentors(section, forms, few_and_ma
 
     few, many = few_and_many(mentor.url, partial(add_mentors, section, forms))
 
-    assert len(few) == len(many) <= MAX_QUERIES, many
+    assert len(few) == len(many) <= PAGE_QUERY_LIMIT, many

@@ -10,13 +10,12 @@ import wagtail_factories
 from wagtail.models import PageViewRestriction
 
 from mentoring_pages.listing import PER_PAGE
+from mentoring_pages.tests.conftest import PAGE_QUERY_LIMIT
 from mentoring_pages.tests.factories import NewsPageFactory
 from mentoring_pages.tests.html import Picture, card_titles, page_html, shown_picture
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
-
-MAX_QUERIES = 15
 
 
 def news(section, title, date, **fields):
@@ -260,7 +259,7 @@ def add_news(section, count):
 def test_index_queries_do_not_grow_with_the_news(section, few_and_many, params):
     few, many = few_and_many(section.news.url, partial(add_news, section), params)
 
-    assert len(few) == len(many) <= MAX_QUERIES, many
+    assert len(few) == len(many) <= PAGE_QUERY_LIMIT, many
 
 
 def test_news_item_queries_do_not_grow_with_its_tags_and_siblings(section, few_and_many):
@@ -273,4 +272,4 @@ def test_news_item_queries_do_not_grow_with_its_tags_and_siblings(section, few_a
 
     few, many = few_and_many(item.url, add)
 
-    assert len(few) == len(many) <= MAX_QUERIES, many
+    assert len(few) == len(many) <= PAGE_QUERY_LIMIT, many
