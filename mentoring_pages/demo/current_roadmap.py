@@ -40,6 +40,13 @@ def scheduled_status(spec, start, end, on):
     return EventStatus.PLANNED, None, None
 
 
+def events_by_stage(spec):
+    """The data's events stage by stage, in the stages' order: as the roadmap numbers and
+    lists them, whatever order the data gives them in."""
+    position = {stage["number"]: index for index, stage in enumerate(spec["stages"])}
+    return sorted(spec["events"], key=lambda event: position[event["stage"]])
+
+
 def imported_roadmap(spec, words, text):
     """The data as the importer reads a school's Word file: numbered events under their
     stages; `text` turns a {"ru", "en"} text into the stored (Russian) one."""
@@ -48,7 +55,7 @@ def imported_roadmap(spec, words, text):
         for stage in spec["stages"]
     ]
     stage_of = {stage.number: stage for stage in stages}
-    for number, event in enumerate(spec["events"], start=1):
+    for number, event in enumerate(events_by_stage(spec), start=1):
         stage_of[event["stage"]].events.append(
             ImportedEvent(
                 number=f"{number}.",
@@ -66,20 +73,13 @@ def current_rows(spec, first_year, on, text, locale=None):
     words = year_words(first_year)
     stages, events = roadmap_rows(imported_roadmap(spec, words, text), first_year)
     year_start = datetime.date(first_year, 9, 1)
-    # The importer keeps the data's order: stage by stage, as the data lists them.
-    for event, row in zip(spec["events"], events, strict=True):
+    for event, row in zip(events_by_stage(spec), events, strict=True):
         # «до 25 декабря»: an event given only an end runs from the start of the year.
         status, note, marked_on = scheduled_status(event, row.start or year_start, row.end, on)
         change_status(row, status, text(note) if note else None, on=marked_on)
     for row in [*stages, *events]:
         row.locale = locale
     return stages, events
-
-
-def current_events(spec, on, text):
-    """The roadmap's events for the school year of `on`, with their statuses as of `on`."""
-    _stages, events = current_rows(spec, school_year(on), on, text)
-    return events
 
 
 def build_current_roadmap(section, parent, programme, spec, on=None):

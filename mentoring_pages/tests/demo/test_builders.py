@@ -23,7 +23,7 @@ from home.demo import SITE_DATA, school
 from mentoring_pages import models
 from mentoring_pages.consent.rules import consent_problems
 from mentoring_pages.demo.builders import CONTENT, ROADMAP_FILE, read_content
-from mentoring_pages.demo.current_roadmap import current_events
+from mentoring_pages.demo.current_roadmap import current_rows
 from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.reader import read_roadmap
 from mentoring_pages.roadmap.statuses import EventStatus
@@ -139,7 +139,7 @@ def test_load_demo_fills_the_section_with_the_schools_content(home_page):
     assert (current.first_year, current.last_year) == (first, first + 1)
     assert current.programme == landing.programme
     assert current.stages.count() == len(current_spec["stages"])
-    expected = current_events(current_spec, today, lambda pair: pair["ru"])
+    _stages, expected = current_rows(current_spec, first, today, lambda pair: pair["ru"])
     assert [
         (e.title, e.start, e.end, e.status, e.status_note, e.status_changed_at)
         for e in current.events.all()

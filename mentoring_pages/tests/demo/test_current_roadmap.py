@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from mentoring_pages.demo.builders import read_content
-from mentoring_pages.demo.current_roadmap import current_events
+from mentoring_pages.demo.current_roadmap import current_rows, events_by_stage
 from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.statuses import EventStatus
 
@@ -18,7 +18,8 @@ JUNE = datetime.date(2027, 6, 20)
 
 
 def events_on(on):
-    return list(zip(SPEC["events"], current_events(SPEC, on, lambda pair: pair["ru"]), strict=True))
+    _stages, events = current_rows(SPEC, statuses.school_year(on), on, lambda pair: pair["ru"])
+    return list(zip(events_by_stage(SPEC), events, strict=True))
 
 
 @pytest.mark.parametrize("on", [SEPTEMBER, DECEMBER, JUNE], ids=str)
@@ -71,3 +72,17 @@ def test_a_roadmap_is_finished_once_its_last_school_year_is_over():
     assert statuses.is_finished(2026, DECEMBER)  # 2025/26 ended in the summer
     assert not statuses.is_finished(2027, DECEMBER)
     assert not statuses.is_finished(2026, datetime.date(2026, 6, 1))
+
+
+def test_events_listed_out_of_their_stages_order_keep_their_own_statuses():
+    """The roadmap lists events stage by stage: data giving them in another order makes the
+    same roadmap, each event with its own status and note."""
+    last = SPEC["stages"][-1]["number"]
+    last_first = sorted(SPEC["events"], key=lambda event: event["stage"] != last)
+    shuffled = {**SPEC, "events": last_first}
+
+    def rows(spec):
+        _stages, events = current_rows(spec, 2026, DECEMBER, lambda pair: pair["ru"])
+        return [(e.number, e.stage_number, e.title, e.status, e.status_note) for e in events]
+
+    assert rows(shuffled) == rows(SPEC)
