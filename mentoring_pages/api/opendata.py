@@ -304,16 +304,16 @@ def open_data_file(request, identifier, name):
         (item for item in publications(request) if item.identifier == identifier), None
     )
     if published is None:
-        raise missing(request)
+        raise not_found_in_visitors_language(request)
     content = published.content(name)
     if content is None:
         if name.startswith("data-") and name.endswith(f"-structure-{STRUCTURE_STAMP}.csv"):
             return redirect(published.url(published.data_name))
-        raise missing(request)
+        raise not_found_in_visitors_language(request)
     return csv_response(content, name)
 
 
-def missing(request):
+def not_found_in_visitors_language(request):
     """A file's address carries no language: its 404 page speaks the visitor's."""
     answer_in_visitors_language(request)
     return Http404()

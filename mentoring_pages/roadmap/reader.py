@@ -25,7 +25,7 @@ How tables are read:
 - Text keeps its line breaks; spaces inside a line are collapsed and runs of blank lines are
   reduced to one. Stage titles are single lines.
 - A row without an event name (a second header row, say) is skipped.
-- Vertically merged cells repeat their text in Word tables (python-docx does so) but are empty
+- Vertically merged cells repeat their text in Word tables, as Word shows them, but are empty
   below the first row in Excel, whose merges read-only mode does not report.
 """
 
@@ -64,7 +64,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _CSV_DELIMITERS = ";,\t"
 # WordprocessingML's namespace, for the tables read from a .docx's XML (see _docx_rows).
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WORDML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 UNREADABLE = "\ufffd"  # what a byte that is not text in the file's encoding reads as
 
 Rows = list[list[str]]
@@ -171,12 +171,12 @@ def _docx_blocks(data: bytes) -> list[Block]:
     try:
         document = docx.Document(io.BytesIO(data))
         # The body's paragraphs and tables, as python-docx's `iter_inner_content()` yields them.
-        body = document.element.find(f"{_W}body")
+        body = document.element.find(f"{WORDML}body")
         return [
             Paragraph(element, document).text
-            if element.tag == f"{_W}p"
+            if element.tag == f"{WORDML}p"
             else _docx_rows(element, document)
-            for element in body.iterchildren(f"{_W}p", f"{_W}tbl")
+            for element in body.iterchildren(f"{WORDML}p", f"{WORDML}tbl")
         ]
     except Exception as exc:
         # python-docx raises whatever lxml or its own code meets in a malformed part.
@@ -196,20 +196,20 @@ def _docx_rows(table, document: DocxDocument) -> Rows:
     """
     rows: Rows = []
     above: list[str] = []
-    for tr in table.iterchildren(f"{_W}tr"):
+    for tr in table.iterchildren(f"{WORDML}tr"):
         texts = [""] * _docx_number(tr, "trPr", "gridBefore", default=0)
-        for tc in tr.iterchildren(f"{_W}tc"):
+        for tc in tr.iterchildren(f"{WORDML}tc"):
             column = len(texts)
             vertical_merge = _docx_child(tc, "tcPr", "vMerge")
             # A `w:vMerge` without a value continues the merge, as one reading "continue" does.
             if (
                 vertical_merge is not None
-                and vertical_merge.get(f"{_W}val", "continue") == "continue"
+                and vertical_merge.get(f"{WORDML}val", "continue") == "continue"
             ):
                 texts.append(above[column] if column < len(above) else "")
             else:
                 texts.append(
-                    "\n".join(Paragraph(p, document).text for p in tc.iterchildren(f"{_W}p"))
+                    "\n".join(Paragraph(p, document).text for p in tc.iterchildren(f"{WORDML}p"))
                 )
             texts.extend([""] * (_docx_number(tc, "tcPr", "gridSpan", default=1) - 1))
         rows.append(texts)
@@ -220,7 +220,7 @@ def _docx_rows(table, document: DocxDocument) -> Rows:
 def _docx_child(element, *path: str):
     """The first child named by each step of `path` in turn (WordprocessingML names), or None."""
     for name in path:
-        element = element.find(f"{_W}{name}")
+        element = element.find(f"{WORDML}{name}")
         if element is None:
             return None
     return element
@@ -229,7 +229,7 @@ def _docx_child(element, *path: str):
 def _docx_number(element, *path: str, default: int) -> int:
     """The `w:val` number of the element at `path` (a grid span, say); `default` without one."""
     child = _docx_child(element, *path)
-    return default if child is None else int(child.get(f"{_W}val"))
+    return default if child is None else int(child.get(f"{WORDML}val"))
 
 
 def _xlsx_blocks(data: bytes) -> list[Block]:

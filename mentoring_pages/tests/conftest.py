@@ -28,6 +28,8 @@ TODAY = datetime.date(2026, 3, 10)  # in the school year 2025/26
 # What a public page may ask of the database with the page cache off (issue «Caching the
 # Wagtail way»), whatever the amount of content.
 PAGE_QUERY_LIMIT = 15
+# ... and on its first visit after a change, while its kept fragments and head are rebuilt.
+FIRST_VISIT_QUERY_LIMIT = 25
 
 
 @pytest.fixture

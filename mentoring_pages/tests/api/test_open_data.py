@@ -141,7 +141,7 @@ def test_no_such_dataset_or_file_is_a_404(api_client, schools, address):
 
 
 @pytest.mark.parametrize(
-    ("language", "heading"), [("en", "Page not found"), ("ru", "Страница не найдена")]
+    ("language", "heading"), [("ru", "Страница не найдена"), ("en", "Page not found")]
 )
 def test_a_missing_file_is_explained_in_the_visitors_language(
     api_client, schools, language, heading
