@@ -1,12 +1,29 @@
-"""What the consent tests share: mentors shown on a consent, consents ending behind the
-admin's back, and the curators whom the e-mails reach."""
+"""What the consent tests share: the day they run on, mentors shown on a consent, consents
+ending behind the admin's back, and the curators whom the e-mails reach."""
 
 import pytest
+from django.utils import timezone
 
 from mentoring_pages.tests.factories import MentorPageFactory
 from programmes.models import Consent
 from programmes.roles import CURATOR, EDITOR, group_of
 from programmes.schools import default_school
+
+# The school's today when the tests were collected: their tables of consents are written
+# relative to it.
+TODAY = timezone.localdate()
+
+
+@pytest.fixture(autouse=True)
+def today_stays_when_the_tests_were_collected(monkeypatch):
+    """A run that crosses the school's midnight would otherwise see a consent «until
+    today», written as TODAY, expire under it."""
+    localdate = timezone.localdate
+
+    def pinned(value=None, timezone=None):
+        return TODAY if value is None and timezone is None else localdate(value, timezone)
+
+    monkeypatch.setattr("django.utils.timezone.localdate", pinned)
 
 
 @pytest.fixture

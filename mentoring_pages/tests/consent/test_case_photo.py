@@ -7,7 +7,6 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -15,12 +14,12 @@ from mentoring_pages.consent.enforcement import enforce_consents
 from mentoring_pages.consent.report import consent_report
 from mentoring_pages.consent.rules import ConsentMissing, consent_problems, public_path
 from mentoring_pages.models import CasePage
+from mentoring_pages.tests.consent.conftest import TODAY
 from mentoring_pages.tests.factories import CasePageFactory, case_photo
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 

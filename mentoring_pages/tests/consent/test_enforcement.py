@@ -12,12 +12,12 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageLogEntry
 
 from mentoring_pages.models import MentorPage
+from mentoring_pages.tests.consent.conftest import TODAY
 from mentoring_pages.tests.factories import MentorPageFactory
 from programmes.models import Consent
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 

@@ -7,12 +7,12 @@ import pytest
 from django.utils import timezone
 
 from mentoring_pages.consent.report import consent_report
+from mentoring_pages.tests.consent.conftest import TODAY
 from mentoring_pages.tests.factories import MentorPageFactory
 from programmes.tests.factories import ConsentFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 

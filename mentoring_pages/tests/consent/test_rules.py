@@ -13,13 +13,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from mentoring_pages.consent.rules import ConsentMissing, consent_problems, public_path
 from mentoring_pages.models import MentorPage
+from mentoring_pages.tests.consent.conftest import TODAY
 from mentoring_pages.tests.factories import MentorPageFactory
 from programmes.models import ConsentKind
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 # What is wrong with the consent, as the factory's overrides; and a word of the message.
