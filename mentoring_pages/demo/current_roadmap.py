@@ -67,18 +67,16 @@ def imported_roadmap(spec, words, text):
     return ImportedRoadmap(title=text(spec["title"]), stages=stages)
 
 
-def current_rows(spec, first_year, on, text, locale=None):
+def current_rows(spec, first_year, on, text, locale_id=None):
     """(stages, events) of the school year beginning in `first_year`, the events with their
     statuses as of `on`."""
     words = year_words(first_year)
-    stages, events = roadmap_rows(imported_roadmap(spec, words, text), first_year)
+    stages, events = roadmap_rows(imported_roadmap(spec, words, text), first_year, locale_id)
     year_start = datetime.date(first_year, 9, 1)
     for event, row in zip(events_by_stage(spec), events, strict=True):
         # «до 25 декабря»: an event given only an end runs from the start of the year.
         status, note, marked_on = scheduled_status(event, row.start or year_start, row.end, on)
         change_status(row, status, text(note) if note else None, on=marked_on)
-    for row in [*stages, *events]:
-        row.locale = locale
     return stages, events
 
 
@@ -92,7 +90,7 @@ def build_current_roadmap(section, parent, programme, spec, on=None):
         return texts.text(in_year(pair, words))
 
     def fill(page):
-        page.stages, page.events = current_rows(spec, page.first_year, on, text, page.locale)
+        page.stages, page.events = current_rows(spec, page.first_year, on, text, page.locale_id)
 
     return section.page(
         parent,
