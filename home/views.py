@@ -4,9 +4,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
-from django.views import static
+from django.views import defaults, static
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
@@ -90,6 +91,24 @@ def serve_page_file(request, path, filename):
         if isinstance(answer, HttpResponse):
             return answer
     return serve_page(page, request, args, {})
+
+
+# Files' addresses carry no language, which would otherwise mean the site's default: a visitor
+# reading in English whose link to a document or picture has gone stale is told so in English.
+FILE_PATHS = ("/documents/", "/media/")
+
+
+def answer_in_visitors_language(request):
+    """Messages in the language the visitor's browser asks for (Accept-Language), at an
+    address that carries none."""
+    translation.activate(translation.get_language_from_request(request))
+
+
+def page_not_found(request, exception):
+    """Django's 404 page; at a file's address, in the visitor's language."""
+    if request.path_info.startswith(FILE_PATHS):
+        answer_in_visitors_language(request)
+    return defaults.page_not_found(request, exception)
 
 
 def image_file(request, path):

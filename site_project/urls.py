@@ -33,6 +33,8 @@ urlpatterns = [
     ),
 ]
 
+handler404 = home_views.page_not_found
+
 # Image renditions, for a site served without nginx (`make run`, `make serve`); nginx serves
 # them from disk itself (deploy/nginx/). Images only: documents (consent scans among them)
 # go through Wagtail's view, which checks who may open them.

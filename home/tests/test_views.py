@@ -53,6 +53,45 @@ def test_pages_and_the_404_answer_in_the_language_of_their_address(
     assert 'class="skip-link"' in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("browser_language", "lang", "shown"),
+    [("en", "en", "<h1>Page not found</h1>"), ("ru", "ru", "<h1>Страница не найдена</h1>")],
+)
+@pytest.mark.parametrize(
+    "missing_file",
+    [
+        "/documents/987654/polozhenie.pdf",
+        "/media/images/polozhenie.width-800.jpg",
+        # A document that exists under another name: Wagtail's view answers 404 too.
+        "stale document name",
+    ],
+)
+def test_a_missing_file_answers_in_the_language_the_browser_asks_for(
+    client, about_page, browser_language, lang, shown, missing_file
+):
+    """A file's address carries no language: a visitor reading in English whose link to a
+    document or picture has gone stale is told so in English, not in the site's Russian."""
+    if missing_file == "stale document name":
+        document = wagtail_factories.DocumentFactory()
+        missing_file = document.url.replace(document.filename, "old-name.pdf")
+    response = client.get(
+        missing_file, HTTP_ACCEPT_LANGUAGE=f"{browser_language},ru;q=0.5,en;q=0.4"
+    )
+
+    assert response.status_code == 404
+    assert html_lang(response) == lang
+    assert shown in response.content.decode()
+
+
+def test_a_missing_page_answers_in_the_language_of_its_address_whatever_the_browser_asks(
+    client, about_page
+):
+    response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 404
+    assert "<h1>Страница не найдена</h1>" in response.content.decode()
+
+
 def test_hreflang_alternates_name_both_translations(client, about_page):
     content = client.get("/about/").content.decode()
 

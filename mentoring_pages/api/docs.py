@@ -15,8 +15,9 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from home.views import answer_in_visitors_language
+
 from .throttling import AddressRateThrottle
-from .views import answer_in_visitors_language
 
 API_PREFIX = "/api/v1/"
 ERROR_RESPONSES = {

@@ -21,13 +21,13 @@ from wagtail.models import Site
 
 from home import page_cache
 from home.models import SiteSettings
+from home.views import answer_in_visitors_language
 from mentoring_pages.models import MunicipalCentrePage
 from programmes.models import School
 from programmes.schools import pages_of, school_of_path
 from site_project.spreadsheets import open_data_csv
 
 from . import public
-from .views import answer_in_visitors_language
 
 STANDARD = "http://opendata.gosmonitor.ru/standard/3.0"
 # When the fields below last changed: the structure's own version.

@@ -13,7 +13,6 @@ from django import forms
 from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.http import ConditionalGetMiddleware
-from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import decorator_from_middleware
 from django.utils.functional import cached_property
@@ -30,6 +29,7 @@ from rest_framework.response import Response
 from wagtail.models import Locale
 
 from home import page_cache
+from home.views import answer_in_visitors_language
 from programmes.schools import school_of_path
 
 from . import filters, public, serializers
@@ -209,12 +209,6 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
         # Anyone may keep it, but must ask again each time (a 304 when unchanged).
         patch_cache_control(response, public=True, no_cache=True)
         return response
-
-
-def answer_in_visitors_language(request):
-    """Messages in the language the visitor's client asks for (Accept-Language): the API's
-    addresses carry no language, which would otherwise mean the site's default."""
-    translation.activate(translation.get_language_from_request(request))
 
 
 def not_found(request, *args, **kwargs):
