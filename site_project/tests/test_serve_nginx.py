@@ -435,7 +435,15 @@ def test_static_files_and_image_renditions_come_from_disk_but_no_original_image(
 
     original = nginx_site.var_dir / nginx_site.original_image.lstrip("/")
     assert original.is_file()
-    assert fetch(nginx_site.url + nginx_site.original_image)[0] == 404
+    status, _, body = fetch(nginx_site.url + nginx_site.original_image)
+    assert status == 404
+    assert "<h1>Страница не найдена</h1>" in body.decode()
+    # A picture gone (a withdrawn consent deletes a person's photos): the site's 404 page,
+    # in the language the visitor's browser asks for.
+    missing = nginx_site.rendition.rsplit("/", 1)[0] + "/gone.fill-40x30.jpg"
+    status, _, body = fetch(nginx_site.url + missing, **{"Accept-Language": "en"})
+    assert status == 404
+    assert "<h1>Page not found</h1>" in body.decode()
 
     # A request that reaches gunicorn, logged after any of those had they reached it.
     access_log = nginx_site.var_dir / "gunicorn-access.log"
@@ -445,7 +453,8 @@ def test_static_files_and_image_renditions_come_from_disk_but_no_original_image(
         time.sleep(0.1)
     logged = access_log.read_text()
     assert "after-static-files" in logged
-    for path in (stylesheet, nginx_site.rendition, nginx_site.original_image):
+    # Only the missing files' 404 pages come from Django.
+    for path in (stylesheet, nginx_site.rendition):
         assert path not in logged
 
 
