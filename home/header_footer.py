@@ -7,6 +7,7 @@ Without it each page would spend half its query budget on the same header and fo
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Locale, Site
 
 from .page_cache import kept_for_page, shape_of
@@ -48,6 +49,15 @@ def _localized_page(page, locale):
     return page.get_translation_or_none(locale) or page
 
 
+def _rendition_url(image, spec):
+    """The address of `image`'s rendition, or "" when its file is missing from the storage
+    (a restore without the media): every page shows the header, so the template's emblem and
+    default icons stand in for a broken picture rather than the page failing."""
+    rendition = get_rendition_or_not_found(image, spec)
+    # Wagtail's "not found" placeholder is never stored.
+    return rendition.url if rendition.pk is not None else ""
+
+
 def build_header_footer(site, language):
     from .models import SiteSettings
 
@@ -60,22 +70,22 @@ def build_header_footer(site, language):
     site_settings = SiteSettings.for_site(site)
     details = site_settings.localized(language)
     policy = _localized_page(site_settings.privacy_policy_page, locale)
-    logo = site_settings.logo.get_rendition("height-64") if site_settings.logo else None
+    logo = site_settings.logo
     icons = (
-        {
-            size: site_settings.logo.get_rendition(f"fill-{size}x{size}|format-png").url
-            for size in ICON_SIZES
-        }
-        if site_settings.logo
+        {size: _rendition_url(logo, f"fill-{size}x{size}|format-png") for size in ICON_SIZES}
+        if logo
         else {}
     )
+    if not all(icons.values()):
+        # The default icons, rather than a broken one among them.
+        icons = {}
     organisation = Organisation(
         full_name=details.full_name,
         short_name=details.short_name,
         address=details.address,
         phone=details.phone,
         email=details.email,
-        logo_url=logo.url if logo else "",
+        logo_url=_rendition_url(logo, "height-64") if logo else "",
         icon_urls=icons,
         privacy_policy_url=(policy.relative_url(site) or "") if policy and policy.live else "",
     )

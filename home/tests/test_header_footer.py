@@ -2,6 +2,7 @@
 changes."""
 
 import pytest
+import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -84,3 +85,22 @@ def test_with_several_sites_the_menu_leads_to_the_same_host(client, home_page, o
     ContentPageFactory(parent=home_page, title="Раздел", slug="section", show_in_menus=True)
 
     assert 'href="/section/"' in nav(client)
+
+
+def test_a_logo_whose_file_is_missing_leaves_the_pages_standing(client, site):
+    # As after a restore without the media: the logo's file is gone and no rendition of it
+    # is stored yet. Degrade, never fail: the header names the school all the same.
+    settings = SiteSettings.for_site(site)
+    settings.short_name = "Школа № 3"
+    settings.logo = wagtail_factories.ImageFactory()
+    settings.save()
+    settings.logo.file.delete(save=False)
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert '<span class="site-brand__name">Школа № 3</span>' in content
+    # The emblem and the default icons stand in, never a broken picture.
+    assert "img/emblem.svg" in content
+    assert "not-found" not in content
