@@ -1,15 +1,19 @@
-"""The e-mail that tells the curators which pages enforcing ended consents unpublished and
+"""The e-mail that tells the curators which pages enforcing consents unpublished, why, and
 which photos it deleted: in the site's language, to every active curator of the pages'
-school with an address."""
+school with an address. A mail server that is down delays the news, never the enforcement."""
+
+import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
-from mentoring_pages.consent.rules import written_date
+from mentoring_pages.consent.rules import consent_problems
 from programmes.roles import CURATOR
+
+logger = logging.getLogger(__name__)
 
 
 def curators_emails(school_id):
@@ -26,29 +30,29 @@ def curators_emails(school_id):
     )
 
 
-def notify_curators(school_id, pages, removed_photos):
+def notify_curators(school_id, pages, removed_photos, on=None):
+    """`pages`: unpublished, each for the reasons the rule (consent.rules) gives on `on`."""
     recipients = curators_emails(school_id)
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
         lines = [
-            gettext("These pages were unpublished because the person's consent has ended:"),
+            gettext(
+                "These pages were unpublished because the person's consent no longer allows them:"
+            ),
             "",
         ]
         for page in pages:
-            consent = page.consent
-            reason = (
-                gettext("withdrawn on %(date)s")
-                % {"date": written_date(timezone.localtime(consent.withdrawn_at))}
-                if consent.is_withdrawn()
-                else gettext("expired on %(date)s") % {"date": written_date(consent.valid_until)}
-            )
+            reason = " ".join(str(problem) for problem in consent_problems(page, on=on))
             lines.append(f"- {page.title}: {page.get_url()} — {reason}")
         if removed_photos:
             lines += ["", gettext("Photos deleted:")] + [f"- {title}" for title in removed_photos]
-        send_mail(
-            gettext("Pages unpublished: consent ended (%(count)s)") % {"count": len(pages)},
-            "\n".join(lines),
-            None,
-            recipients,
+        subject = gettext("Pages unpublished: no valid consent (%(count)s)") % {"count": len(pages)}
+    try:
+        send_mail(subject, "\n".join(lines), None, recipients)
+    except OSError:  # SMTP errors too: the pages stay unpublished, the log says which
+        logger.exception(
+            "Could not tell the curators of school %s about %s unpublished pages",
+            school_id,
+            len(pages),
         )

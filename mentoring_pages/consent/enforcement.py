@@ -1,17 +1,21 @@
-"""Enforcing ended consents: a page whose person's consent has expired or been withdrawn (a
-mentor's profile, a case whose photo shows people) is unpublished, with its photo unless
-something else uses it, and the curators are told. The enforce_consents command runs it
-daily; withdrawing a consent in the admin runs it at once (models.mentors)."""
+"""Enforcing consents: a live page that the rule (consent.rules) no longer allows to show its
+person — a mentor's profile, a case whose photo shows people — is unpublished, with its photo
+unless something else uses it, and the curators are told. The consent has expired or been
+withdrawn, or was changed so that it no longer allows the page (its address taken off, a
+minor's parent missing), or the page's address changed (it or a page above it was moved or
+renamed) to one its consent does not list. The enforce_consents command runs it daily;
+saving a consent runs it at once for that consent's pages, and moving or renaming a page for
+the pages at and below it (models.mentors)."""
 
 import logging
 from collections import defaultdict
 
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
 from mentoring_pages.consent.emails import notify_curators
 from mentoring_pages.consent.pages import page_types_showing_people
+from mentoring_pages.consent.rules import consent_problems
 
 logger = logging.getLogger(__name__)
 
@@ -26,24 +30,28 @@ def remove_photo(image, unpublished_pks):
     return True
 
 
-def enforce_consents(on=None, consents=None):
-    """Unpublish every live page whose consent has ended (withdrawn or expired), delete
-    their photos that nothing else uses, and tell the curators in one e-mail (none when
-    nothing was unpublished). `consents` limits it to pages relying on those. Returns the
-    pages unpublished."""
-    on = on or timezone.localdate()
-    ended = Q(consent__withdrawn_at__isnull=False) | Q(consent__valid_until__lt=on)
+def narrowed(pages, consents, within):
     if consents is not None:
-        ended &= Q(consent__in=consents)
+        pages = pages.filter(consent__in=consents)
+    if within is not None:
+        pages = pages.descendant_of(within, inclusive=True)
+    return pages
+
+
+def enforce_consents(on=None, consents=None, within=None):
+    """Unpublish every live page the rule no longer allows on `on` (today), delete their
+    photos that nothing else uses, and tell the curators in one e-mail (none when nothing
+    was unpublished). `consents` limits it to pages relying on those, `within` to a page and
+    those below it. Returns the pages unpublished."""
+    on = on or timezone.localdate()
     pages = sorted(
         (
             page
             for model in page_types_showing_people()
-            for page in model.objects.live()
-            .filter(ended)
-            .select_related("consent", "image", "locale")
-            # A case whose photo shows nobody does not rely on the consent left chosen.
-            if page.shows_person
+            for page in narrowed(model.objects.live(), consents, within).select_related(
+                "consent", "image", "locale"
+            )
+            if consent_problems(page, on=on)
         ),
         key=lambda page: page.path,
     )
@@ -52,10 +60,7 @@ def enforce_consents(on=None, consents=None):
     for page in pages:
         page.unpublish(user=None, log_action=True)
         logger.warning(
-            "Unpublished %s (%s): the consent of %s has ended.",
-            page.title,
-            page.url_path,
-            page.consent.person,
+            "Unpublished %s (%s): its consent no longer allows it.", page.title, page.url_path
         )
     unpublished_pks = {page.pk for page in pages}
     # Each school's curators hear of their own school's pages and photos only.
@@ -67,7 +72,7 @@ def enforce_consents(on=None, consents=None):
         title = image.title
         if remove_photo(image, unpublished_pks):
             by_school[school_id][1].append(title)
-            logger.warning("Deleted the photo %s: its person's consent has ended.", title)
+            logger.warning("Deleted the photo %s: its person's consent no longer allows it.", title)
     for school_id, (school_pages, removed) in by_school.items():
-        notify_curators(school_id, school_pages, removed)
+        notify_curators(school_id, school_pages, removed, on=on)
     return pages

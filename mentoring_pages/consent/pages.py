@@ -3,6 +3,7 @@ of `rules` asked on every way to publish them, and the page types enforcement an
 report go through."""
 
 import copy
+import logging
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,11 @@ from wagtail.models import get_page_models
 from mentoring_pages.consent.rules import check_consent, consent_problems
 from mentoring_pages.models.base import SectionPageForm
 from programmes.fields import optional_link
+
+logger = logging.getLogger(__name__)
+
+# What Wagtail's publish_scheduled command logs its publications as.
+SCHEDULED_PUBLICATION = "wagtail.publish.scheduled"
 
 # The buttons that make a page public, or put it on the way to being public.
 PUBLISHING_ACTIONS = {"action-publish", "action-submit"}
@@ -65,7 +71,22 @@ class ShowsPersonMixin:
     def publish(self, revision, *args, **kwargs):
         # Refuse before anything changes, whatever publishes through the page: a workflow
         # approval, a scheduled go-live, a bulk action or code.
-        check_consent(revision.as_object())
+        page = revision.as_object()
+        scheduled = kwargs.get("log_action") == SCHEDULED_PUBLICATION
+        if scheduled and (problems := consent_problems(page)):
+            # Wagtail's publish_scheduled stops at a refusal, leaving every later go-live of
+            # every school waiting, and meets the same refusal on its next run: the go-live
+            # is called off instead, and the page stays as it was.
+            revision.approved_go_live_at = None
+            revision.save(update_fields=["approved_go_live_at"])
+            logger.warning(
+                "Called off the scheduled publication of %s (%s): %s",
+                page.title,
+                page.url_path,
+                " ".join(str(problem) for problem in problems),
+            )
+            return None
+        check_consent(page)
         return super().publish(revision, *args, **kwargs)
 
     def save(self, *args, **kwargs):

@@ -7,11 +7,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.signals import page_slug_changed, post_page_move
 from wagtail_localize.fields import SynchronizedField
 
 from home.page_cache import lazy_context
 from home.photos import PhotoMixin
 from home.search import searchable
+from mentoring_pages.consent.enforcement import enforce_consents
 from mentoring_pages.consent.pages import ShowsPersonMixin, consent_link
 from mentoring_pages.listing import filter_by_form, index_url, visible_children
 
@@ -92,12 +94,21 @@ class MentorPage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
 
 
 def consent_saved(sender, instance, created, raw=False, **kwargs):
-    """Withdrawing (or ending) a consent in the admin unpublishes its pages at once."""
-    if raw or instance.is_valid():
+    """A consent withdrawn, ended or narrowed in the admin unpublishes at once the pages it
+    no longer allows."""
+    if raw or created:
         return
-    from mentoring_pages.consent.enforcement import enforce_consents
-
     enforce_consents(consents=[instance])
 
 
 post_save.connect(consent_saved, sender="programmes.Consent", dispatch_uid="consent_saved")
+
+
+def address_changed(sender, instance, **kwargs):
+    """A page moved or renamed gives the pages at and below it new addresses: those whose
+    consent lists only the old one are unpublished at once."""
+    enforce_consents(within=instance)
+
+
+post_page_move.connect(address_changed, dispatch_uid="consent_page_moved")
+page_slug_changed.connect(address_changed, dispatch_uid="consent_page_renamed")

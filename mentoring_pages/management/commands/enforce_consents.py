@@ -1,5 +1,6 @@
-"""Unpublish the pages whose person's consent has ended (expired or withdrawn), delete their
-photos nothing else uses, and e-mail the curators what was done. Run it daily (cron)."""
+"""Unpublish the pages whose person's consent no longer allows them (expired, withdrawn, or
+changed: consent.rules), delete their photos nothing else uses, and e-mail the curators what
+was done. Run it daily, just after the school's midnight (cron)."""
 
 from django.core.management.base import BaseCommand
 
@@ -7,7 +8,7 @@ from mentoring_pages.consent.enforcement import enforce_consents
 
 
 class Command(BaseCommand):
-    help = "Unpublish pages whose consent to dissemination has expired or been withdrawn."
+    help = "Unpublish pages whose consent to dissemination no longer allows them."
 
     def handle(self, *args, **options):
         pages = enforce_consents()

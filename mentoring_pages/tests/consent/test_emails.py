@@ -1,5 +1,5 @@
-"""The curators learn by e-mail, in Russian, which pages lost their consent and why, and which
-photos went with them."""
+"""The curators learn by e-mail, in Russian, which pages lost their consent and why (in the
+rule's own words), and which photos went with them."""
 
 import datetime
 
@@ -31,10 +31,10 @@ def test_the_curators_read_which_pages_went_and_why(ended, curators, mailoutbox)
 
     (message,) = mailoutbox
     assert message.to == ["curator@example.org"]
-    assert message.subject == "Страницы сняты с публикации: согласие прекратило действие (2)"
+    assert message.subject == "Страницы сняты с публикации: нет действующего согласия (2)"
     lines = message.body.splitlines()
-    assert f"- Анна Петрова: {withdrawn.get_url()} — отозвано 01.03.2025" in lines
-    assert f"- Олег Сидоров: {expired.get_url()} — истекло 31.05.2024" in lines
+    assert f"- Анна Петрова: {withdrawn.get_url()} — Согласие отозвано 01.03.2025." in lines
+    assert f"- Олег Сидоров: {expired.get_url()} — Срок согласия истёк 31.05.2024." in lines
     assert lines[-2:] == ["Удалены фотографии:", "- Портрет"]
 
 

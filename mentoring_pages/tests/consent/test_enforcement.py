@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import socket
 
 import pytest
 from django.core.management import call_command
@@ -11,14 +12,25 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageLogEntry
 
-from mentoring_pages.models import MentorPage
+from mentoring_pages.models import MentorPage, NewsPage
 from mentoring_pages.tests.consent.conftest import TODAY
-from mentoring_pages.tests.factories import MentorPageFactory
+from mentoring_pages.tests.factories import (
+    MentorIndexPageFactory,
+    MentorPageFactory,
+    NewsPageFactory,
+)
 from programmes.models import Consent
 
 pytestmark = pytest.mark.django_db
 
 DAY = datetime.timedelta(days=1)
+
+
+def closed_port():
+    """A port of this machine that nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def enforce():
@@ -94,24 +106,33 @@ def test_the_photo_goes_with_the_page_unless_another_page_uses_it(section, curat
     assert images.filter(pk=shared.pk).exists()
 
 
+def edit_in_the_admin(admin_client, consent, **changes):
+    """Save `consent` through its admin form with `changes` to its fields."""
+    fields = {
+        "person": consent.person,
+        "kind": consent.kind,
+        "data_categories": consent.data_categories,
+        "pages": consent.pages,
+        "conditions": "",
+        "valid_from": consent.valid_from.isoformat(),
+        "valid_until": "",
+        "withdrawn_at": "",
+        "is_minor": "",
+        "parent_name": "",
+        "document": "",
+    }
+    return admin_client.post(
+        reverse("wagtailsnippets_programmes_consent:edit", args=(consent.pk,)),
+        {name: value for name, value in (fields | changes).items() if value != ""},
+    )
+
+
 def test_withdrawing_in_the_admin_unpublishes_at_once(section, curators, admin_client, mailoutbox):
     page = MentorPageFactory(parent=section.mentors, title="Анна Петрова")
     consent = page.consent
 
-    response = admin_client.post(
-        reverse("wagtailsnippets_programmes_consent:edit", args=(consent.pk,)),
-        {
-            "person": consent.person,
-            "kind": consent.kind,
-            "data_categories": consent.data_categories,
-            "pages": consent.pages,
-            "conditions": "",
-            "valid_from": consent.valid_from.isoformat(),
-            "valid_until": "",
-            "withdrawn_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
-            "parent_name": "",
-            "document": "",
-        },
+    response = edit_in_the_admin(
+        admin_client, consent, withdrawn_at=timezone.localtime().strftime("%Y-%m-%d %H:%M")
     )
 
     assert response.status_code == 302, response.context["form"].errors
@@ -119,3 +140,130 @@ def test_withdrawing_in_the_admin_unpublishes_at_once(section, curators, admin_c
     assert live(page) is False
     (message,) = mailoutbox
     assert "Анна Петрова" in message.body
+    assert "Согласие отозвано" in message.body
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"pages": "/nastavnichestvo/nastavniki/drugaya/"}, "в согласии нет адреса этой страницы"),
+        ({"is_minor": "on"}, "человеку нет 18 лет"),
+        ({"kind": "processing"}, "на обработку, а не на распространение"),
+    ],
+    ids=["address taken off", "a minor without the parent", "to processing only"],
+)
+def test_a_consent_changed_so_it_no_longer_allows_a_page_unpublishes_it_at_once(
+    section, curators, admin_client, mailoutbox, client, change, reason
+):
+    page = MentorPageFactory(parent=section.mentors, title="Анна Петрова")
+    kept = MentorPageFactory(parent=section.mentors, title="Олег Сидоров")
+
+    response = edit_in_the_admin(admin_client, page.consent, **change)
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert (live(page), live(kept)) == (False, True)
+    assert client.get(page.url).status_code == 404
+    (message,) = mailoutbox
+    assert "Анна Петрова" in message.body and reason in message.body.lower()
+    assert "Олег Сидоров" not in message.body
+
+
+def test_a_consent_saved_unchanged_leaves_its_page_live(
+    section, curators, admin_client, mailoutbox
+):
+    page = MentorPageFactory(parent=section.mentors)
+
+    assert edit_in_the_admin(admin_client, page.consent).status_code == 302
+
+    assert live(page) is True
+    assert mailoutbox == []
+
+
+def test_the_daily_run_unpublishes_a_page_its_consent_no_longer_lists(
+    section, curators, end_consent
+):
+    page = MentorPageFactory(parent=section.mentors)
+    end_consent(page, pages="/nastavnichestvo/nastavniki/drugaya/")
+
+    enforce()
+
+    assert live(page) is False
+
+
+def test_withdrawing_with_the_mail_server_down_still_unpublishes(
+    section, curators, admin_client, settings, caplog
+):
+    """The mail server refuses the connection: the withdrawal and the unpublishing hold, the
+    log says the curators were not told."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port(), 2
+    page = MentorPageFactory(parent=section.mentors, title="Анна Петрова")
+
+    response = edit_in_the_admin(
+        admin_client, page.consent, withdrawn_at=timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    )
+
+    assert response.status_code == 302
+    assert Consent.objects.get(pk=page.consent_id).withdrawn_at is not None
+    assert live(page) is False
+    assert "Could not tell the curators" in caplog.text
+
+
+def test_a_scheduled_go_live_the_consent_no_longer_allows_is_called_off_and_holds_up_no_other(
+    section, end_consent, caplog
+):
+    """Wagtail's publish_scheduled would stop at the refusal, every run, and leave the go-lives
+    after it waiting; the refused one is called off instead."""
+    due = timezone.now() - datetime.timedelta(minutes=5)
+    mentor = MentorPageFactory(parent=section.mentors, title="Анна Петрова", live=False)
+    mentor_revision = mentor.save_revision(approved_go_live_at=due)
+    end_consent(mentor, withdrawn_at=timezone.now())
+    news = NewsPageFactory(parent=section.news, title="Новость по расписанию", live=False)
+    news.save_revision(approved_go_live_at=due + datetime.timedelta(minutes=1))
+
+    call_command("publish_scheduled", verbosity=0)
+    call_command("publish_scheduled", verbosity=0)
+
+    assert live(mentor) is False
+    mentor_revision.refresh_from_db()
+    assert mentor_revision.approved_go_live_at is None
+    assert "Called off the scheduled publication of Анна Петрова" in caplog.text
+    assert NewsPage.objects.get(pk=news.pk).live is True
+
+
+def rename(page, slug):
+    page.slug = slug
+    page.save_revision().publish()
+
+
+def test_renaming_a_page_above_mentors_unpublishes_those_whose_consent_lists_the_old_address(
+    section, curators, mailoutbox, end_consent, django_capture_on_commit_callbacks
+):
+    page = MentorPageFactory(parent=section.mentors, slug="anna", title="Анна Петрова")
+    followed = MentorPageFactory(parent=section.mentors, slug="oleg", title="Олег Сидоров")
+    old = followed.consent.pages
+    renamed = old.replace(f"/{section.mentors.slug}/", "/luchshie/")
+    end_consent(followed, pages=f"{old}\n{renamed}")
+    news = NewsPageFactory(parent=section.news)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rename(section.news, "vse-novosti")
+    assert (live(page), live(followed), NewsPage.objects.get(pk=news.pk).live) == (True,) * 3
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rename(section.mentors, "luchshie")
+
+    assert (live(page), live(followed)) == (False, True)
+    (message,) = mailoutbox
+    assert "Анна Петрова" in message.body and "/nastavnichestvo/luchshie/anna/" in message.body
+
+
+def test_moving_a_mentor_to_another_list_unpublishes_it_when_its_consent_lists_only_the_old(
+    section, curators
+):
+    page = MentorPageFactory(parent=section.mentors)
+    elsewhere = MentorIndexPageFactory(parent=section.landing, slug="vypuskniki")
+
+    page.move(elsewhere, pos="last-child")
+
+    assert live(page) is False
