@@ -24,3 +24,18 @@ def test_russian_catalogue_is_complete():
 
     assert untranslated == []
     assert fuzzy == []
+
+
+def test_every_russian_plural_has_every_form_the_catalogue_declares():
+    """A form missing would show the English text for the count that picks it (gettext falls
+    back to the msgid), and msgfmt -c refuses the catalogue."""
+    catalogue = polib.pofile(str(LOCALE_DIR / "ru" / "LC_MESSAGES" / "django.po"))
+    forms = int(catalogue.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0])
+
+    short = [
+        entry.msgid
+        for entry in catalogue
+        if entry.msgid_plural and sorted(entry.msgstr_plural) != list(range(forms))
+    ]
+
+    assert short == []
