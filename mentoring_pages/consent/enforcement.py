@@ -1,30 +1,38 @@
 """Enforcing consents: a live page that the rule (consent.rules) no longer allows to show its
-person — a mentor's profile, a case whose photo shows people — is unpublished, with its photo
-unless something else uses it, and the curators are told. The consent has expired or been
-withdrawn, or was changed so that it no longer allows the page (its address taken off, a
-minor's parent missing), or the page's address changed (it or a page above it was moved or
-renamed) to one its consent does not list. The enforce_consents command runs it daily;
-saving a consent runs it at once for that consent's pages, and moving or renaming a page for
-the pages at and below it (models.mentors)."""
+person — a mentor's profile, a case whose photo shows people — is unpublished, and the
+curators are told why. That happens when the consent has expired or been withdrawn, was
+changed so that it no longer allows the page (its address taken off, a minor's parent
+missing), or the page's address changed (it or a page above it was moved or renamed) to one
+its consent does not list. Only a consent that has ended takes the photo with it, unless
+something else uses it: a page held back by a slip (an address, a tick) comes back with its
+photo once the consent or the address is put right.
+
+The enforce_consents command runs it daily, just after the school's midnight; saving a
+consent runs it at once for that consent's pages, and moving or renaming a page for the
+pages at and below it in every language (models.mentors)."""
 
 import logging
+import operator
 from collections import defaultdict
+from functools import reduce
 
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
 from mentoring_pages.consent.emails import notify_curators
 from mentoring_pages.consent.pages import page_types_showing_people
 from mentoring_pages.consent.rules import consent_problems
+from programmes.schools import school_of_page
 
 logger = logging.getLogger(__name__)
 
 
-def remove_photo(image, unpublished_pks):
+def remove_photo(image, ended_pks):
     """Delete the image (Wagtail deletes its file and renditions with it) unless something
-    other than the pages just unpublished uses it. Returns whether it was deleted."""
+    other than the pages whose consent ended uses it. Returns whether it was deleted."""
     for source, _references in image.get_usage():
-        if not (isinstance(source, Page) and source.pk in unpublished_pks):
+        if not (isinstance(source, Page) and source.pk in ended_pks):
             return False
     image.delete()
     return True
@@ -34,15 +42,29 @@ def narrowed(pages, consents, within):
     if consents is not None:
         pages = pages.filter(consent__in=consents)
     if within is not None:
-        pages = pages.descendant_of(within, inclusive=True)
+        # Each page and those below it (a tree's path begins with its root's).
+        pages = pages.filter(
+            reduce(operator.or_, (Q(path__startswith=page.path) for page in within))
+        )
     return pages
+
+
+def has_ended(consent, on):
+    return consent is not None and (consent.is_withdrawn() or consent.has_expired(on))
+
+
+def school_id_of(page):
+    if page.consent is not None:
+        return page.consent.school_id
+    school = school_of_page(page)
+    return school.pk if school is not None else None
 
 
 def enforce_consents(on=None, consents=None, within=None):
     """Unpublish every live page the rule no longer allows on `on` (today), delete their
     photos that nothing else uses, and tell the curators in one e-mail (none when nothing
-    was unpublished). `consents` limits it to pages relying on those, `within` to a page and
-    those below it. Returns the pages unpublished."""
+    was unpublished). `consents` limits it to pages relying on those, `within` to some pages
+    and those below them. Returns the pages unpublished."""
     on = on or timezone.localdate()
     pages = sorted(
         (
@@ -62,17 +84,18 @@ def enforce_consents(on=None, consents=None, within=None):
         logger.warning(
             "Unpublished %s (%s): its consent no longer allows it.", page.title, page.url_path
         )
-    unpublished_pks = {page.pk for page in pages}
     # Each school's curators hear of their own school's pages and photos only.
     by_school = defaultdict(lambda: ([], []))
     for page in pages:
-        by_school[page.consent.school_id][0].append(page)
-    photos = {page.image: page.consent.school_id for page in pages if page.image is not None}
+        by_school[school_id_of(page)][0].append(page)
+    ended = [page for page in pages if has_ended(page.consent, on)]
+    ended_pks = {page.pk for page in ended}
+    photos = {page.image: page.consent.school_id for page in ended if page.image is not None}
     for image, school_id in photos.items():
         title = image.title
-        if remove_photo(image, unpublished_pks):
+        if remove_photo(image, ended_pks):
             by_school[school_id][1].append(title)
-            logger.warning("Deleted the photo %s: its person's consent no longer allows it.", title)
+            logger.warning("Deleted the photo %s: its person's consent has ended.", title)
     for school_id, (school_pages, removed) in by_school.items():
         notify_curators(school_id, school_pages, removed, on=on)
     return pages

@@ -104,11 +104,22 @@ def consent_saved(sender, instance, created, raw=False, **kwargs):
 post_save.connect(consent_saved, sender="programmes.Consent", dispatch_uid="consent_saved")
 
 
-def address_changed(sender, instance, **kwargs):
-    """A page moved or renamed gives the pages at and below it new addresses: those whose
-    consent lists only the old one are unpublished at once."""
-    enforce_consents(within=instance)
+def enforce_below(page):
+    """`page` and the pages below it have new addresses, and so, as a consent reads them
+    (consent.rules), do their translations: those whose consent lists only the old one are
+    unpublished at once."""
+    enforce_consents(within=page.get_translations(inclusive=True))
 
 
-post_page_move.connect(address_changed, dispatch_uid="consent_page_moved")
-page_slug_changed.connect(address_changed, dispatch_uid="consent_page_renamed")
+def page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    # Reordering among siblings changes no address.
+    if url_path_before != url_path_after:
+        enforce_below(instance)
+
+
+def page_renamed(sender, instance, **kwargs):
+    enforce_below(instance)
+
+
+post_page_move.connect(page_moved, dispatch_uid="consent_page_moved")
+page_slug_changed.connect(page_renamed, dispatch_uid="consent_page_renamed")
