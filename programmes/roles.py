@@ -151,6 +151,14 @@ def has_role(user, role):
     return user.is_active and user.groups.filter(school_role__role=role).exists()
 
 
+def schools_where(user, role):
+    """The schools in which `user` holds `role` (a curator of one school may be an editor of
+    another, and is a curator there only)."""
+    if not user.is_active:
+        return School.objects.none()
+    return School.objects.filter(roles__role=role, roles__group__user=user).distinct()
+
+
 def users_in_role(role, school):
     from django.contrib.auth import get_user_model
 

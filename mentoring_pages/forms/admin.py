@@ -30,7 +30,8 @@ from mentoring_pages.forms.results import page_results
 from mentoring_pages.models import ApplicationState, ApplicationSubmission, QuestionnairePage
 from mentoring_pages.models.forms import STATE_COLUMN, STATE_COLUMNS
 from programmes.models import MonitoringResult
-from programmes.roles import CURATOR, has_role
+from programmes.roles import CURATOR, has_role, schools_where
+from programmes.schools import pages_of
 
 
 def may_read_submissions(user):
@@ -40,8 +41,12 @@ def may_read_submissions(user):
 
 def only_curators(user, editable_forms):
     # Wagtail lists the forms a user may edit; moderators may edit every page, but reading
-    # what people sent is not theirs to do.
-    return editable_forms if may_read_submissions(user) else editable_forms.none()
+    # what people sent is not theirs to do, even for a curator of another school.
+    if not may_read_submissions(user):
+        return editable_forms.none()
+    if user.is_superuser:
+        return editable_forms
+    return editable_forms.filter(pages_of(schools_where(user, CURATOR)))
 
 
 class ApplicationSubmissionsFilterSet(SubmissionsListFilterSet):

@@ -17,7 +17,8 @@ from wagtail.log_actions import log as log_action
 from wagtail.models import Page, Site
 
 from home.models import HomePage
-from mentoring_pages.models import ApplicationSubmission
+from mentoring_pages.forms.admin import ApplicationStateView
+from mentoring_pages.models import ApplicationState, ApplicationSubmission
 from mentoring_pages.roadmap.board.views import BOARD_URL_NAME, REPORT_URL_NAME
 from mentoring_pages.tests.factories import (
     ApplicationFormFieldFactory,
@@ -30,7 +31,7 @@ from mentoring_pages.tests.factories import (
     RoadmapIndexPageFactory,
     roadmap_with_events,
 )
-from programmes.roles import CURATOR, EDITOR, MODERATOR, create_school
+from programmes.roles import CURATOR, EDITOR, MODERATOR, create_school, group_of
 from programmes.tests.factories import ConsentTextFactory, ProgrammeFactory
 from site_project.tests.admin_refusals import outcome, sent_to_the_dashboard
 
@@ -246,6 +247,34 @@ def test_a_schools_staff_cannot_open_another_schools_objects(
     expected = refusal(schools, role) if refusal else sent_to_the_dashboard()
     assert outcome(response) == expected
     assert OTHER not in shown(response)
+
+
+def test_a_curator_who_moderates_another_school_reads_only_their_own_applications(
+    client, user_in, schools
+):
+    """A moderator of a school does not read its applications, even if they curate another
+    school: the list, its export, an application and its status stay closed."""
+    user = user_in(CURATOR, school=schools.ours)
+    user.groups.add(group_of(schools.other, MODERATOR))
+    client.force_login(user)
+    forms = client.get(reverse("wagtailforms:index")).content.decode()
+    # (Their staff's names are in its filters: the user moderates that school.)
+    assert schools.our.application.title in forms
+    assert schools.their.application.title not in forms
+
+    submissions = reverse("wagtailforms:list_submissions", args=[schools.their.application.pk])
+    for url in (submissions, submissions + "?export=csv"):
+        response = client.get(url)
+        assert outcome(response) == sent_to_the_dashboard()
+        assert OTHER not in shown(response)
+
+    theirs = ApplicationSubmission.objects.get(page=schools.their.application)
+    status = reverse(ApplicationStateView.url_name, args=[theirs.pk])
+    assert client.get(status).status_code == 404
+    response = client.post(status, {"state": ApplicationState.ACCEPTED, "note": "Позвонить"})
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert (theirs.state, theirs.state_note) == (ApplicationState.NEW, "")
 
 
 def test_the_page_types_report_is_for_who_sees_every_school(client, admin_user, user_in, schools):
