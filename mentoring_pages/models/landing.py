@@ -20,7 +20,7 @@ from programmes.models import MentoringForm, Programme
 
 from .base import ProgrammeMixin, SectionPage
 from .cases import CasePage
-from .documents import DocumentsPageItem
+from .documents import DocumentsPage, DocumentsPageItem
 from .forms import ApplicationPage
 from .mentors import MENTOR_ORDER, MentorPage
 from .news import NewsPage
@@ -194,7 +194,9 @@ def landing_context(page):
             .order_by(*MENTOR_ORDER)[:MENTORS_SHOWN]
         ),
         "documents": list(
-            DocumentsPageItem.objects.filter(page__live=True, page__path__startswith=page.path)
+            DocumentsPageItem.objects.filter(
+                page__in=live_descendants(DocumentsPage, page, private)
+            )
             .select_related("document")
             .order_by("-date", "pk")[:DOCUMENTS_SHOWN]
         ),

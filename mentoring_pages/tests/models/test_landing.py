@@ -1,12 +1,15 @@
 import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
 
 from home.purging import purge
+from mentoring_pages.models import DocumentsPageItem
 from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.conftest import FIRST_VISIT_QUERY_LIMIT, PAGE_QUERY_LIMIT
 from mentoring_pages.tests.factories import (
     CasePageFactory,
+    DocumentsPageFactory,
     MentorPageFactory,
     NewsPageFactory,
     RoadmapEventFactory,
@@ -15,6 +18,7 @@ from mentoring_pages.tests.factories import (
 )
 from programmes.categories import IndicatorCategory
 from programmes.models import LegalAct
+from programmes.models.programme import DocumentKind
 from programmes.tests.factories import (
     MentoringFormFactory,
     ParticipationFiguresFactory,
@@ -110,6 +114,28 @@ def test_landing_has_written_empty_states(client, section):
     for empty in ("No news yet.", "No cases yet.", "No mentor profiles yet."):
         assert empty in content
     assert "The roadmap has not been published yet." in content
+
+
+def test_landing_lists_no_document_of_a_page_behind_a_restriction(client, section):
+    """An order naming the pairs, in a documents page for staff only, stays off the landing
+    (Wagtail's document view checks collections, not pages: the link would open it)."""
+    closed = DocumentsPageFactory(parent=section.landing, title="Для педагогов", slug="staff")
+    PageViewRestriction.objects.create(page=closed, restriction_type="login")
+    for page, title in (
+        (section.documents, "Положение о наставничестве"),
+        (closed, "Приказ о парах"),
+    ):
+        DocumentsPageItem.objects.create(
+            page=page,
+            kind=DocumentKind.ORDER,
+            document=wagtail_factories.DocumentFactory(title=title),
+            locale=page.locale,
+        )
+
+    content = client.get(section.landing.url).content.decode()
+
+    assert "Положение о наставничестве" in content
+    assert "Приказ о парах" not in content
 
 
 def test_programme_page_shows_the_whole_programme(client, section, programme):
