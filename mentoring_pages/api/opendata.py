@@ -69,7 +69,7 @@ def event_rows(schools, request):
         school = by_id[school_id_of(event.page.path)]
         yield [
             school.full_name,
-            school.inn,
+            public.organisation_inn(school),
             event.page.title,
             event.page.get_full_url(request),
             event.stage_number,
@@ -95,7 +95,7 @@ def indicator_rows(schools, request):
         school = indicator.programme.school
         yield [
             school.full_name,
-            school.inn,
+            public.organisation_inn(school),
             indicator.programme.title,
             indicator.year,
             indicator.get_category_display(),

@@ -30,6 +30,8 @@ def people(two_schools):
     school = gymnasium.school
     school.head = "Директор Зиновьева Алла Борисовна"
     school.curator_contact = "+7 (912) 345-67-89, kurator@gymnasium.example"
+    # Twelve digits: a person's INN (a sole trader's), which the phone pattern finds.
+    school.inn = "500100732259"
     school.save()
     landing = gymnasium.roadmap.get_parent().get_parent()
     form = application_form(landing)
