@@ -76,7 +76,9 @@ class ConsentText(TranslatableMixin, models.Model):
             return
         saved = type(self)._default_manager.filter(pk=self.pk).values(*WORDING_FIELDS).first()
         changed = saved and any(saved[name] != getattr(self, name) for name in WORDING_FIELDS)
-        if changed and self.is_agreed_to():
+        # A version is one wording in every language: a translation agreed to holds it too
+        # (saving this one would rewrite that translation).
+        if changed and any(text.is_agreed_to() for text in self.get_translations(inclusive=True)):
             raise ValidationError(
                 _(
                     "People have agreed to this version: it cannot change. "

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils.form_data import rich_text
 
 from mentoring_pages.models import ApplicationSubmission
 from mentoring_pages.tests.factories import ApplicationPageFactory
@@ -56,6 +57,37 @@ def test_a_version_agreed_to_cannot_change(agreed_to):
 
     with pytest.raises(ValidationError, match="нельзя менять"):
         agreed_to.full_clean()
+
+
+def test_a_version_whose_translation_was_agreed_to_cannot_change_in_the_admin(
+    english, home_page, admin_client
+):
+    """Someone agreed through the English form: the Russian wording of that version stays,
+    refused with a message, and the English one is not rewritten."""
+    text = ConsentTextFactory(version=1)
+    translated = translate(text, english, {text.summary: "We keep your name for a year."})
+    ApplicationSubmission.objects.create(
+        page=ApplicationPageFactory(parent=home_page),
+        form_data={},
+        consent_text=translated,
+        consented_at=timezone.now(),
+    )
+    url = reverse(ConsentText.snippet_viewset.get_url_name("edit"), args=[text.pk])
+    fields = {
+        "school": text.school_id,
+        "title": text.title,
+        "version": 1,
+        "text": rich_text(text.text),
+    }
+
+    response = admin_client.post(
+        url, {**fields, "in_force_from": "2024-01-01", "summary": "Храним пять лет."}
+    )
+
+    assert response.status_code == 200
+    assert "нельзя менять" in response.content.decode()
+    assert ConsentText.objects.get(pk=text.pk).summary == text.summary
+    assert ConsentText.objects.get(pk=translated.pk).summary == "We keep your name for a year."
 
 
 def test_a_version_agreed_to_keeps_its_date_editable(agreed_to):
