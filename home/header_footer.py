@@ -44,9 +44,12 @@ class HeaderFooter:
 
 
 def _localized_page(page, locale):
+    """The page's live translation into `locale`, or else the page itself: a translation
+    still in draft is nobody's to read yet."""
     if page is None:
         return None
-    return page.get_translation_or_none(locale) or page
+    translation = page.get_translation_or_none(locale)
+    return translation if translation is not None and translation.live else page
 
 
 def _rendition_url(image, spec):

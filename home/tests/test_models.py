@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from home.models import SiteSettings
 from home.tests.factories import ContentPageFactory
+from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +46,22 @@ def test_policy_link_in_footer_points_to_the_policy_page(client, home_page, site
     assert '<a href="/privacy/">Политика обработки персональных данных</a>' in (
         client.get("/").content.decode()
     )
+
+
+def test_english_pages_link_the_russian_policy_until_its_translation_is_published(
+    client, home_page, site_settings, english
+):
+    policy = ContentPageFactory(parent=home_page, title="Политика", slug="privacy")
+    site_settings.privacy_policy_page = policy
+    site_settings.save()
+    translate(home_page, english, {})
+    translation = policy.copy_for_translation(english)
+
+    assert 'href="/privacy/"' in client.get("/en/").text
+
+    translation.save_revision().publish()
+
+    assert 'href="/en/privacy/"' in client.get("/en/").text
 
 
 def test_an_editor_may_add_content_pages_and_the_mentoring_section_under_the_home_page(
