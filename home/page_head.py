@@ -22,6 +22,8 @@ READ_ONCE = "page_head_read"
 class Link:
     title: str
     url: str
+    # The page's type, for a template looking for the nearest ancestor of one type.
+    content_type_id: int
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def read_page_head(request, page):
     breadcrumbs, translation_urls = [], {}
     for row in rows:
         if row.path in ancestor_paths:
-            breadcrumbs.append(Link(row.title, row.get_url(request)))
+            breadcrumbs.append(Link(row.title, row.get_url(request), row.content_type_id))
         else:
             translation_urls[row.locale.language_code] = row.get_url(request)
     describe = getattr(page, "meta_description", None)

@@ -1,7 +1,9 @@
 import re
 
 from django import template
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info
@@ -84,6 +86,14 @@ def canonical_url(context):
 def breadcrumb_trail(context, page):
     """Links to the page's ancestors from the home page down."""
     return page_head(context.get("request"), page).breadcrumbs
+
+
+@register.simple_tag(takes_context=True)
+def nearest_ancestor_url(context, page, page_type):
+    """The address of `page`'s nearest ancestor of `page_type` ("app_label.Model"), or ""."""
+    wanted = ContentType.objects.get_for_model(apps.get_model(page_type)).pk
+    ancestors = page_head(context.get("request"), page).breadcrumbs
+    return next((link.url for link in reversed(ancestors) if link.content_type_id == wanted), "")
 
 
 @register.simple_tag(takes_context=True)

@@ -3,11 +3,12 @@ the centre's site, staff whose permissions end at its tree, and bad input refuse
 with nothing made."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
 
-from home.models import HomePage
+from home.models import HomePage, SiteSettings
 from mentoring_pages.models import (
     ApplicationPage,
     MentoringIndexPage,
@@ -93,6 +94,24 @@ def test_a_school_under_a_path_of_the_centres_site(client, centre):
     assert school.home_page.get_parent().pk == centre.root_page_id
     paths = [*section_paths("/gimnaziya-3/"), *section_paths("/en/gimnaziya-3/")]
     assert answers(client, "centre.localhost", *paths) == dict.fromkeys(paths, 200)
+
+
+@pytest.mark.parametrize("prefix", ["/", "/en/"])
+def test_a_school_under_a_path_is_headed_with_its_name_and_its_pages_lead_to_its_section(
+    client, centre, prefix
+):
+    add_school("Гимназия № 3", path="gimnaziya-3", site="centre.localhost")
+    SiteSettings.objects.update_or_create(
+        site=centre, defaults={"full_name": "Муниципальный центр наставничества"}
+    )
+    home = client.get(f"{prefix}gimnaziya-3/", HTTP_HOST="centre.localhost").text
+    roadmaps = client.get(
+        f"{prefix}gimnaziya-3/nastavnichestvo/dorozhnaya-karta/", HTTP_HOST="centre.localhost"
+    ).text
+
+    assert BeautifulSoup(home, "html.parser").h1.get_text() == "Гимназия № 3"
+    call = BeautifulSoup(roadmaps, "html.parser").select_one(".apply-call a")["href"]
+    assert call == f"{prefix}gimnaziya-3/nastavnichestvo/#take-part-heading"
 
 
 def can_edit(user, page):
