@@ -16,6 +16,8 @@ from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from home.query_parameters import page_address
+
 COOKIE_NAME = "a11y"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
@@ -140,7 +142,8 @@ class Controls:
     def next_url(self):
         if self.request.path == reverse("accessibility"):
             return settings_url(safe_next(self.request))
-        return self.request.get_full_path()
+        # Without trackers: a kept page is shared by every visitor of its address.
+        return page_address(self.request)
 
     @cached_property
     def settings_url(self):

@@ -26,7 +26,6 @@ import uuid
 from dataclasses import fields, is_dataclass
 from functools import cache as once
 from functools import partial
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,9 +33,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from home.accessibility import cache_variant
+from home.query_parameters import page_query
 
 STATUS_HEADER = "X-Page-Cache"
 CACHEABLE_METHODS = ("GET", "HEAD")
@@ -209,21 +209,8 @@ def lazy_context(build, names):
     return {name: SimpleLazyObject(partial(operator.getitem, built, name)) for name in names}
 
 
-@once
-def known_query_parameters():
-    """The query parameters some page type reads (`cache_query_parameters`): only these
-    make an entry of their own; `?utm_source=…` and the like are the same page."""
-    return frozenset(
-        name for model in get_page_models() for name in getattr(model, "cache_query_parameters", ())
-    )
-
-
 def entry_key(request):
-    known = known_query_parameters()
-    # Every value of a parameter counts: ?status=done&status=planned is a page of its own.
-    query = request.META.get("QUERY_STRING", "") and urlencode(
-        sorted((k, v) for k, v in request.GET.lists() if k in known), doseq=True
-    )
+    query = page_query(request)
     address = "|".join(
         (request.scheme, request.get_host(), request.path, query, cache_variant(request))
     )

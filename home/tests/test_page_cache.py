@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
@@ -75,6 +77,17 @@ def test_unknown_query_parameters_share_one_entry(client, pages):
 
     assert statuses == {"hit"}
     assert cache_entries() == entries
+
+
+def test_a_kept_page_links_back_to_itself_without_the_first_visitors_tracker(client, pages):
+    url = pages[2].url
+    client.get(f"{url}?utm_source=mail1")
+
+    response = client.get(url)
+
+    assert response[STATUS_HEADER] == "hit"
+    switch = BeautifulSoup(response.content, "html.parser").select_one("a.a11y-switch")
+    assert switch["href"] == f"/accessibility/?next={quote(url, safe='')}"
 
 
 def test_a_host_of_its_own_is_an_entry_of_its_own(client, pages, settings):
