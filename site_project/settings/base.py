@@ -184,7 +184,7 @@ NGINX_PURGE_URL = os.environ.get("NGINX_PURGE_URL", "")
 WAGTAILFRONTENDCACHE = (
     {
         "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "home.frontend_cache.NginxBackend",
             "LOCATION": NGINX_PURGE_URL,
         }
     }
