@@ -245,6 +245,9 @@ FORMAT_MODULE_PATH = ["site_project.formats"]
 USE_TZ = True
 # Schools run from Kaliningrad to Chukotka: each installation sets its own zone.
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Moscow")
+# The admin works in the school's time, whatever an account's preferences would choose: a
+# deadline, a quarter and a consent end at the school's midnight.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
