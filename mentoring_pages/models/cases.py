@@ -202,9 +202,11 @@ class CasePage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
     consent_fields = ("consent", "image", "image_shows_people")
     base_form_class = CasePageForm
     # Who is in the photo, and on what consent, is the same in every language.
+    # The translation shows the photo on the consent: neither is a translator's to change.
     override_translatable_fields = [
+        SynchronizedField("image", overridable=False),
         SynchronizedField("image_shows_people", overridable=False),
-        SynchronizedField("consent"),
+        SynchronizedField("consent", overridable=False),
     ]
     parent_page_types = ["mentoring_pages.CaseIndexPage"]
     subpage_types = []

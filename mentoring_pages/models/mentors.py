@@ -78,7 +78,11 @@ class MentorPage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
         FieldPanel("consent", heading=_("Consent to dissemination (152-FZ, art. 10.1)")),
     ]
     # A consent is a fact about a person, the same in every language.
-    override_translatable_fields = [SynchronizedField("consent")]
+    # The translation shows the photo on the consent: neither is a translator's to change.
+    override_translatable_fields = [
+        SynchronizedField("image", overridable=False),
+        SynchronizedField("consent", overridable=False),
+    ]
     parent_page_types = ["mentoring_pages.MentorIndexPage"]
     subpage_types = []
 

@@ -9,13 +9,19 @@ import pytest
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail_factories import ImageFactory
+from wagtail_localize.models import OverridableSegment, TranslationSource
 
 from mentoring_pages.consent.enforcement import enforce_consents
 from mentoring_pages.consent.report import consent_report
 from mentoring_pages.consent.rules import ConsentMissing, consent_problems, public_path
 from mentoring_pages.models import CasePage
 from mentoring_pages.tests.consent.conftest import TODAY
-from mentoring_pages.tests.factories import CasePageFactory, case_photo
+from mentoring_pages.tests.factories import (
+    CasePageFactory,
+    MentorPageFactory,
+    case_photo,
+)
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +137,26 @@ def test_the_english_case_shows_its_photo_on_the_russian_consent(english_section
     assert translation.image_shows_people and translation.image_id == page.image_id
     assert public_path(translation) == public_path(page)
     assert consent_problems(translation) == []
+
+
+def test_a_translator_cannot_put_another_photo_or_consent_on_the_english_page(
+    english_section, english
+):
+    """The English page shows the Russian page's photo on its consent: wagtail-localize's
+    editor offers no override of either (another photo could show people nobody agreed to
+    show), for a case and for a mentor alike."""
+    pages = [
+        case(english_section, live=True),
+        MentorPageFactory(
+            parent=english_section.mentors, image=ImageFactory(), image_alt="Наставница"
+        ),
+    ]
+    for page in pages:
+        source, _ = TranslationSource.update_or_create_from_instance(page)
+        overridable = set(
+            OverridableSegment.objects.filter(source=source).values_list("context__path", flat=True)
+        )
+        assert overridable.isdisjoint({"image", "consent", "image_shows_people"}), page
 
 
 def test_a_translation_is_not_published_once_the_consent_has_ended(
