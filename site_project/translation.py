@@ -5,6 +5,10 @@ version linked to its Russian source: editors can update it in the admin's trans
 editor, and synchronised fields (statuses, dates, numbers, links) follow the source each
 time it is published (`sync_translations`)."""
 
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from wagtail import hooks
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import (
@@ -14,6 +18,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 from wagtail_localize.strings import StringValue, extract_strings
+
+logger = logging.getLogger(__name__)
 
 # Hooks `fn(translation, target_page) -> bool` that hold a translated page back from being
 # written: home.publishing registers the rule on text nobody who may publish has seen.
@@ -121,4 +127,16 @@ def sync_translations(instance):
         return
     source, _ = TranslationSource.update_or_create_from_instance(instance)
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
-        _save_target(translation, instance)
+        try:
+            with transaction.atomic():
+                _save_target(translation, instance)
+        except ValidationError as error:
+            # The source is already published: its translation waits for a translator
+            # (the translation editor checks no length), as wagtail-localize's own update
+            # view leaves it.
+            logger.warning(
+                "The %s translation of %r was not updated: %s",
+                translation.target_locale.language_code,
+                instance,
+                "; ".join(error.messages),
+            )
