@@ -10,7 +10,7 @@ hears of the roadmaps they may edit, as the board shows them."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -66,10 +66,22 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         on = statuses.today()
-        sent = 0
+        sent, unsent = 0, 0
         with translation.override(settings.LANGUAGE_CODE):
             for user in curators():
                 message = reminder(user, on)
-                if message is not None:
+                if message is None:
+                    continue
+                # A mail server refusing one curator must not keep the next ones from
+                # hearing (SMTP errors are OSErrors).
+                try:
                     sent += message.send()
-        self.stdout.write(f"Reminders sent: {sent}")
+                except OSError as error:
+                    unsent += 1
+                    self.stderr.write(
+                        gettext("Not sent to %(name)s: %(error)s")
+                        % {"name": user.get_username(), "error": error}
+                    )
+            self.stdout.write(gettext("Reminders sent: %(count)d") % {"count": sent})
+            if unsent:
+                raise CommandError(gettext("Reminders not sent: %(count)d") % {"count": unsent})

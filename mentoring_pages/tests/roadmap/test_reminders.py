@@ -3,11 +3,13 @@ or due within a week on the roadmaps they keep, and none to anyone else."""
 
 import datetime
 import io
+import smtplib
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
+from django.core.mail import EmailMessage
+from django.core.management import CommandError, call_command
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from wagtail.models import GroupPagePermission
@@ -108,7 +110,7 @@ def test_each_curator_gets_one_email_about_their_own_roadmap(mailoutbox, schools
     output = run()
 
     assert len(mailoutbox) == 2
-    assert output == "Reminders sent: 2\n"
+    assert output == "Напоминаний отправлено: 2\n"
     first = mail_to(mailoutbox, schools["first"]).body
     assert listed_events(first) == [
         "Первая: просрочено",
@@ -120,6 +122,25 @@ def test_each_curator_gets_one_email_about_their_own_roadmap(mailoutbox, schools
     second = mail_to(mailoutbox, schools["second"]).body
     assert listed_events(second) == ["Вторая: через 3 дня"]
     assert second.rstrip().endswith(" http://testserver/admin/roadmap-board/")
+
+
+def test_a_refused_address_keeps_no_other_curator_from_hearing(mailoutbox, schools, monkeypatch):
+    deliver = EmailMessage.send
+
+    def refuse_the_first(message, fail_silently=False):
+        if message.to == [schools["first"].email]:
+            raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"no such user")})
+        return deliver(message, fail_silently)
+
+    monkeypatch.setattr(EmailMessage, "send", refuse_the_first)
+    output, errors = io.StringIO(), io.StringIO()
+
+    with pytest.raises(CommandError, match="не отправлено: 1"):
+        call_command("roadmap_reminders", stdout=output, stderr=errors)
+
+    assert [message.to for message in mailoutbox] == [[schools["second"].email]]
+    assert "Напоминаний отправлено: 1" in output.getvalue()
+    assert schools["first"].get_username() in errors.getvalue()
 
 
 def test_overdue_events_come_first_then_the_others_by_deadline(mailoutbox, schools):
@@ -191,5 +212,5 @@ def test_no_events_no_emails(mailoutbox, section, django_user_model):
     user = django_user_model.objects.create_user(username="c", email="c@school.example")
     user.groups.add(group_of(default_school(), CURATOR))
 
-    assert run() == "Reminders sent: 0\n"
+    assert run() == "Напоминаний отправлено: 0\n"
     assert mailoutbox == []
