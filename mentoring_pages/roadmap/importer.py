@@ -2,10 +2,12 @@
 each deadline parsed into dates. Used by the admin import, the command line and the demo."""
 
 import dataclasses
+import itertools
 import re
 
 from django.db import transaction
 from django.utils import formats, timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from mentoring_pages.models import RoadmapEvent, RoadmapStage
@@ -113,6 +115,15 @@ def as_data(page):
     }
 
 
+def free_slug(parent, base):
+    """`base`, or `base-2`, `base-3`… whichever no child of `parent` has: Wagtail would make
+    the slug of the Russian title, and with Latin slugs (WAGTAIL_ALLOW_UNICODE_SLUGS) keep
+    only its digits, or nothing at all."""
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidates = itertools.chain([base], (f"{base}-{n}" for n in itertools.count(2)))
+    return next(slug for slug in candidates if slug not in taken)
+
+
 def new_roadmap_page(parent, imported, title=None, user=None):
     """An unsaved RoadmapPage under `parent` for the imported roadmap: its title and period
     from the file; a file without a title line is named after its school year, in the
@@ -120,14 +131,16 @@ def new_roadmap_page(parent, imported, title=None, user=None):
     from mentoring_pages.models import RoadmapPage
 
     first_year, last_year = guess_period(imported)
+    # A roadmap of one calendar year still runs to the end of that school year.
+    school_years = {"first": first_year, "last": max(last_year, first_year + 1)}
     if not (title or imported.title):
         with translation.override(parent.locale.language_code):
-            title = gettext("Roadmap for the %(first)s/%(last)s school year") % {
-                "first": first_year,
-                "last": max(last_year, first_year + 1),
-            }
+            title = gettext("Roadmap for the %(first)s/%(last)s school year") % school_years
+    # A file's heading may run over three lines: the page's title holds what it can.
+    longest = RoadmapPage.title.field.max_length
     return RoadmapPage(
-        title=title or imported.title,
+        title=Truncator(title or imported.title).chars(longest),
+        slug=free_slug(parent, "dorozhnaya-karta-{first}-{last}".format(**school_years)),
         first_year=first_year,
         last_year=last_year,
         live=False,
