@@ -7,6 +7,7 @@ translation is next published, which would leave the English page, its files
 (calendar.ics, export.csv/.xlsx) and its sitemap entry public meanwhile. Wagtail checks a
 restriction on every page below it, so a translated subtree follows its top page."""
 
+from collections import defaultdict
 from contextvars import ContextVar
 
 from django.db.models import QuerySet
@@ -90,3 +91,45 @@ def restriction_lifted(sender, instance, origin=None, **kwargs):
         PageViewRestriction.objects.filter(page__in=translations_of(instance.page_id)).delete()
     finally:
         spreading.reset(token)
+
+
+def keep_restrictions_below_copy(request, page, new_page):
+    """after_copy_page: Wagtail gives a copied subtree the top page's restriction only, so a
+    page below it that had one of its own (a news item for staff) was copied public. Each
+    copy gets its original's."""
+    restrictions = {}
+    for restriction in PageViewRestriction.objects.filter(
+        page__in=Page.objects.descendant_of(page)
+    ).prefetch_related("groups"):
+        restrictions.setdefault(restriction.page_id, restriction)
+    if not restrictions:
+        return
+    restricted = {
+        copy_id: restrictions[original_id]
+        for original_id, copy_id in copied_pages(page, new_page)
+        if original_id in restrictions
+    }
+    for copy in Page.objects.filter(pk__in=restricted):
+        copy_to(copy, restricted[copy.pk])
+
+
+def copied_pages(original, copy):
+    """(original's id, its copy's id) of every page below `original`: Wagtail copies a
+    page's children in their order, so the n-th child of a page's copy is its n-th child's."""
+    originals, copies = children_by_parent(original), children_by_parent(copy)
+    pending = [(original.path, copy.path)]
+    while pending:
+        original_path, copy_path = pending.pop()
+        for (child_path, child_id), (child_copy_path, child_copy_id) in zip(
+            originals[original_path], copies[copy_path], strict=False
+        ):
+            yield child_id, child_copy_id
+            pending.append((child_path, child_copy_path))
+
+
+def children_by_parent(page):
+    """{a page's path: [(path, id) of its children, in order]} below `page`."""
+    children = defaultdict(list)
+    for path, pk in Page.objects.descendant_of(page).order_by("path").values_list("path", "pk"):
+        children[path[: -Page.steplen]].append((path, pk))
+    return children

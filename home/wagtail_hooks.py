@@ -9,7 +9,7 @@ from wagtail.models import DraftStateMixin, TranslatableMixin
 
 from site_project.translation import HOLD_PAGE_TRANSLATION_HOOK, sync_translations
 
-from . import page_cache, page_slugs, publishing, school_isolation
+from . import page_cache, page_slugs, publishing, restrictions, school_isolation
 from .documents import DocumentLinkWithMeta
 from .security import lockouts, two_factor
 
@@ -24,6 +24,7 @@ def sync_translations_of_edited_snippet(request, instance):
 
 hooks.register(HOLD_PAGE_TRANSLATION_HOOK, publishing.has_unreviewed_text)
 hooks.register("before_create_page", page_slugs.point_to_page_with_slug)
+hooks.register("after_copy_page", restrictions.keep_restrictions_below_copy)
 hooks.register("construct_page_chooser_queryset", school_isolation.pages_in_users_schools)
 hooks.register("construct_reports_menu", school_isolation.hide_page_types_usage)
 # After Wagtail's own viewset of every page type, which it replaces.
