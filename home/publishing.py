@@ -10,8 +10,9 @@ update and sync, the admin API); Wagtail's own views check the same permission b
 and wagtail-localize's views do not. Without a request (a command, the cron job of
 scheduled publishing, which publishes what someone allowed approved) the operator acts.
 
-Text typed into a translation by someone who may not publish it is a draft until someone
-who may publishes the translation: publishing the source page does not carry it live."""
+Text typed into a translation, or an override chosen (another picture), by someone who may
+not publish it is a draft until someone who may publishes the translation: publishing the
+source page does not carry it live."""
 
 from django.contrib import messages
 from django.db.models.signals import pre_save
@@ -62,16 +63,27 @@ def refuse_publication_without_permission(sender, instance, raw=False, update_fi
 
 
 def has_unreviewed_text(translation, target):
-    """Whether the translation's text holds strings typed, since `target` (the translated
-    page) was last published, by someone who may not publish it."""
-    from wagtail_localize.models import StringTranslation
+    """Whether the translation holds strings typed, or overrides chosen (another picture,
+    another link), since `target` (the translated page) was last published, by someone who
+    may not publish it."""
+    from wagtail_localize.models import OverridableSegment, SegmentOverride, StringTranslation
 
     typed = StringTranslation.objects.filter(
         translation_of__segments__source=translation.source,
         locale=translation.target_locale,
         last_translated_by__isnull=False,
-    ).select_related("last_translated_by")
+    )
+    overridden = SegmentOverride.objects.filter(
+        context__in=OverridableSegment.objects.filter(source=translation.source).values("context"),
+        locale=translation.target_locale,
+        last_translated_by__isnull=False,
+    )
     if target.last_published_at:
         typed = typed.filter(updated_at__gt=target.last_published_at)
-    translators = {string.last_translated_by for string in typed}
+        overridden = overridden.filter(updated_at__gt=target.last_published_at)
+    translators = {
+        change.last_translated_by
+        for changes in (typed, overridden)
+        for change in changes.select_related("last_translated_by")
+    }
     return any(not may_publish(translator, target) for translator in translators)

@@ -13,7 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_factories import ImageFactory
+from wagtail_localize.models import (
+    OverridableSegment,
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
 
 from home.acting_user import current_request
 from home.publishing import NotAllowedToPublish
@@ -305,6 +311,39 @@ def test_text_an_editor_types_into_a_translation_waits_for_a_moderator(
         through_translation_editor(client, english_news)  # the moderator has read it
 
     assert NewsPage.objects.get(pk=english_news.pk).title == "Unreviewed title"
+
+
+def test_a_picture_an_editor_puts_on_a_translation_waits_for_a_moderator(
+    section, english, client, login_as, committed
+):
+    """An override (another picture for the English page) is text of a kind: the editor's
+    waits for a moderator as typed text does."""
+    original, other = ImageFactory(), ImageFactory()
+    news = NewsPageFactory(parent=section.news, image=original, image_alt="Фото")
+    news.save_revision().publish()
+    translate(section.news, english, {section.news.title: "News"})
+    english_news = translate(news, english, {})
+    login_as(EDITOR)
+    translation = Translation.objects.get(
+        target_locale=english, source__object_id=news.translation_key
+    )
+    segment = OverridableSegment.objects.get(source=translation.source, context__path="image")
+    client.put(
+        reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk]),
+        urlencode({"value": other.pk}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    login_as(MODERATOR)
+
+    news.save_revision()
+    through_bulk_action(client, news)  # the moderator publishes the Russian page
+
+    assert NewsPage.objects.get(pk=english_news.pk).image == original
+
+    with committed(MODERATOR):
+        through_translation_editor(client, english_news)  # the moderator has seen it
+
+    assert NewsPage.objects.get(pk=english_news.pk).image == other
 
 
 def test_an_editor_cannot_change_a_live_translation_by_updating_it(
