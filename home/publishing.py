@@ -1,4 +1,5 @@
-"""Who may make a page live: the one rule, on every path, in every language.
+"""Who may make a page, or a record with drafts (a programme), live: the one rule, on every
+path, in every language.
 
 A page becomes live — published, published on schedule, reverted, copied or aliased live, or
 translated and published by wagtail-localize — only when the person doing it may publish it
@@ -19,7 +20,8 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.publish_revision import PublishPermissionError
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
+from wagtail.permissions import policy_registry
 
 from .acting_user import acting_user, current_request
 
@@ -28,25 +30,32 @@ class NotAllowedToPublish(PublishPermissionError):
     """A page refused to go live: the person may not publish it."""
 
 
-def may_publish(user, page):
-    """Whether `user` may make `page` live: the page itself, or a page not yet saved
-    under its parent."""
-    if page.pk is None:
-        return page.get_parent().permissions_for_user(user).can_publish_subpage()
-    return page.permissions_for_user(user).can_publish()
+def may_publish(user, obj):
+    """Whether `user` may make `obj` live: a page (or a page not yet saved, under its
+    parent), or a record with drafts (a programme) whose publishing the record's permission
+    policy grants them in one of its languages (a translation not yet saved has none)."""
+    if isinstance(obj, Page):
+        if obj.pk is None:
+            return obj.get_parent().permissions_for_user(user).can_publish_subpage()
+        return obj.permissions_for_user(user).can_publish()
+    versions = type(obj)._default_manager.filter(translation_key=obj.translation_key)
+    publishable = policy_registry.get_by_type(type(obj)).instances_user_has_any_permission_for(
+        user, ["publish"]
+    )
+    return publishable.filter(pk__in=versions.values("pk")).exists()
 
 
-def shows_new_content(page):
-    """Whether writing the live `page` whole puts something new before visitors: a new page
+def shows_new_content(obj):
+    """Whether writing the live `obj` whole puts something new before visitors: a new page
     does, and so does any page but an alias, whose content follows its source's (checked
     when that was published). wagtail-localize writes a translation's new text into the
     live row even when it saves a draft."""
-    return page.pk is None or not page.alias_of_id
+    return obj.pk is None or not getattr(obj, "alias_of_id", None)
 
 
 @receiver(pre_save)
 def refuse_publication_without_permission(sender, instance, raw=False, update_fields=None, **kw):
-    if raw or not isinstance(instance, Page) or not instance.live:
+    if raw or not isinstance(instance, Page | DraftStateMixin) or not instance.live:
         return
     if update_fields is not None and not {"live", "live_revision"} & set(update_fields):
         return
@@ -56,7 +65,7 @@ def refuse_publication_without_permission(sender, instance, raw=False, update_fi
     reason = _(
         "You may not publish «%(page)s»: nothing was published. Submit it for moderation or "
         "ask someone who may publish it."
-    ) % {"page": instance.title}
+    ) % {"page": instance}
     # The admin answers a refusal with a redirect and a message of its own: say why too.
     messages.error(current_request.get(), reason, fail_silently=True)
     raise NotAllowedToPublish(reason)

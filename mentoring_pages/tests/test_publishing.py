@@ -25,7 +25,9 @@ from home.acting_user import current_request
 from home.publishing import NotAllowedToPublish
 from mentoring_pages.models import NewsPage
 from mentoring_pages.tests.factories import NewsPageFactory
+from programmes.models import Programme
 from programmes.roles import CURATOR, EDITOR, MODERATOR
+from programmes.tests.factories import ProgrammeFactory
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -344,6 +346,22 @@ def test_a_picture_an_editor_puts_on_a_translation_waits_for_a_moderator(
         through_translation_editor(client, english_news)  # the moderator has seen it
 
     assert NewsPage.objects.get(pk=english_news.pk).image == other
+
+
+@pytest.mark.parametrize("role", [EDITOR, MODERATOR])
+def test_only_a_curator_publishes_a_programmes_translation(english, client, login_as, role):
+    """A programme is the curators' to publish: wagtail-localize's «update translations»
+    with «publish» asks only who may translate, and made a draft nobody approved public in
+    English."""
+    programme = ProgrammeFactory(live=False, title="Черновик программы")
+    source, _ = TranslationSource.update_or_create_from_instance(programme)
+    Translation.objects.create(source=source, target_locale=english).save_target(publish=False)
+    login_as(role)
+
+    update_translations(client, programme)
+
+    versions = Programme.objects.filter(translation_key=programme.translation_key)
+    assert not versions.filter(live=True).exists()
 
 
 def test_an_editor_cannot_change_a_live_translation_by_updating_it(
