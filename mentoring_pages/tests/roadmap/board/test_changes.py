@@ -9,6 +9,7 @@ from wagtail.models import WorkflowPage
 
 from mentoring_pages.models import RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap import statuses
+from mentoring_pages.roadmap.board.changes import change_events
 from mentoring_pages.roadmap.statuses import EventStatus
 from programmes.schools import default_school
 
@@ -112,6 +113,28 @@ def test_the_change_is_made_on_the_latest_draft(client, curator, two_roadmaps, d
         "Saved: 1 event on 1 page. Published: «Карта А».",
         "«Карта А» also had unpublished changes in the page editor: they were published too.",
     ]
+
+
+def test_a_change_saved_meanwhile_in_another_tab_is_kept(curator, two_roadmaps, monkeypatch):
+    """Two changes of one roadmap at the same moment (two curators, two tabs): the later
+    builds on the earlier, instead of publishing the page as it was before it."""
+    a, _b = two_roadmaps
+    RoadmapPage.objects.get(pk=a.pk).save_revision().publish()  # the page has a history
+    ours, theirs = events_of(a)["Сегодня"], events_of(a)["Через 40 дней"]
+    meanwhile = [lambda: change_events(curator, [theirs], status=EventStatus.DONE)]
+    permissions_for_user = RoadmapPage.permissions_for_user
+
+    def a_save_lands_meanwhile(page, user):
+        if meanwhile:
+            meanwhile.pop()()
+        return permissions_for_user(page, user)
+
+    monkeypatch.setattr(RoadmapPage, "permissions_for_user", a_save_lands_meanwhile)
+
+    change_events(curator, [ours], note="Протокол № 4")
+
+    assert reloaded(theirs).status == EventStatus.DONE
+    assert reloaded(ours).status_note == "Протокол № 4"
 
 
 def test_without_publish_permission_the_change_goes_to_moderation(client, writer, two_roadmaps):
