@@ -104,11 +104,19 @@ def add_centre_panel(request, panels):
         panels.append(CentrePanel())
 
 
-def current_roadmaps_by_school(on):
-    """{school id: [its live current roadmaps]} (in the schools' own language)."""
+def roadmaps_by_school(quarter):
+    """{school id: [its live roadmaps that ran during `quarter`]} (in the schools' own
+    language): a roadmap finished since is still reported on for the quarters it ran."""
     found = {}
     school_id_of = school_of_path(School.objects.select_related("home_page"))
-    roadmaps = RoadmapPage.objects.live().filter(statuses.current_roadmaps(on)).order_by("path")
+    roadmaps = (
+        RoadmapPage.objects.live()
+        .filter(
+            statuses.current_roadmaps(quarter.first),
+            first_year__lte=statuses.school_year(quarter.last),
+        )
+        .order_by("path")
+    )
     for roadmap in roadmaps:
         school_id = school_id_of(roadmap.path)
         if school_id is not None:
@@ -124,7 +132,7 @@ def reports_workbook(quarter, on=None):
     summary = book.active
     header = [gettext("School"), gettext("Roadmap"), *reports.summary_header()[1:]]
     rows = []
-    by_school = current_roadmaps_by_school(on)
+    by_school = roadmaps_by_school(quarter)
     for school in School.objects.all():
         for roadmap in by_school.get(school.pk, []):
             report = reports.build_report(roadmap, quarter, on)

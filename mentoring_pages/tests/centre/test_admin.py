@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from wagtail.log_actions import log
 
 from mentoring_pages.centre.admin import CentrePanel
+from mentoring_pages.models import RoadmapPage
 from programmes.models import ParticipationFigures
 from programmes.roles import EDITOR
 from programmes.schools import COORDINATOR
@@ -88,6 +89,19 @@ def test_one_workbook_holds_every_schools_report_and_a_summary(login_as, two_sch
         ("gymnasium", two_schools[0].roadmap.title),
         ("lyceum", two_schools[1].roadmap.title),
     ]
+
+
+def test_a_roadmap_finished_since_is_reported_for_the_quarters_it_ran(login_as, two_schools):
+    """Asked in March 2026 for the second quarter of 2025, the lyceum's 2024/25 roadmap
+    (finished since June 2025) is in the municipality's workbook; the gymnasium's, begun
+    in September 2025, is not."""
+    RoadmapPage.objects.filter(pk=two_schools[1].roadmap.pk).update(first_year=2024, last_year=2025)
+    client = login_as(COORDINATOR)
+
+    book = workbook(client.get("/admin/centre/reports.xlsx", {"quarter": "2025Q2"}))
+
+    summary = list(book["Все школы"].iter_rows(min_row=2, values_only=True))
+    assert [row[:2] for row in summary] == [("lyceum", two_schools[1].roadmap.title)]
 
 
 def test_a_bad_quarter_is_refused_with_a_message(login_as, two_schools):
