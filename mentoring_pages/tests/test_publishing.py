@@ -3,6 +3,8 @@ only through someone who may publish it. Editors write news that a moderator pub
 curators may not publish news either."""
 
 import datetime
+import socket
+import threading
 from contextlib import contextmanager, suppress
 from urllib.parse import urlencode
 
@@ -378,3 +380,47 @@ def test_an_editor_cannot_change_a_live_translation_by_updating_it(
     assert english_news.live
     assert english_news.title == "Published news"
     assert "ничего не опубликовано" in client.get(response.url).content.decode()
+
+
+@contextmanager
+def mail_server_answering(greeting):
+    """A mail server on this machine that greets every connection with `greeting` (an
+    SMTP reply) and hangs up; its port."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve():
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:  # closed: the test is over
+                return
+            with connection:
+                connection.sendall(greeting)
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        listener.close()
+
+
+def test_an_editor_submits_for_moderation_with_the_mail_server_refusing(
+    section, client, login_as, user_in, settings, caplog
+):
+    """The moderators' mail server answers «421» (busy, down for maintenance): the news item
+    is in moderation all the same, and the log says the moderators were not told."""
+    user_in(MODERATOR, "moderator-with-mail", email="moderator@example.org")
+    news = NewsPageFactory(parent=section.news, title="Новость на модерацию", live=False)
+    login_as(EDITOR)
+
+    with mail_server_answering(b"421 4.3.2 Service not available\r\n") as port:
+        settings.EMAIL_BACKEND = "site_project.mail.SMTPBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[news.pk]),
+            edit_form(news, **{"action-submit": "submit"}),
+        )
+
+    assert response.status_code == 302
+    assert NewsPage.objects.get(pk=news.pk).workflow_in_progress
+    assert "notification sending skipped" in caplog.text
