@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
+from wagtail_localize.models import TranslationSource
 
 from programmes.admin_forms import SchoolOwnedAdminForm
 
@@ -63,6 +64,13 @@ class ConsentText(TranslatableMixin, models.Model):
     def __str__(self):
         return _("%(title)s, version %(version)s") % {"title": self.title, "version": self.version}
 
+    def is_translation_source(self):
+        """Whether wagtail-localize translates from this version (its translations follow
+        it when it is saved)."""
+        return TranslationSource.objects.filter(
+            object_id=self.translation_key, locale_id=self.locale_id
+        ).exists()
+
     def is_agreed_to(self):
         """Whether some record (a form submission) points at this version."""
         return any(
@@ -76,9 +84,10 @@ class ConsentText(TranslatableMixin, models.Model):
             return
         saved = type(self)._default_manager.filter(pk=self.pk).values(*WORDING_FIELDS).first()
         changed = saved and any(saved[name] != getattr(self, name) for name in WORDING_FIELDS)
-        # A version is one wording in every language: a translation agreed to holds it too
-        # (saving this one would rewrite that translation).
-        if changed and any(text.is_agreed_to() for text in self.get_translations(inclusive=True)):
+        # Saving the source rewrites its translations (wagtail-localize): one agreed to holds
+        # the source's wording too. A translation may still be corrected until agreed to.
+        held = [self, *self.get_translations()] if self.is_translation_source() else [self]
+        if changed and any(text.is_agreed_to() for text in held):
             raise ValidationError(
                 _(
                     "People have agreed to this version: it cannot change. "

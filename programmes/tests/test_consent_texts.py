@@ -90,6 +90,15 @@ def test_a_version_whose_translation_was_agreed_to_cannot_change_in_the_admin(
     assert ConsentText.objects.get(pk=translated.pk).summary == "We keep your name for a year."
 
 
+def test_the_translation_of_a_version_agreed_to_in_russian_may_still_be_corrected(
+    agreed_to, english
+):
+    translated = translate(agreed_to, english, {agreed_to.summary: "We keep your name a year."})
+    translated.summary = "We keep your name and phone number for a year."
+
+    translated.full_clean()
+
+
 def test_a_version_agreed_to_keeps_its_date_editable(agreed_to):
     agreed_to.in_force_from = datetime.date(2024, 2, 1)
 
