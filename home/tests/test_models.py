@@ -38,6 +38,15 @@ def test_footer_shows_the_organisation_in_the_visitors_language(client, site_set
     assert '<a href="tel:+7900000-00-00">+7 900 000-00-00</a>' in russian
 
 
+def test_the_home_page_is_headed_with_the_organisations_name_in_each_language(
+    client, home_page, site_settings, english
+):
+    translate(home_page, english, {})
+
+    for address, name in (("/", "Школа № 5"), ("/en/", "School No. 5")):
+        assert f"<h1>{name}</h1>" in client.get(address).content.decode()
+
+
 def test_policy_link_in_footer_points_to_the_policy_page(client, home_page, site_settings):
     policy = ContentPageFactory(parent=home_page, title="Политика", slug="privacy")
     site_settings.privacy_policy_page = policy
