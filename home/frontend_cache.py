@@ -34,3 +34,15 @@ class NginxBackend(HTTPBackend):
             urlopen(request, timeout=self.timeout).close()  # noqa: S310 - our own LOCATION
         except (OSError, http.client.HTTPException) as error:
             logger.warning("nginx did not purge %s: %r", url, error)
+            return False
+        return True
+
+    def purge_batch(self, urls):
+        # A change of the school's details purges every page of its site: an nginx that
+        # does not answer is given up on after the first address, not after each.
+        urls = list(urls)
+        for done, url in enumerate(urls):
+            if not self.purge(url):
+                if len(urls) > done + 1:
+                    logger.warning("nginx was not asked to purge %d more", len(urls) - done - 1)
+                return

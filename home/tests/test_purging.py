@@ -7,6 +7,7 @@ import threading
 
 import pytest
 
+from home.frontend_cache import NginxBackend
 from home.models import ContentPage, SiteSettings
 from home.tests.factories import ContentPageFactory
 from site_project.translation import translate
@@ -166,6 +167,18 @@ def test_a_publication_stands_whatever_nginx_does_with_the_purge(
     assert len(callbacks) > 1  # Django's cache is dropped on commit too, nginx after it
     assert "Новое при сломанном nginx" in client.get(item.url).content.decode()
     assert any("nginx did not purge" in record.getMessage() for record in caplog.records)
+
+
+def test_an_nginx_that_does_not_answer_is_given_up_on_after_one_address(caplog):
+    """The school's details purge every page of the site: a stuck nginx costs one wait."""
+    backend = NginxBackend({"LOCATION": "http://127.0.0.1:9", "TIMEOUT": 0.5})
+    asked = []
+    backend.purge = lambda url: asked.append(url) and False
+
+    backend.purge_batch([f"http://localhost/{number}/" for number in range(50)])
+
+    assert asked == ["http://localhost/0/"]
+    assert "not asked to purge 49 more" in caplog.text
 
 
 def test_a_home_page_with_a_new_slug_is_purged_everywhere(home_page, pages, committed):
