@@ -38,7 +38,7 @@ def may_publish(user, obj):
         if obj.pk is None:
             return obj.get_parent().permissions_for_user(user).can_publish_subpage()
         return obj.permissions_for_user(user).can_publish()
-    versions = type(obj)._default_manager.filter(translation_key=obj.translation_key)
+    versions = obj.get_translations(inclusive=True)
     publishable = policy_registry.get_by_type(type(obj)).instances_user_has_any_permission_for(
         user, ["publish"]
     )

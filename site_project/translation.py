@@ -8,7 +8,7 @@ time it is published (`sync_translations`)."""
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from wagtail import hooks
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import (
@@ -130,13 +130,14 @@ def sync_translations(instance):
         try:
             with transaction.atomic():
                 _save_target(translation, instance)
-        except ValidationError as error:
+        except (ValidationError, DatabaseError) as error:
             # The source is already published: its translation waits for a translator
-            # (the translation editor checks no length), as wagtail-localize's own update
-            # view leaves it.
+            # (the translation editor checks no length; a record with drafts is saved
+            # unchecked, and PostgreSQL refuses a value too long), as wagtail-localize's own
+            # update view leaves it.
             logger.warning(
                 "The %s translation of %r was not updated: %s",
                 translation.target_locale.language_code,
                 instance,
-                "; ".join(error.messages),
+                error,
             )

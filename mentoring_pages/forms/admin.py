@@ -224,7 +224,7 @@ RECENT_DAYS = 90
 def open_applications(user):
     """[(form page's title, [(count, address of the list filtered by it)] per open status)]
     of the forms `user` may read that have open applications sent in the last RECENT_DAYS
-    days, in one query."""
+    days, in two queries (one finds the user's schools' pages)."""
     since = timezone.localdate() - datetime.timedelta(days=RECENT_DAYS)
     counts = (
         ApplicationSubmission.objects.filter(

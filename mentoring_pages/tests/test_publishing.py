@@ -360,10 +360,11 @@ def test_only_a_curator_publishes_a_programmes_translation(english, client, logi
     Translation.objects.create(source=source, target_locale=english).save_target(publish=False)
     login_as(role)
 
-    update_translations(client, programme)
+    response = update_translations(client, programme)
 
     versions = Programme.objects.filter(translation_key=programme.translation_key)
     assert not versions.filter(live=True).exists()
+    assert "ничего не опубликовано" in client.get(response.url).content.decode()
 
 
 def test_an_editor_cannot_change_a_live_translation_by_updating_it(
