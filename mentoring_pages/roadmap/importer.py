@@ -8,7 +8,7 @@ import re
 from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from mentoring_pages.models import RoadmapEvent, RoadmapStage
 from mentoring_pages.roadmap import statuses
@@ -133,14 +133,16 @@ def new_roadmap_page(parent, imported, title=None, user=None):
     first_year, last_year = guess_period(imported)
     # A roadmap of one calendar year still runs to the end of that school year.
     school_years = {"first": first_year, "last": max(last_year, first_year + 1)}
-    if not (title or imported.title):
-        with translation.override(parent.locale.language_code):
+    with translation.override(parent.locale.language_code):
+        if not (title or imported.title):
             title = gettext("Roadmap for the %(first)s/%(last)s school year") % school_years
+        # The address in Latin letters, in the language of the pages it joins.
+        slug = pgettext("page address", "roadmap-%(first)s-%(last)s") % school_years
     # A file's heading may run over three lines: the page's title holds what it can.
     longest = RoadmapPage.title.field.max_length
     return RoadmapPage(
         title=Truncator(title or imported.title).chars(longest),
-        slug=free_slug(parent, "dorozhnaya-karta-{first}-{last}".format(**school_years)),
+        slug=free_slug(parent, slug),
         first_year=first_year,
         last_year=last_year,
         live=False,
