@@ -2,14 +2,13 @@
 pages as it drops from Django's cache, by address, once the change is committed."""
 
 import contextlib
-import socket
-import threading
 
 import pytest
 
 from home.frontend_cache import NginxBackend
 from home.models import ContentPage, SiteSettings
 from home.tests.factories import ContentPageFactory
+from site_project.tests.fake_servers import listening
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -113,31 +112,12 @@ def test_the_school_details_purge_every_page_of_the_site(pages, site, committed)
     assert {"", "en/", "razdel/spisok/sosednyaya/", "en/razdel/spisok/statya/"} <= purged_paths
 
 
-@contextlib.contextmanager
-def broken_nginx(answer):
-    """A listener in nginx's place that takes each purge's connection and then, as `answer`
-    says, drops it at once ("drop") or never answers ("silence"); its address."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    connections = []
+def hang_up(connection):
+    connection.close()
 
-    def serve():
-        while True:
-            try:
-                connection, _ = listener.accept()
-            except OSError:  # closed: the test is over
-                return
-            if answer == "drop":
-                connection.close()
-            else:
-                connections.append(connection)
 
-    threading.Thread(target=serve, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        listener.close()
-        for connection in connections:
-            connection.close()
+def say_nothing(connection):
+    """Keep the connection open, answering nothing (closed when the test ends)."""
 
 
 @pytest.mark.parametrize("answer", ["nothing listening", "drop", "silence"])
@@ -148,12 +128,11 @@ def test_a_publication_stands_whatever_nginx_does_with_the_purge(
     publication and the rest of its after-commit work stand, and the log says why nginx
     may still show the old page."""
     item = pages[2]
+    answers = {"drop": hang_up, "silence": say_nothing}
     with contextlib.ExitStack() as stack:
-        location = (
-            "http://127.0.0.1:9"  # nothing listens on the discard port
-            if answer == "nothing listening"
-            else stack.enter_context(broken_nginx(answer))
-        )
+        # Nothing listens on the discard port.
+        port = stack.enter_context(listening(answers[answer])) if answer in answers else 9
+        location = f"http://127.0.0.1:{port}"
         settings.WAGTAILFRONTENDCACHE = {
             "nginx": {
                 "BACKEND": "home.frontend_cache.NginxBackend",

@@ -3,8 +3,6 @@ only through someone who may publish it. Editors write news that a moderator pub
 curators may not publish news either."""
 
 import datetime
-import socket
-import threading
 from contextlib import contextmanager, suppress
 from urllib.parse import urlencode
 
@@ -30,6 +28,7 @@ from mentoring_pages.tests.factories import NewsPageFactory
 from programmes.models import Programme
 from programmes.roles import CURATOR, EDITOR, MODERATOR
 from programmes.tests.factories import ProgrammeFactory
+from site_project.tests.fake_servers import listening
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -383,26 +382,10 @@ def test_an_editor_cannot_change_a_live_translation_by_updating_it(
     assert "ничего не опубликовано" in client.get(response.url).content.decode()
 
 
-@contextmanager
-def mail_server_answering(greeting):
-    """A mail server on this machine that greets every connection with `greeting` (an
-    SMTP reply) and hangs up; its port."""
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def serve():
-        while True:
-            try:
-                connection, _ = listener.accept()
-            except OSError:  # closed: the test is over
-                return
-            with connection:
-                connection.sendall(greeting)
-
-    threading.Thread(target=serve, daemon=True).start()
-    try:
-        yield listener.getsockname()[1]
-    finally:
-        listener.close()
+def refuse_as_busy(connection):
+    """Greet as a mail server down for maintenance does, and hang up."""
+    connection.sendall(b"421 4.3.2 Service not available\r\n")
+    connection.close()
 
 
 def test_an_editor_submits_for_moderation_with_the_mail_server_refusing(
@@ -414,7 +397,7 @@ def test_an_editor_submits_for_moderation_with_the_mail_server_refusing(
     news = NewsPageFactory(parent=section.news, title="Новость на модерацию", live=False)
     login_as(EDITOR)
 
-    with mail_server_answering(b"421 4.3.2 Service not available\r\n") as port:
+    with listening(refuse_as_busy) as port:
         settings.EMAIL_BACKEND = "site_project.mail.SMTPBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
         response = client.post(
