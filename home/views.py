@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
-from django.views import defaults, static
+from django.utils.translation import gettext as _
+from django.views import static
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
@@ -105,10 +106,16 @@ def answer_in_visitors_language(request):
 
 
 def page_not_found(request, exception):
-    """Django's 404 page; at a file's address, in the visitor's language."""
+    """The 404 page; at a file's address, in the visitor's language."""
     if request.path_info.startswith(FILE_PATHS):
         answer_in_visitors_language(request)
-    return defaults.page_not_found(request, exception)
+    return render(request, "404.html", {"heading": _("Page not found")}, status=404)
+
+
+def permission_denied(request, exception):
+    """The 403 page, with the reason our refusals give (home.publishing)."""
+    context = {"heading": _("Not allowed"), "exception": str(exception)}
+    return render(request, "403.html", context, status=403)
 
 
 def image_file(request, path):
@@ -162,6 +169,7 @@ def accessibility_page(request, current, next_url, status=200):
             ],
             "form_next": next_url,
             "invalid": status == 400,
+            "heading": _("Version for the visually impaired"),
         },
         status=status,
     )

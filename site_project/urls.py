@@ -33,6 +33,7 @@ urlpatterns = [
     ),
 ]
 
+handler403 = home_views.permission_denied
 handler404 = home_views.page_not_found
 
 # Image renditions, for a site served without nginx (`make run`, `make serve`); nginx serves

@@ -13,6 +13,7 @@ from mentoring_pages.tests.factories import (
 )
 from site_project.tests.odd_input import ODD_VALUES
 from site_project.translation import translate
+from site_project.urls import handler403  # noqa: F401  (this test's URLconf answers 403 so)
 from site_project.urls import urlpatterns as site_urlpatterns
 
 pytestmark = pytest.mark.django_db
@@ -313,4 +314,5 @@ def test_a_refusal_is_the_sites_own_page_with_its_reason(client, home_page, sett
     assert response.status_code == 403
     page = response.content.decode()
     assert "<h1>Нет доступа</h1>" in page
+    assert "<title>Нет доступа — " in page
     assert "ничего не опубликовано" in page
