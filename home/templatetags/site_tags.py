@@ -4,6 +4,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.template.base import token_kwargs
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info
@@ -141,6 +142,80 @@ def image_or_alt(parser, token):
     nodelist = parser.parse(("endimage_or_alt",))
     parser.delete_first_token()
     return ImageOrAltNode(parser.compile_filter(bits[1]), nodelist)
+
+
+OPTION = re.compile(r"^\w+=")
+TABLE_OPTIONS = {"caption", "empty", "hidden", "classname", "id"}
+
+
+class TableNode(template.Node):
+    def __init__(self, scrolls, rows, headings, options, nodelist):
+        self.scrolls, self.rows, self.headings = scrolls, rows, headings
+        self.options, self.nodelist = options, nodelist
+
+    def render(self, context):
+        options = {name: value.resolve(context) for name, value in self.options.items()}
+        if not self.rows.resolve(context):
+            return format_html("<p>{}</p>", options["empty"]) if options.get("empty") else ""
+        headings = []
+        for heading in self.headings:
+            value = heading.resolve(context)
+            headings.extend(value if isinstance(value, list | tuple) else [value])
+        inside = format_html(
+            "{}<tbody>{}</tbody>",
+            column_headings(*headings, hidden=options.get("hidden", "")),
+            self.nodelist.render(context),
+        )
+        if not self.scrolls:
+            return format_html(
+                '<table class="{}"><caption class="w-sr-only">{}</caption>{}</table>',
+                " ".join(filter(None, ["listing", options.get("classname")])),
+                options["caption"],
+                inside,
+            )
+        # A table wider than a phone scrolls on its own; the keyboard reaches it too.
+        return format_html(
+            '<div class="table-scroll" role="region" aria-labelledby="{}" tabindex="0">'
+            '<table class="{}"><caption id="{}">{}</caption>{}</table></div>',
+            options["id"],
+            options.get("classname", ""),
+            options["id"],
+            options["caption"],
+            inside,
+        )
+
+
+@register.tag
+def data_table(parser, token):
+    """`{% data_table rows "Heading" … caption=… empty=… hidden=… classname=… %}` the rows'
+    `<tr>`s `{% enddata_table %}`: an admin listing with its head and a caption for screen
+    readers, or the `empty` sentence (or nothing) when there are no rows. A heading may be a
+    list of headings. `scroll_table`, with an `id` for its caption, is the public pages'
+    table: its caption shown, it scrolls sideways on a phone."""
+    bits = token.split_contents()
+    positional = [bit for bit in bits[2:] if not OPTION.match(bit)]
+    rest = bits[2 + len(positional) :]
+    options = token_kwargs(rest, parser)  # consumes `rest`; what is left is not an option
+    scrolls = bits[0] == "scroll_table"
+    required = {"caption", "id"} if scrolls else {"caption"}
+    if (
+        len(bits) < 2
+        or rest
+        or bits[2 : 2 + len(positional)] != positional
+        or not set(options) <= TABLE_OPTIONS
+        or not required <= set(options)
+    ):
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes the rows, the headings, then {', '.join(sorted(required))} and "
+            f"any of {', '.join(sorted(TABLE_OPTIONS - required))}"
+        )
+    nodelist = parser.parse((f"end{bits[0]}",))
+    parser.delete_first_token()
+    headings = [parser.compile_filter(bit) for bit in positional]
+    return TableNode(scrolls, parser.compile_filter(bits[1]), headings, options, nodelist)
+
+
+register.tag("scroll_table", data_table)
 
 
 @register.simple_tag

@@ -5,11 +5,10 @@ its curators with an e-mail address; none to a school that is up to date."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from mentoring_pages.centre.rollup import progress_by_school
+from mentoring_pages.management.reminders import ReminderCommand
 from mentoring_pages.roadmap import statuses
 from programmes.models import ParticipationFigures, School
 from programmes.roles import CURATOR, users_in_role
@@ -62,26 +61,17 @@ def reminders(on=None):
     return messages
 
 
-class Command(BaseCommand):
+class Command(ReminderCommand):
     help = (
         "E-mail the curators of each school whose roadmap has overdue events or whose "
         "participation figures for this year are missing."
     )
 
-    def handle(self, *args, **options):
-        sent, unsent = 0, 0
-        with translation.override(settings.LANGUAGE_CODE):
-            for school, message in reminders():
-                # A mail server refusing one school's curators must not keep the next
-                # schools from hearing (SMTP errors are OSErrors).
-                try:
-                    sent += message.send()
-                except OSError as error:
-                    unsent += 1
-                    self.stderr.write(
-                        gettext("Not sent to the curators of %(school)s: %(error)s")
-                        % {"school": school.short_name, "error": error}
-                    )
-            self.stdout.write(gettext("Reminders sent: %(count)d") % {"count": sent})
-            if unsent:
-                raise CommandError(gettext("Reminders not sent: %(count)d") % {"count": unsent})
+    def reminders(self):
+        return [
+            (
+                message,
+                gettext("Not sent to the curators of %(school)s") % {"school": school.short_name},
+            )
+            for school, message in reminders()
+        ]

@@ -10,12 +10,11 @@ hears of the roadmaps they may edit, as the board shows them."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext
 
+from mentoring_pages.management.reminders import ReminderCommand
 from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.board.listing import REMINDER_DAYS, reminder_events
 from mentoring_pages.roadmap.board.permissions import editable_roadmaps
@@ -58,30 +57,15 @@ def reminder(user, on=None):
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 
-class Command(BaseCommand):
+class Command(ReminderCommand):
     help = (
         "E-mail each curator the overdue events of their roadmaps and those due in the next "
         f"{REMINDER_DAYS} days (run daily)."
     )
 
-    def handle(self, *args, **options):
+    def reminders(self):
         on = statuses.today()
-        sent, unsent = 0, 0
-        with translation.override(settings.LANGUAGE_CODE):
-            for user in curators():
-                message = reminder(user, on)
-                if message is None:
-                    continue
-                # A mail server refusing one curator must not keep the next ones from
-                # hearing (SMTP errors are OSErrors).
-                try:
-                    sent += message.send()
-                except OSError as error:
-                    unsent += 1
-                    self.stderr.write(
-                        gettext("Not sent to %(name)s: %(error)s")
-                        % {"name": user.get_username(), "error": error}
-                    )
-            self.stdout.write(gettext("Reminders sent: %(count)d") % {"count": sent})
-            if unsent:
-                raise CommandError(gettext("Reminders not sent: %(count)d") % {"count": unsent})
+        for user in curators():
+            message = reminder(user, on)
+            if message is not None:
+                yield message, gettext("Not sent to %(name)s") % {"name": user.get_username()}
