@@ -1,12 +1,14 @@
 """What the site's own admin pages share: those of the admin menu (the sign-in security
 page, the consent report) are refused to the users they are not for, their menu item shown
 only to the others, their title closing the breadcrumbs; those about one page (a roadmap's
-import, a questionnaire's results) are reached from a button in that page's header."""
+import, a questionnaire's results) are reached from a button in that page's header; the
+dashboard's panels are given what they show."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse, reverse_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -115,3 +117,14 @@ class PageAdminView(WagtailAdminTemplateMixin, TemplateView):
             yield PageHeaderButton(cls, label, priority, page=page)
 
         return buttons
+
+
+class DashboardPanel(Component):
+    """A panel of the admin's dashboard, made with its template's context; a subclass names
+    it, its template and its `order` (Wagtail's own panels come at 210 and after)."""
+
+    def __init__(self, **context):
+        self.context = context
+
+    def get_context_data(self, parent_context=None):
+        return self.context

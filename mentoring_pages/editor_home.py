@@ -6,10 +6,10 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.components import Component
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, WorkflowState
 
+from home.admin_views import DashboardPanel
 from mentoring_pages.models import CaseIndexPage, MentorIndexPage, NewsIndexPage
 
 # What an editor writes: (the index it goes under, the page type, the button's words).
@@ -68,24 +68,19 @@ def drafts_of(user):
     return [page for page in edited if latest.get(page.pk) not in busy][:SHOWN]
 
 
-class EditorHomePanel(Component):
+class EditorHomePanel(DashboardPanel):
     name = "editor_home"
     template_name = "mentoring_pages/admin/editor_home_panel.html"
     order = 80  # first: what the editor came to do
-
-    def __init__(self, user, links):
-        self.user = user
-        self.links = links
-
-    def get_context_data(self, parent_context=None):
-        return {
-            "add_links": self.links,
-            "drafts": drafts_of(self.user),
-            "returned": returned_for_changes(self.user),
-        }
 
 
 def add_editor_home_panel(request, panels):
     links = add_links(request.user)
     if links:
-        panels.append(EditorHomePanel(request.user, links))
+        panels.append(
+            EditorHomePanel(
+                add_links=links,
+                drafts=drafts_of(request.user),
+                returned=returned_for_changes(request.user),
+            )
+        )

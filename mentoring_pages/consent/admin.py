@@ -4,9 +4,8 @@ dashboard. Only for those who may read the consent registry (curators)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.components import Component
 
-from home.admin_views import AdminPageView
+from home.admin_views import AdminPageView, DashboardPanel
 from mentoring_pages.consent.report import EXPIRY_WARNING_DAYS, consent_report
 from programmes.schools import schools_allowing
 
@@ -36,22 +35,12 @@ class ConsentReportView(AdminPageView):
         )
 
 
-class ConsentWarningsPanel(Component):
+class ConsentWarningsPanel(DashboardPanel):
     """The dashboard's warning: pages shown without a valid consent, consents running out."""
 
     name = "consent_warnings"
     template_name = "mentoring_pages/admin/consent_panel.html"
     order = 80
-
-    def __init__(self, report):
-        self.report = report
-
-    def get_context_data(self, parent_context=None):
-        return {
-            "report": self.report,
-            "report_url": reverse(REPORT_URL_NAME),
-            "warning_days": EXPIRY_WARNING_DAYS,
-        }
 
 
 urlpatterns = [path("consent-report/", ConsentReportView.as_view(), name=REPORT_URL_NAME)]
@@ -65,4 +54,10 @@ def add_consent_warnings_panel(request, panels):
         return
     report = consent_report(schools_allowing(request.user, PERMISSION))
     if report.with_problems or report.expiring:
-        panels.append(ConsentWarningsPanel(report))
+        panels.append(
+            ConsentWarningsPanel(
+                report=report,
+                report_url=reverse(REPORT_URL_NAME),
+                warning_days=EXPIRY_WARNING_DAYS,
+            )
+        )

@@ -17,14 +17,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from home.admin_views import PageAdminView
+from home.admin_views import DashboardPanel, PageAdminView
 from mentoring_pages.forms.personal_data_log import READ, LoggedSubmissionsListView
 from mentoring_pages.forms.results import page_results
 from mentoring_pages.models import ApplicationState, ApplicationSubmission, QuestionnairePage
@@ -254,27 +253,23 @@ def open_applications(user):
     ]
 
 
-class OpenApplicationsPanel(Component):
+class OpenApplicationsPanel(DashboardPanel):
     """The curator's dashboard: how many applications are new or contacted, per form."""
 
     name = "open_applications"
     template_name = "mentoring_pages/admin/applications_panel.html"
     order = 90
 
-    def __init__(self, forms_counts):
-        self.forms_counts = forms_counts
-
-    def get_context_data(self, parent_context=None):
-        return {
-            "forms_counts": self.forms_counts,
-            "states": [state.label for state in OPEN_STATES],
-            "recent_days": RECENT_DAYS,
-        }
-
 
 def add_open_applications_panel(request, panels):
     if may_read_submissions(request.user):
-        panels.append(OpenApplicationsPanel(open_applications(request.user)))
+        panels.append(
+            OpenApplicationsPanel(
+                forms_counts=open_applications(request.user),
+                states=[state.label for state in OPEN_STATES],
+                recent_days=RECENT_DAYS,
+            )
+        )
 
 
 def readable_questionnaire(user, page_id):
