@@ -66,6 +66,13 @@ class CaptionedTableBlock(blocks.StructBlock):
         label = _("Table")
         template = "home/blocks/table.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # Wagtail's table template captions the table with the table's own `table_caption`.
+        captioned = {**(value["table"] or {}), "table_caption": value["caption"]}
+        context["table"] = self.child_blocks["table"].render(captioned, context)
+        return context
+
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
