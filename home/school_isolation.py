@@ -3,8 +3,11 @@ the rules that narrow them to the user's schools (programmes.schools says which)
 home.wagtail_hooks and, for the views no hook reaches, by subclasses served at Wagtail's own
 addresses (`admin_urlpatterns`, ahead of Wagtail's in site_project.urls). The explorer, the
 page search, images, documents, form submissions and the page reports' rows are already
-narrowed by the school's page and collection permissions; what those leave open is closed
-here."""
+narrowed by the school's page and collection permissions; what those leave open (the page
+chooser, the reports' filters, the site history's records, the bulk actions' refusals) is
+closed here."""
+
+from functools import cache
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -14,6 +17,7 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.views.pages.listing import GenericPageFilterSet
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
@@ -23,6 +27,8 @@ from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowVie
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.contrib.forms.views import FormPagesListView
 from wagtail.models import ModelLogEntry, Page, Site, Task, Workflow
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from programmes.school_records import SCHOOL_LOOKUPS, read_by
 from programmes.schools import pages_of, schools_of, sees_every_school
@@ -148,6 +154,57 @@ class EverySchoolsPageTypesUsageView(PageTypesUsageReportView):
         return sees_every_school(self.request.user) and super().user_has_any_permission(permissions)
 
 
+# Whatever a user may do with an object tells that they may know it exists.
+ANY_ACTION = {"add", "change", "delete", "choose", "view", "publish", "lock", "unlock"}
+
+
+def known_to(user, model):
+    """The objects of `model` whose existence `user` may know of: the pages they may explore,
+    and the others their permission policy lets them do anything with."""
+    if issubclass(model, Page):
+        return PagePermissionPolicy().explorable_instances(user)
+    return policy_registry.get_by_type(model).instances_user_has_any_permission_for(
+        user, ANY_ACTION
+    )
+
+
+class KnownRefusalsOnly:
+    """Wagtail's bulk actions list by title every object they are sent that the user may not
+    act on, whoever's it is: another school's pages, pictures and signed consents among
+    them. Only those the user may know of are listed."""
+
+    def get_actionable_objects(self):
+        objects, refused = super().get_actionable_objects()
+        listed = [item.pk for item in refused["items_with_no_access"]]
+        known = set(
+            known_to(self.request.user, self.model)
+            .filter(pk__in=listed)
+            .values_list("pk", flat=True)
+        )
+        return objects, {
+            "items_with_no_access": [
+                item for item in refused["items_with_no_access"] if item.pk in known
+            ]
+        }
+
+
+@cache
+def narrowed(action_class):
+    return type(action_class.__name__, (KnownRefusalsOnly, action_class), {})
+
+
+def bulk_action(request, app_label, model_name, action):
+    """Wagtail's /admin/bulk/… with its actions narrowed to what the user may know of."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    if action_class is None:
+        raise Http404
+    return narrowed(action_class)(request, model).dispatch(request)
+
+
 def hide_page_types_usage(request, menu_items):
     """construct_reports_menu: the page types report only for those who may open it."""
     if not sees_every_school(request.user):
@@ -164,6 +221,11 @@ admin_urlpatterns = [
         "choose-page/<int:parent_page_id>/",
         require_admin_access(SchoolBrowseView.as_view()),
         name="wagtailadmin_choose_page_child",
+    ),
+    path(
+        "bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        require_admin_access(bulk_action),
+        name="wagtail_bulk_action",
     ),
     *(
         path(f"reports/{address}", require_admin_access(view.as_view(**kwargs)))

@@ -1,5 +1,5 @@
 """The admin's screens of the programme's records limited to the user's schools: Wagtail's
-snippets are global, so every listing, object view, chooser, filter and bulk action of ours
+snippets are global, so every listing, object view, chooser and filter of ours
 asks programmes/school_records.py. Another school's record is not found (404); a record the
 user reads but may not change (the coordinator's) is refused as Wagtail refuses."""
 
@@ -9,14 +9,11 @@ from operator import or_
 from django.apps import apps
 from django.contrib.admin.utils import unquote
 from django.http import Http404
-from django.utils.functional import classproperty
 from django.utils.text import capfirst
 from django_filters import ModelChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
-from wagtail.snippets.models import get_snippet_models
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .models import School
@@ -177,28 +174,3 @@ class SchoolScopedSnippetChooser(AdminSnippetChooser):
             return offered.filter(pk=value).first()
         except (ValueError, TypeError):  # not a key at all, e.g. "abc": the form says so
             return None
-
-
-class SchoolScopedDeleteBulkAction(DeleteBulkAction):
-    """Deleting several records at once from a listing: another school's are left out, not
-    even named."""
-
-    @classproperty
-    def models(cls):
-        return [model for model in get_snippet_models() if belongs_to_a_school(model)]
-
-    def get_all_objects_in_listing_query(self, parent_id):
-        return read_by(self.request.user, self.model._default_manager.all()).values_list(
-            "pk", flat=True
-        )
-
-    def get_actionable_objects(self):
-        # The permission policy already keeps the records the user may not delete out of
-        # `objects`; of those, only the ones the user reads may be listed as refused.
-        objects, refused = super().get_actionable_objects()
-        readable = set(self.get_all_objects_in_listing_query(None))
-        return objects, {
-            "items_with_no_access": [
-                item for item in refused["items_with_no_access"] if item.pk in readable
-            ]
-        }

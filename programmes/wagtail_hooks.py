@@ -5,18 +5,13 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .models import ConsentText
-from .school_admin import (
-    SchoolScopedDeleteBulkAction,
-    register_school_permission_policies,
-)
+from .school_admin import register_school_permission_policies
 from .school_translations import localize_urls
 from .viewsets import MentoringViewSetGroup
 
 # Before the snippets: Wagtail would give them its own, global, policy.
 register_school_permission_policies()
 register_snippet(MentoringViewSetGroup)
-# After Wagtail's own, which it replaces for the programme's records.
-hooks.register("register_bulk_action", SchoolScopedDeleteBulkAction, order=1)
 hooks.register("register_admin_urls", localize_urls)
 
 

@@ -123,6 +123,17 @@ def schools(home_page, user_in, django_user_model):
 
 ROLES = [CURATOR, EDITOR, MODERATOR]
 
+
+def bulk_address(model, action, ids):
+    """The address of Wagtail's bulk `action` on `ids(s)`: a list of keys, or "all…"."""
+
+    def address(s):
+        chosen = ids(s)
+        query = f"id={chosen}" if isinstance(chosen, str) else "&".join(f"id={pk}" for pk in chosen)
+        return f"/admin/bulk/{model}/{action}/?{query}&next=/admin/"
+
+    return address
+
 # (name, the address built from the other school's content): the screen opens, or the one
 # it sends the user to does, and nothing of the other school is in it.
 LISTINGS = [
@@ -148,6 +159,19 @@ LISTINGS = [
     ("dashboard", lambda s: reverse("wagtailadmin_home")),
     ("roadmap board", lambda s: reverse(BOARD_URL_NAME)),
     ("consent report", lambda s: reverse("mentoring_pages_consent_report")),
+    # Wagtail's bulk actions list, as «you may not…», whatever they are sent.
+    *(
+        (f"bulk {action} of {model}", bulk_address(model, action, ids))
+        for model, action, ids in [
+            ("wagtailcore/page", "delete", lambda s: [s.their.news.pk, s.our.news.pk]),
+            ("wagtailcore/page", "move", lambda s: "all&childOf=" + str(s.their.landing.pk)),
+            ("wagtailcore/page", "unpublish", lambda s: "all&childOf=1&q=Новость"),
+            ("wagtailimages/image", "delete", lambda s: [s.their.image.pk, s.our.image.pk]),
+            ("wagtailimages/image", "add_tags", lambda s: [s.their.image.pk]),
+            ("wagtaildocs/document", "delete", lambda s: [s.their.document.pk]),
+            ("wagtaildocs/document", "add_to_collection", lambda s: [s.their.document.pk]),
+        ]
+    ),
 ]
 
 
@@ -294,3 +318,14 @@ def test_each_curator_is_reminded_of_their_own_schools_roadmaps(schools, mailout
     assert OTHER not in by_address["a@example.org"]
     assert f"Мероприятие {OTHER}" in by_address["b@example.org"]
     assert "Гимназии-А" not in by_address["b@example.org"]
+
+
+def test_a_bulk_action_still_names_the_users_own_pages_it_refuses(client, user_in, schools):
+    """An editor may not delete news: their own school's item is listed as refused."""
+    client.force_login(user_in(EDITOR, school=schools.ours))
+    ids = [schools.their.news.pk, schools.our.news.pk]
+
+    page = shown(client.get(bulk_address("wagtailcore/page", "delete", lambda s: ids)(schools)))
+
+    assert schools.our.news.title in page
+    assert OTHER not in page
