@@ -4,8 +4,8 @@ programme's fact)."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .school_records import belongs_to_a_school, changed_by
-from .schools import schools_changed_by
+from .school_records import belongs_to_a_school, in_schools, permission_name
+from .schools import schools_allowing, schools_changed_by
 
 
 class OwnRecordsOnlyMixin:
@@ -18,12 +18,17 @@ class OwnRecordsOnlyMixin:
         if self.for_user is not None:
             self.offer_own_records()
 
+    def schools_of_the_record(self):
+        """The schools whose records this form may point at: those the user changes."""
+        return schools_changed_by(self.for_user)
+
     def offer_own_records(self):
+        schools = self.schools_of_the_record()
         for field in self.fields.values():
             offered = getattr(field, "queryset", None)
             if offered is None or not belongs_to_a_school(offered.model):
                 continue
-            field.queryset = changed_by(self.for_user, offered)
+            field.queryset = offered.filter(in_schools(offered.model, schools))
             field.error_messages["invalid_choice"] = _(
                 "This record is another school's or no longer exists: choose one of your school's."
             )
@@ -34,11 +39,17 @@ class SchoolOwnedAdminForm(OwnRecordsOnlyMixin, WagtailAdminModelForm):
     else set without asking (a school's curator never sees the field). The records it points
     at (a programme, a form of mentoring) are of those schools too."""
 
+    def schools_of_the_record(self):
+        """The schools where the user's role may add such a record (or change it): a
+        curator of one school who is an editor of another adds nothing there."""
+        action = "add" if self.instance.pk is None else "change"
+        return schools_allowing(self.for_user, permission_name(self._meta.model, action))
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is None or "school" not in self.fields:
             return
-        schools = schools_changed_by(self.for_user)
+        schools = self.schools_of_the_record()
         only = list(schools[:2])
         if len(only) == 1:
             del self.fields["school"]

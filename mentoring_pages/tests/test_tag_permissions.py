@@ -4,6 +4,7 @@ renaming it would rename it on that school's pages too."""
 
 import pytest
 from django.urls import reverse
+from wagtail_localize.models import Translation, TranslationSource
 
 from mentoring_pages.models import SectionTag
 from mentoring_pages.tests.factories import (
@@ -53,3 +54,24 @@ def test_a_tag_only_the_users_school_carries_is_theirs_to_rename(home_page, logi
     assert response.status_code == 302
     own.refresh_from_db()
     assert own.name == "Адаптация в школе"
+
+
+def tag_translation(tag, english):
+    source, _ = TranslationSource.update_or_create_from_instance(tag)
+    translation = Translation.objects.create(source=source, target_locale=english)
+    translation.save_target()  # a tag has no drafts
+    return translation
+
+
+def test_a_tag_another_school_carries_is_not_translated_by_the_users_school(
+    home_page, other_school, english, login_as
+):
+    shared = tag_translation(news_tagged(other_school.home_page, "Олимпиада"), english)
+    own = tag_translation(news_tagged(home_page, "Адаптация"), english)
+    editor = login_as(EDITOR)
+
+    def pofile(translation):
+        return editor.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+
+    assert pofile(shared).status_code == 404
+    assert pofile(own).status_code == 200

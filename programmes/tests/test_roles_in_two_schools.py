@@ -4,8 +4,9 @@ none of it, and never sees its consents."""
 
 import pytest
 from django.urls import reverse
+from wagtail_localize.models import Translation, TranslationSource
 
-from programmes.models import Consent, Programme
+from programmes.models import Consent, Programme, TargetIndicator
 from programmes.roles import CURATOR, EDITOR, group_of
 from programmes.schools import default_school
 from programmes.tests import factories
@@ -15,10 +16,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def curator_here_editor_there(client, user_in, other_school):
+def curator_and_editor(user_in, other_school):
+    """A curator of the default school who is an editor of the other one."""
     user = user_in(CURATOR)
     user.groups.add(group_of(other_school, EDITOR))
-    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def curator_here_editor_there(client, curator_and_editor):
+    client.force_login(curator_and_editor)
     return client
 
 
@@ -59,3 +66,48 @@ def test_never_sees_the_consents_where_editor(curator_here_editor_there, other_s
     assert "Лицо Альфа" in listing
     assert "Лицо Бета" not in listing
     assert client.get(url(Consent, "edit", theirs.pk)).status_code == 404
+
+
+def admin_form(model, user, instance=None):
+    return model.snippet_viewset.get_form_class()(instance=instance, for_user=user)
+
+
+@pytest.mark.parametrize("model", [Consent, Programme])
+def test_adds_records_only_to_the_school_where_curator(curator_and_editor, model):
+    form = admin_form(model, curator_and_editor)
+
+    # The only school where they may add one: theirs, set without asking.
+    assert "school" not in form.fields
+    assert form.instance.school == default_school()
+
+
+def test_cannot_move_a_programme_to_the_school_where_editor(curator_and_editor):
+    ours = factories.ProgrammeFactory(school=default_school())
+
+    form = admin_form(Programme, curator_and_editor, ours)
+
+    assert "school" not in form.fields
+
+
+def test_points_new_facts_only_at_the_programmes_where_curator(curator_and_editor, other_school):
+    ours = factories.ProgrammeFactory(school=default_school())
+    theirs = factories.ProgrammeFactory(school=other_school)
+
+    form = admin_form(TargetIndicator, curator_and_editor)
+
+    offered = set(form.fields["programme"].queryset)
+    assert ours in offered
+    assert theirs not in offered
+
+
+def test_cannot_edit_the_translation_of_a_programme_where_editor(
+    curator_here_editor_there, other_school, english
+):
+    source, _ = TranslationSource.update_or_create_from_instance(
+        factories.ProgrammeFactory(school=other_school, title="Программа Бета")
+    )
+    translation = Translation.objects.create(source=source, target_locale=english)
+    translation.save_target(publish=False)
+    pofile = reverse("wagtail_localize:download_pofile", args=[translation.pk])
+
+    assert curator_here_editor_there.get(pofile).status_code == 404
