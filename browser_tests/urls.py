@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import re_path
 from django.views.static import serve
 
+from site_project.urls import handler403, handler404  # noqa: F401  (the site's error pages)
 from site_project.urls import urlpatterns as site_urlpatterns
 
 urlpatterns = [

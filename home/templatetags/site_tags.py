@@ -145,7 +145,7 @@ def image_or_alt(parser, token):
 
 
 OPTION = re.compile(r"^\w+=")
-TABLE_OPTIONS = {"caption", "empty", "hidden", "classname", "id"}
+TABLE_OPTIONS = {"caption", "empty", "hidden", "classname"}
 
 
 class TableNode(template.Node):
@@ -174,11 +174,12 @@ class TableNode(template.Node):
                 inside,
             )
         # A table wider than a phone scrolls on its own; the keyboard reaches it too.
+        classname = options.get("classname")
         return format_html(
             '<div class="table-scroll" role="region" aria-labelledby="{}" tabindex="0">'
-            '<table class="{}"><caption id="{}">{}</caption>{}</table></div>',
+            '<table{}><caption id="{}">{}</caption>{}</table></div>',
             options["id"],
-            options.get("classname", ""),
+            format_html(' class="{}"', classname) if classname else "",
             options["id"],
             options["caption"],
             inside,
@@ -191,23 +192,27 @@ def data_table(parser, token):
     `<tr>`s `{% enddata_table %}`: an admin listing with its head and a caption for screen
     readers, or the `empty` sentence (or nothing) when there are no rows. A heading may be a
     list of headings. `scroll_table`, with an `id` for its caption, is the public pages'
-    table: its caption shown, it scrolls sideways on a phone."""
+    table: its caption shown, it scrolls sideways on a phone. A text with "%" is given as a
+    variable (`{% translate "…" as … %}`): Django's `_("…")` in a tag's argument doubles it."""
     bits = token.split_contents()
     positional = [bit for bit in bits[2:] if not OPTION.match(bit)]
     rest = bits[2 + len(positional) :]
+    given = [bit.split("=", 1)[0] for bit in rest]
     options = token_kwargs(rest, parser)  # consumes `rest`; what is left is not an option
     scrolls = bits[0] == "scroll_table"
     required = {"caption", "id"} if scrolls else {"caption"}
+    allowed = TABLE_OPTIONS | required
     if (
         len(bits) < 2
         or rest
         or bits[2 : 2 + len(positional)] != positional
-        or not set(options) <= TABLE_OPTIONS
+        or len(given) != len(set(given))
+        or not set(options) <= allowed
         or not required <= set(options)
     ):
         raise template.TemplateSyntaxError(
             f"{bits[0]} takes the rows, the headings, then {', '.join(sorted(required))} and "
-            f"any of {', '.join(sorted(TABLE_OPTIONS - required))}"
+            f"any of {', '.join(sorted(allowed - required))}, each once"
         )
     nodelist = parser.parse((f"end{bits[0]}",))
     parser.delete_first_token()

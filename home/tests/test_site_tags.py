@@ -35,14 +35,17 @@ def test_without_rows_a_data_table_says_so_or_shows_nothing():
     [
         "{% data_table %}",
         "{% data_table rows %}",
-        '{% scroll_table rows caption="Who" %}',
         '{% data_table rows caption="Who" "Name" %}',
         '{% data_table rows "Name" caption="Who" colour="red" %}',
+        '{% data_table rows "Name" caption="Who" caption="Whom" %}',
+        '{% data_table rows "Name" caption="Who" id="who" %}',
+        '{% scroll_table rows "Name" caption="Who" %}',
     ],
 )
-def test_a_misspelt_data_table_is_refused_when_the_template_is_read(tag):
-    with pytest.raises(TemplateSyntaxError):
-        Template("{% load site_tags %}" + tag + "{% enddata_table %}")
+def test_a_misspelt_table_is_refused_when_the_template_is_read(tag):
+    name = tag.split()[1]
+    with pytest.raises(TemplateSyntaxError, match=f"^{name} takes"):
+        Template("{% load site_tags %}" + tag + "{% end" + name + " %}")
 
 
 def test_a_public_table_scrolls_in_a_region_its_shown_caption_names():

@@ -134,6 +134,7 @@ def bulk_address(model, action, ids):
 
     return address
 
+
 # (name, the address built from the other school's content): the screen opens, or the one
 # it sends the user to does, and nothing of the other school is in it.
 LISTINGS = [
