@@ -40,15 +40,23 @@ def main_menu(context):
 def language_links(context):
     """One link per site language: the translation of this page if it is live, else that
     language's home page (or, off the page tree, the same URL in that language).
-    `is_translation` says whether the target is the same content, for hreflang."""
+    `is_translation` says whether the target is the same content, for hreflang. On a page's
+    sub-route (the section's programme) a translation's link is to the same sub-route."""
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    translation_urls = page_head(request, page).translation_urls if isinstance(page, Page) else {}
+    translation_urls, sub_route = {}, ""
+    if isinstance(page, Page):
+        head = page_head(request, page)
+        translation_urls = head.translation_urls
+        if head.url and request.path.startswith(head.url):
+            sub_route = request.path[len(head.url) :]
     links = []
     for code, _name in settings.LANGUAGES:
         url = translation_urls.get(code)
         is_translation = url is not None or page is None
+        if url is not None:
+            url += sub_route
         if url is None:
             url = translate_url(request.path, code) if page is None else home_url(code)
         links.append(

@@ -239,3 +239,18 @@ def test_the_programme_page_opens_with_contents_that_lead_to_its_sections(
         assert target.get_text() == link.get_text()
     # Every section of the page is in the contents.
     assert len(links) == len(page.select(".programme > h2"))
+
+
+def test_the_programme_pages_language_links_lead_to_the_programme_in_the_other_language(
+    client, english_section, programme, english
+):
+    translate(programme, english, {})
+    russian = english_section.landing.url + "programme/"
+    english = english_section.landing.get_translation(english).url + "programme/"
+
+    ru = BeautifulSoup(client.get(russian).content, "html.parser")
+    en = BeautifulSoup(client.get(english).content, "html.parser")
+
+    assert ru.select_one('a[hreflang="en"][lang="en"]')["href"] == english
+    assert en.select_one('a[hreflang="ru"][lang="ru"]')["href"] == russian
+    assert ru.select_one('link[rel="alternate"][hreflang="en"]')["href"].endswith(english)
