@@ -436,14 +436,19 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
         return submission
 
     def send_mail(self, form):
-        """Tell the curators an application has arrived; what it says stays here."""
+        """Tell the curators an application has arrived; what it says stays here. They read
+        the school's language: the form is named as its Russian page names it."""
         with translation.override(settings.LANGUAGE_CODE):
-            subject = self.subject or gettext("New application: %(title)s") % {"title": self.title}
-            body = self.render_email(form)
+            named = self.localized
+            subject = named.subject or gettext("New application: %(title)s") % {
+                "title": named.title
+            }
+            body = self.curators_email_body(named.title)
         addresses = [address.strip() for address in self.to_address.split(",")]
         send_mail(subject, body, None, addresses)
 
-    def render_email(self, form):
+    def curators_email_body(self, title):
+        # Not Wagtail's render_email: the answers stay out of the e-mail.
         link = settings.WAGTAILADMIN_BASE_URL + reverse(
             "wagtailforms:list_submissions", args=[self.pk]
         )
@@ -452,7 +457,7 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
             "Read it in the site's admin (curators only): %(link)s\n\n"
             "The application itself is not in this e-mail: people's data stays in the "
             "site's database."
-        ) % {"title": self.title, "link": link}
+        ) % {"title": title, "link": link}
 
 
 # A reference as people may write it; the number short enough for any database's integer.

@@ -318,6 +318,10 @@ def test_the_form_in_english(client, english_section, english, application, cons
     assert "(required)" in content
     assert posted.status_code == 200
     assert ApplicationSubmission.objects.get().consent_text == english_consent
+    # The curators read the school's language: the form is named as they know it.
+    (message,) = mail.outbox
+    assert message.subject == "Новая заявка: Хочу стать наставником"
+    assert "«Хочу стать наставником»" in message.body
 
 
 def test_a_question_named_like_the_honeypot_gets_a_name_of_its_own(
