@@ -179,6 +179,17 @@ class SiteFormBuilder(FormBuilder):
         options["max_length"] = MAX_LONG_ANSWER
         return super().create_multiline_field(field, options)
 
+    # A phone opens its date picker; the browser sends the ISO date the field reads.
+    def create_date_field(self, field, options):
+        widget = django.forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        return django.forms.DateField(widget=widget, **options)
+
+    def create_datetime_field(self, field, options):
+        widget = django.forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        )
+        return django.forms.DateTimeField(widget=widget, **options)
+
     def create_hidden_field(self, field, options):
         # As long as a long answer, so that no default an editor gives it is refused.
         options["max_length"] = MAX_LONG_ANSWER

@@ -339,3 +339,40 @@ def test_a_question_named_like_the_honeypot_gets_a_name_of_its_own(
 def test_russian_questions_get_readable_names(application):
     assert application.fields["name"].clean_name == "imia"
     assert application.fields["email"].clean_name == "elektronnaia_pochta"
+
+
+def test_a_date_question_opens_the_phones_date_picker_and_keeps_the_date(
+    client, application, consent_text
+):
+    day = ApplicationFormFieldFactory(page=application, label="Удобный день", field_type="date")
+    moment = ApplicationFormFieldFactory(
+        page=application, label="Удобное время", field_type="datetime"
+    )
+    form = BeautifulSoup(client.get(application.url).content, "html.parser")
+
+    posted = client.post(
+        application.url,
+        answers(
+            application, **{day.clean_name: "2025-05-14", moment.clean_name: "2025-05-14T15:30"}
+        ),
+    )
+
+    assert form.select_one(f"#id_{day.clean_name}")["type"] == "date"
+    assert form.select_one(f"#id_{moment.clean_name}")["type"] == "datetime-local"
+    assert posted.status_code == 200
+    stored = ApplicationSubmission.objects.get().get_data()
+    assert str(stored[day.clean_name]) == "2025-05-14"
+    assert str(stored[moment.clean_name]).startswith("2025-05-14")
+
+
+def test_a_hidden_question_shows_no_label_and_sends_its_value(client, application, consent_text):
+    source = ApplicationFormFieldFactory(
+        page=application, label="Источник", field_type="hidden", required=False
+    )
+    source.default_value = "сайт"
+    source.save()
+
+    form = BeautifulSoup(client.get(application.url).content, "html.parser")
+
+    assert form.find("label", string="Источник") is None
+    assert form.select_one(f"input[type=hidden][name={source.clean_name}]")["value"] == "сайт"
