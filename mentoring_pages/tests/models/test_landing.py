@@ -254,3 +254,15 @@ def test_the_programme_pages_language_links_lead_to_the_programme_in_the_other_l
     assert ru.select_one('a[hreflang="en"][lang="en"]')["href"] == english
     assert en.select_one('a[hreflang="ru"][lang="ru"]')["href"] == russian
     assert ru.select_one('link[rel="alternate"][hreflang="en"]')["href"].endswith(english)
+
+
+@pytest.mark.parametrize("route", ["", "programme/"], ids=["landing", "programme page"])
+def test_the_forms_of_mentoring_are_headed_below_their_section(client, section, programme, route):
+    page = BeautifulSoup(client.get(section.landing.url + route).content, "html.parser")
+
+    form_title = page.find(class_="card__title", string="Ученик – ученик")
+    above = form_title.find_previous(["h2", "h3", "h4"])
+    role_models = form_title.find_next(["h3", "h4", "h5"])
+
+    assert int(form_title.name[1]) == int(above.name[1]) + 1
+    assert int(role_models.name[1]) == int(form_title.name[1]) + 1
