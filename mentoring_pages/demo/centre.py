@@ -10,15 +10,16 @@ from site_project.translation import translate
 # `make run` (ALLOWED_HOSTS must admit it).
 CENTRE_HOSTNAME = "centre.localhost"
 TITLE = "Муниципальный центр наставничества"
-INTRO = (
-    "<p>Школы муниципалитета, участвующие в целевой модели наставничества: ход их дорожных "
-    "карт, охват обучающихся и педагогов и численность участников.</p>"
+INTRO_TEXT = (
+    "Школы муниципалитета, участвующие в целевой модели наставничества: ход их дорожных "
+    "карт, охват обучающихся и педагогов и численность участников."
 )
+# wagtail-localize translates rich text by its paragraphs' text, without their tags.
 ENGLISH = {
     TITLE: "Municipal mentoring centre",
-    INTRO: (
-        "<p>The municipality's schools taking part in the Target Model of Mentoring: their "
-        "roadmaps' progress, coverage of pupils and teachers and participant counts.</p>"
+    INTRO_TEXT: (
+        "The municipality's schools taking part in the Target Model of Mentoring: their "
+        "roadmaps' progress, coverage of pupils and teachers and participant counts."
     ),
 }
 
@@ -30,7 +31,7 @@ def build_centre(log):
         return centre
     centre = Page.get_first_root_node().add_child(
         instance=MunicipalCentrePage(
-            title=TITLE, slug="centre", intro=INTRO, locale=Locale.get_default()
+            title=TITLE, slug="centre", intro=f"<p>{INTRO_TEXT}</p>", locale=Locale.get_default()
         )
     )
     centre.save_revision().publish()
