@@ -34,6 +34,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
@@ -84,9 +85,14 @@ def write_archive(path):
                     tar.add(settings.MEDIA_ROOT, arcname=MEDIA)
         os.replace(partial, path)
     except DatabaseError as error:
-        raise BackupError(f"Cannot read the database: {error}") from error
+        raise BackupError(
+            gettext("Cannot read the database: %(error)s") % {"error": error}
+        ) from error
     except OSError as error:
-        raise BackupError(f"Cannot write {path}: {error.strerror or error}") from error
+        raise BackupError(
+            gettext("Cannot write %(file)s: %(error)s")
+            % {"file": path, "error": error.strerror or error}
+        ) from error
     finally:
         partial.unlink(missing_ok=True)
 
@@ -128,7 +134,8 @@ def restore_archive(path, force=False, verbosity=1, stdout=None):
             load(work / DATA, verbosity, stdout)
         except (DeserializationError, DatabaseError) as error:
             raise BackupError(
-                f"{path} could not be restored, nothing was changed: {error}"
+                gettext("%(file)s could not be restored, nothing was changed: %(error)s")
+                % {"file": path, "error": error}
             ) from error
         try:
             # Renames on one disk: the site never sees half of the media.
@@ -137,8 +144,11 @@ def restore_archive(path, force=False, verbosity=1, stdout=None):
             os.replace(work / MEDIA, media_root)
         except OSError as error:
             raise BackupError(
-                f"The database is restored, but the media could not replace {media_root} "
-                f"({error.strerror}): unpack them by hand with `tar -xzf {path} {MEDIA}`."
+                gettext(
+                    "The database is restored, but the media could not replace %(media)s "
+                    "(%(error)s): unpack them by hand with `tar -xzf %(file)s %(folder)s`."
+                )
+                % {"media": media_root, "error": error.strerror, "file": path, "folder": MEDIA}
             ) from error
     call_command("update_index", verbosity=0)
     for cache in caches.all():
@@ -163,11 +173,12 @@ def unpacked(path, force, beside):
                     if member.name in (DATA, MEDIA) or member.name.startswith(MEDIA + "/")
                 ]
                 if DATA not in {member.name for member in members}:
-                    raise BackupError(f"{path} is not a backup of the site: it has no {DATA}.")
+                    raise BackupError(not_a_backup(path, DATA))
                 tar.extractall(work, members=members, filter="data")
         except UNREADABLE as error:
             raise BackupError(
-                f"Cannot read {path}: {getattr(error, 'strerror', None) or error}"
+                gettext("Cannot read %(file)s: %(error)s")
+                % {"file": path, "error": getattr(error, "strerror", None) or error}
             ) from error
         (work / MEDIA).mkdir(exist_ok=True)  # a site without uploads
         yield manifest, work
@@ -175,14 +186,22 @@ def unpacked(path, force, beside):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def not_a_backup(path, lacking):
+    return gettext("%(file)s is not a backup of the site: it has no %(name)s.") % {
+        "file": path,
+        "name": lacking,
+    }
+
+
 def read_manifest(tar, path):
     try:
         manifest = json.load(tar.extractfile(MANIFEST))
     except KeyError:
-        raise BackupError(f"{path} is not a backup of the site: it has no {MANIFEST}.") from None
+        raise BackupError(not_a_backup(path, MANIFEST)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(
-            f"{path} is not a backup this version of the site reads (format {FORMAT})."
+            gettext("%(file)s is not a backup this version of the site reads (format %(format)s).")
+            % {"file": path, "format": FORMAT}
         )
     return manifest
 
@@ -190,21 +209,34 @@ def read_manifest(tar, path):
 def check_database(manifest, force):
     applied = applied_migrations()
     if not applied:
-        raise BackupError("The database is not migrated: run `python manage.py migrate` first.")
+        raise BackupError(
+            gettext("The database is not migrated: run `python manage.py migrate` first.")
+        )
     archived = manifest.get("migrations", [])
     lacking = sorted(set(archived) - set(applied))
     newer = sorted(set(applied) - set(archived))
     if lacking or newer:
-        raise BackupError(
-            "The archive comes from another version of the site: restore it with the version "
-            "that made it, then upgrade. "
-            + (f"Migrations the database lacks: {', '.join(lacking)}. " if lacking else "")
-            + (f"Migrations the archive lacks: {', '.join(newer)}." if newer else "")
-        )
+        said = [
+            gettext(
+                "The archive comes from another version of the site: restore it with the "
+                "version that made it, then upgrade."
+            )
+        ]
+        if lacking:
+            said.append(
+                gettext("Migrations the database lacks: %(names)s.") % {"names": ", ".join(lacking)}
+            )
+        if newer:
+            said.append(
+                gettext("Migrations the archive lacks: %(names)s.") % {"names": ", ".join(newer)}
+            )
+        raise BackupError(" ".join(said))
     if holds_a_site() and not force:
         raise BackupError(
-            "The database already holds a site (users or pages). Give --force to replace it "
-            "with the archive's."
+            gettext(
+                "The database already holds a site (users or pages). Give --force to replace "
+                "it with the archive's."
+            )
         )
 
 

@@ -44,7 +44,7 @@ def test_a_backup_into_a_missing_folder_says_so(tmp_path):
     with pytest.raises(CommandError) as refused:
         call_command("backup_site", str(archive), verbosity=0)
 
-    assert str(refused.value) == f"Cannot write {archive}: No such file or directory"
+    assert str(refused.value) == f"Не удалось записать {archive}: No such file or directory"
 
 
 def test_a_missing_archive_is_named_without_a_traceback_and_a_non_zero_exit(tmp_path):
@@ -58,7 +58,10 @@ def test_a_missing_archive_is_named_without_a_traceback_and_a_non_zero_exit(tmp_
     )
 
     assert result.returncode == 1
-    assert result.stderr == f"CommandError: Cannot read {archive}: No such file or directory\n"
+    assert (
+        result.stderr
+        == f"CommandError: Не удалось прочитать {archive}: No such file or directory\n"
+    )
 
 
 def damaged(archive, how):
@@ -76,7 +79,7 @@ def test_an_archive_that_cannot_be_read_changes_nothing(backup, settings, how):
     archive = damaged(backup, how)
     before = site_now(settings)
 
-    assert refusal(archive, "--force").startswith(f"Cannot read {archive}: ")
+    assert refusal(archive, "--force").startswith(f"Не удалось прочитать {archive}: ")
     assert site_now(settings) == before
 
 
@@ -87,8 +90,7 @@ def test_an_archive_without_a_manifest_is_not_taken_for_a_backup(backup, setting
     before = site_now(settings)
 
     assert (
-        refusal(other, "--force")
-        == f"{other} is not a backup of the site: it has no manifest.json."
+        refusal(other, "--force") == f"{other} — не резервная копия сайта: в нём нет manifest.json."
     )
     assert site_now(settings) == before
 
@@ -96,7 +98,7 @@ def test_an_archive_without_a_manifest_is_not_taken_for_a_backup(backup, setting
 def test_a_site_is_replaced_only_with_force(backup, settings):
     before = site_now(settings)
 
-    assert "Give --force to replace it" in refusal(backup)
+    assert "Укажите --force, чтобы заменить его" in refusal(backup)
     assert site_now(settings) == before
 
 
@@ -108,6 +110,6 @@ def test_an_archive_of_another_version_of_the_site_is_refused(backup, settings):
 
     message = refusal(newer, "--force")
 
-    assert message.startswith("The archive comes from another version of the site")
-    assert "Migrations the database lacks: home.9999_from_the_future." in message
+    assert message.startswith("Архив сделан другой версией сайта")
+    assert "Миграции, которых нет в базе данных: home.9999_from_the_future." in message
     assert site_now(settings) == before

@@ -60,5 +60,5 @@ def test_data_that_cannot_be_loaded_changes_nothing(backup, settings):
 
     message = refusal(broken, "--force")
 
-    assert message.startswith(f"{broken} could not be restored, nothing was changed: ")
+    assert message.startswith(f"{broken} не удалось восстановить, ничего не изменено: ")
     assert site_now(settings) == before

@@ -2,12 +2,14 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext
 
 from home.backup import BackupError, write_archive
+from home.management.site_language import SiteLanguageCommand
 
 
-class Command(BaseCommand):
+class Command(SiteLanguageCommand):
     help = (
         "Write the database's content and the uploaded files (MEDIA_ROOT) into one .tar.gz "
         "archive, readable by its owner only. It holds personal data: keep it encrypted."
@@ -23,4 +25,4 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         if options["verbosity"] > 0:
-            self.stdout.write(f"Site backed up to {archive}.")
+            self.stdout.write(gettext("Site backed up to %(archive)s.") % {"archive": archive})

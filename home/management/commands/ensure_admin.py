@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
 from django.utils.crypto import get_random_string
+from django.utils.translation import gettext
+
+from home.management.site_language import SiteLanguageCommand
 
 USERNAME = "admin"
 
 
-class Command(BaseCommand):
+class Command(SiteLanguageCommand):
     help = (
         "Create the superuser 'admin' once with a random password kept in var/, "
         "and print how to log in."
@@ -21,8 +23,14 @@ class Command(BaseCommand):
             settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
             password_file.write_text(password + "\n")
             password_file.chmod(0o600)
-        login = f"Admin: http://127.0.0.1:8000/admin/  login: {USERNAME}"
+        login = gettext("Admin: %(url)s  login: %(login)s") % {
+            "url": "http://127.0.0.1:8000/admin/",
+            "login": USERNAME,
+        }
         if password_file.exists():
-            self.stdout.write(f"{login}  password: {password_file.read_text().strip()}")
+            password = gettext("password: %(password)s") % {
+                "password": password_file.read_text().strip()
+            }
+            self.stdout.write(f"{login}  {password}")
         else:
-            self.stdout.write(f"{login}  (password changed since; not kept in var/)")
+            self.stdout.write(f"{login}  " + gettext("(password changed since; not kept in var/)"))

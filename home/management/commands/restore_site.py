@@ -2,12 +2,14 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext
 
 from home.backup import BackupError, restore_archive
+from home.management.site_language import SiteLanguageCommand
 
 
-class Command(BaseCommand):
+class Command(SiteLanguageCommand):
     help = (
         "Replace the database's content and the uploaded files (MEDIA_ROOT) with those of an "
         "archive written by backup_site. The database must be migrated to the same version; "
@@ -31,4 +33,7 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         if options["verbosity"] > 0:
-            self.stdout.write(f"Site restored from {archive}, backed up {manifest['created']}.")
+            self.stdout.write(
+                gettext("Site restored from %(archive)s, backed up %(created)s.")
+                % {"archive": archive, "created": manifest["created"]}
+            )

@@ -1,9 +1,11 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext
 from wagtail.models import Page
 
+from home.management.site_language import SiteLanguageCommand
 from mentoring_pages.models import RoadmapPage
 from mentoring_pages.roadmap.importer import (
     as_data,
@@ -14,7 +16,7 @@ from mentoring_pages.roadmap.importer import (
 from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
 
 
-class Command(BaseCommand):
+class Command(SiteLanguageCommand):
     help = (
         "Import a roadmap from a .docx, .xlsx or .csv file: as a new draft roadmap page "
         "under --parent, or with --dry-run just show what the file holds."
@@ -32,7 +34,9 @@ class Command(BaseCommand):
             with open(file, "rb") as stream:
                 imported = read_roadmap(stream, file)
         except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error.strerror}") from error
+            raise CommandError(
+                gettext("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
+            ) from error
         except RoadmapImportError as error:
             raise CommandError(str(error)) from error
 
@@ -47,18 +51,24 @@ class Command(BaseCommand):
             self.stdout.write(self.to_json(as_data(page)))
         else:
             events = len(page.events.all())
-            self.stdout.write(f"stages: {len(page.stages.all())}, events: {events}")
+            self.stdout.write(
+                gettext("Stages: %(stages)d, events: %(events)d")
+                % {"stages": len(page.stages.all()), "events": events}
+            )
 
     def parent_page(self, parent_id):
         if parent_id is None:
-            raise CommandError("Give --parent PAGE_ID, or --dry-run to write nothing.")
+            raise CommandError(gettext("Give --parent PAGE_ID, or --dry-run to write nothing."))
         parent = Page.objects.filter(pk=parent_id).first()
         if parent is None:
-            raise CommandError(f"There is no page with ID {parent_id}.")
+            raise CommandError(gettext("There is no page with ID %(id)s.") % {"id": parent_id})
         if RoadmapPage not in parent.specific_class.allowed_subpage_models():
             raise CommandError(
-                f"A roadmap cannot be created under “{parent.title}” "
-                f"({parent.specific_class._meta.verbose_name}); choose the roadmaps page."
+                gettext(
+                    "A roadmap cannot be created under “%(title)s” (%(kind)s); choose the "
+                    "roadmaps page."
+                )
+                % {"title": parent.title, "kind": parent.specific_class._meta.verbose_name}
             )
         return parent
 

@@ -1,13 +1,14 @@
 """Delete the form submissions older than FORM_SUBMISSION_RETENTION_DAYS. Run it daily (cron)."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import ngettext
 
+from home.management.site_language import SiteLanguageCommand
 from mentoring_pages.models.forms import expired_submissions
 
 
-class Command(BaseCommand):
+class Command(SiteLanguageCommand):
     help = (
         "Delete form submissions older than the retention period (FORM_SUBMISSION_RETENTION_DAYS)."
     )
@@ -26,6 +27,15 @@ class Command(BaseCommand):
                     queryset.delete()
         days = settings.FORM_SUBMISSION_RETENTION_DAYS
         if options["dry_run"]:
-            self.stdout.write(f"{count} submission(s) older than {days} days would be deleted.")
+            said = ngettext(
+                "%(count)d submission older than %(days)d days would be deleted.",
+                "%(count)d submissions older than %(days)d days would be deleted.",
+                count,
+            )
         else:
-            self.stdout.write(f"{count} submission(s) older than {days} days deleted.")
+            said = ngettext(
+                "%(count)d submission older than %(days)d days deleted.",
+                "%(count)d submissions older than %(days)d days deleted.",
+                count,
+            )
+        self.stdout.write(said % {"count": count, "days": days})

@@ -1,14 +1,14 @@
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
+from django.core.management.base import CommandError
+from django.utils.translation import gettext
 
+from home.management.site_language import SiteLanguageCommand
 from mentoring_pages.models import RoadmapPage
 from mentoring_pages.roadmap import report_files, reports
 
 
-class Command(BaseCommand):
+class Command(SiteLanguageCommand):
     help = (
         "Write the quarterly execution report of a roadmap (the school, the counts by stage "
         "and status, the quarter's events with their statuses as of the quarter's end, the "
@@ -39,16 +39,28 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         roadmap_page = RoadmapPage.objects.filter(pk=page).first()
         if roadmap_page is None:
-            raise CommandError(f"There is no roadmap with page ID {page}.")
-        with translation.override(settings.LANGUAGE_CODE):
-            report = reports.build_report(roadmap_page, quarter)
-            content, _content_type, _name = report_files.content(report, file_format)
+            raise CommandError(gettext("There is no roadmap with page ID %(id)s.") % {"id": page})
+        report = reports.build_report(roadmap_page, quarter)
+        content, _content_type, _name = report_files.content(report, file_format)
         try:
             Path(out).write_bytes(content)
         except OSError as error:
-            raise CommandError(f"Cannot write {out}: {error.strerror}") from error
+            raise CommandError(
+                gettext("Cannot write %(file)s: %(error)s") % {"file": out, "error": error.strerror}
+            ) from error
         summary = report.summary
         self.stdout.write(
-            f"{out}: «{report.title}», {quarter}, as of {report.on:%d.%m.%Y}: "
-            f"{summary.total} events, {summary.done} done, {summary.overdue} overdue"
+            gettext(
+                "%(file)s: «%(title)s», %(quarter)s, as of %(on)s: %(total)d events, "
+                "%(done)d done, %(overdue)d overdue"
+            )
+            % {
+                "file": out,
+                "title": report.title,
+                "quarter": quarter,
+                "on": f"{report.on:%d.%m.%Y}",
+                "total": summary.total,
+                "done": summary.done,
+                "overdue": summary.overdue,
+            }
         )

@@ -62,7 +62,7 @@ def test_pages_whose_consent_expired_or_was_withdrawn_are_unpublished(
     assert (live(expired), live(withdrawn), live(valid)) == (False, False, True)
     assert client.get(expired.url).status_code == 404
     assert client.get(valid.url).status_code == 200
-    assert "2 page(s) unpublished" in output
+    assert "2 страницы сняты с публикации." in output
     for page in (expired, withdrawn):
         assert PageLogEntry.objects.filter(page=page, action="wagtail.unpublish").exists()
     (message,) = mailoutbox

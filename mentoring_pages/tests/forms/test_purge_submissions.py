@@ -62,7 +62,7 @@ def test_purge_deletes_exactly_the_old_ones(submissions, capsys):
     call_command("purge_submissions")
 
     assert remaining() == kept
-    assert "3 submission(s) older than 30 days deleted." in capsys.readouterr().out
+    assert "Удалены 3 заявки старше 30 дн." in capsys.readouterr().out
 
 
 def test_a_dry_run_deletes_nothing(submissions, capsys):
@@ -71,4 +71,4 @@ def test_a_dry_run_deletes_nothing(submissions, capsys):
     call_command("purge_submissions", "--dry-run")
 
     assert remaining() == {key: sorted(old[key] + kept[key]) for key in ("applications", "answers")}
-    assert "3 submission(s) older than 30 days would be deleted." in capsys.readouterr().out
+    assert "Будут удалены 3 заявки старше 30 дн." in capsys.readouterr().out

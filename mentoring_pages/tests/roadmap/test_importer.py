@@ -188,7 +188,9 @@ def test_command_creates_a_draft_roadmap_page(section):
     output = run(ROADMAP_000, "--parent", section.roadmaps.pk, "--title", "Карта 2020–2024")
 
     page = RoadmapPage.objects.get(title="Карта 2020–2024")
-    assert output.strip() == "stages: 9, events: 40"
+    assert output.strip() == "Этапов: 9, мероприятий: 40"
+    # As the admin's import names it: the command speaks the site's language too.
+    assert page.slug == "dorozhnaya-karta-2020-2024"
     assert not page.live
     assert (page.first_year, page.last_year) == (2020, 2024)
     assert [event.number for event in page.events.all()] == [f"{n}." for n in range(1, 41)]
@@ -212,7 +214,7 @@ def test_command_dry_run_prints_json_and_writes_nothing(db):
     ("args", "message"),
     [
         (["README.md", "--dry-run"], "не поддерживается"),
-        (["missing.docx", "--dry-run"], "Cannot read"),
+        (["missing.docx", "--dry-run"], "Не удалось прочитать"),
         ([ROADMAP_000], "--parent"),
         ([ROADMAP_000, "--parent", 999999], "999999"),
     ],

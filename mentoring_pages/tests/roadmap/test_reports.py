@@ -610,7 +610,8 @@ def test_the_command_writes_the_same_report_in_the_sites_language(roadmap_page, 
     _sheet, rows = xlsx_rows(out.read_bytes())
     assert [row[2] for row in table_after(rows, "Мероприятия квартала")[1:]] == IN_Q3
     assert said == (
-        f"{out}: «Карта школы», 2024Q3, as of 30.09.2024: 7 events, 2 done, 1 overdue\n"
+        f"{out}: «Карта школы», 2024Q3, на 30.09.2024: мероприятий — 7, выполнено — 2, "
+        "просрочено — 1\n"
     )
 
 

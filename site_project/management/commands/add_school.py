@@ -1,12 +1,13 @@
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from home.management.site_language import SiteLanguageCommand
 from site_project.schools import DETAILS, add_school
 
 
-class Command(BaseCommand):
+class Command(SiteLanguageCommand):
     help = (
         "Add a school: its site (its own host name, or a path under a site), home page, "
         "empty «Наставничество» section, groups, collections and moderation workflow."
