@@ -27,25 +27,28 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .school_admin import is_among
-from .school_records import belongs_to_a_school, read_by
+from .school_records import belongs_to_a_school, changed_by, read_by
 from .schools import pages_of, schools_changed_by, schools_of, sees_every_school
 
 
 def is_changed_by(user, instance):
     """Whether `user` may translate `instance`: a page in the tree of a school where they
-    change things, or a record (a programme, a tag) their permission policy lets them change,
-    which asks their role in the record's school (a curator of one school who is an editor of
-    another changes nothing of that school's programme; a tag another school's page carries
-    is not theirs). wagtail-localize asks only about the model; its own checks of the user's
-    permissions on the page follow (a curator may submit a news item for translation, and
-    not publish it)."""
+    change things, a record of such a school (its editors translate the programme, which
+    only its curators publish: home.publishing), or a record shared by every school (a tag)
+    that its permission policy lets them change (not a tag another school's page carries).
+    wagtail-localize asks only about the model; its own checks of the user's permissions on
+    it follow (a curator may submit a news item for translation, and not publish it)."""
     if user.is_active and user.is_superuser:
         return True
     if isinstance(instance, Page):
         in_schools = Page.objects.filter(pages_of(schools_changed_by(user)))
         return is_among(in_schools, instance)
-    policy = policy_registry.get_by_type(type(instance))
-    return policy.user_has_permission_for_instance(user, "change", instance)
+    model = type(instance)
+    if belongs_to_a_school(model):
+        return is_among(changed_by(user, model._default_manager.all()), instance)
+    return policy_registry.get_by_type(model).user_has_permission_for_instance(
+        user, "change", instance
+    )
 
 
 def translated_by(user, translations):

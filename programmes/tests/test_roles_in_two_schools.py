@@ -4,7 +4,6 @@ none of it, and never sees its consents."""
 
 import pytest
 from django.urls import reverse
-from wagtail_localize.models import Translation, TranslationSource
 
 from programmes.models import Consent, Programme, TargetIndicator
 from programmes.roles import CURATOR, EDITOR, group_of
@@ -98,16 +97,3 @@ def test_points_new_facts_only_at_the_programmes_where_curator(curator_and_edito
     offered = set(form.fields["programme"].queryset)
     assert ours in offered
     assert theirs not in offered
-
-
-def test_cannot_edit_the_translation_of_a_programme_where_editor(
-    curator_here_editor_there, other_school, english
-):
-    source, _ = TranslationSource.update_or_create_from_instance(
-        factories.ProgrammeFactory(school=other_school, title="Программа Бета")
-    )
-    translation = Translation.objects.create(source=source, target_locale=english)
-    translation.save_target(publish=False)
-    pofile = reverse("wagtail_localize:download_pofile", args=[translation.pk])
-
-    assert curator_here_editor_there.get(pofile).status_code == 404
