@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from home.admin_views import AdminPageView
+from home.models import SiteSettings
 from programmes.models import School
-from site_project.schools import DETAILS, add_school
+from site_project.schools import DETAILS, ENGLISH_DETAILS, add_school
 
 URL_NAME = "add_school"
 
@@ -37,9 +38,11 @@ class AddSchoolForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The School's own fields, labelled and validated as the model says.
+        # The School's own fields, labelled and validated as the model says; then its names
+        # in English, as the site settings say them.
         details = forms.fields_for_model(School, fields=DETAILS)
-        self.fields = {**details, **self.fields}
+        english = forms.fields_for_model(SiteSettings, fields=ENGLISH_DETAILS)
+        self.fields = {**details, **english, **self.fields}
 
 
 class AddSchoolView(AdminPageView):
@@ -64,6 +67,7 @@ class AddSchoolView(AdminPageView):
                     path=data["path"],
                     under_site=data["site"],
                     log=lambda message: None,
+                    english={field: data[field] for field in ENGLISH_DETAILS},
                     **{field: data[field] for field in DETAILS},
                 )
             except ValidationError as error:

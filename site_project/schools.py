@@ -27,12 +27,16 @@ RESERVED_PATHS = {
 }
 
 
-def add_school(*, full_name, short_name, log, hostname="", path="", under_site=None, **fields):
+def add_school(
+    *, full_name, short_name, log, hostname="", path="", under_site=None, english=None, **fields
+):
     """Create a school, all or nothing, and return it. `hostname`: its own site; or `path`: its
     home a child of `under_site`'s home page (the default site's if None), at /<path>/.
     `fields`: the School's other details (inn, address, municipality, head,
-    curator_contact); `log(message)` hears what is made. Raises ValidationError, in the
+    curator_contact); `english`: its names and address in English (ENGLISH_DETAILS), for
+    its English pages; `log(message)` hears what is made. Raises ValidationError, in the
     active language, on bad input, having changed nothing."""
+    english = {name: value for name, value in (english or {}).items() if value}
     school = School(full_name=full_name, short_name=short_name, **fields)
     errors = model_errors(school)
     parent, slug = address_of(hostname, path, under_site, errors)
@@ -45,15 +49,18 @@ def add_school(*, full_name, short_name, log, hostname="", path="", under_site=N
         home.save_revision().publish()
         if hostname:
             site = Site.objects.create(hostname=hostname, root_page=home, site_name=short_name)
-            fill_site_settings(site, school)
-        english = Locale.objects.get(language_code="en")
-        if parent.is_root() or parent.has_translation(english):
-            translate(home, english, TranslationMemory().english)
+            fill_site_settings(site, school, english)
+        english_locale = Locale.objects.get(language_code="en")
+        if parent.is_root() or parent.has_translation(english_locale):
+            strings = TranslationMemory().english
+            if "short_name_en" in english:
+                strings = {**strings, short_name: english["short_name_en"]}
+            translate(home, english_locale, strings)
         school = create_school(
             home_page=home, **{field: getattr(school, field) for field in DETAILS}
         )
         build_empty_section(home, {"email": email_in(school.curator_contact)}, log)
-    log(f"school created: {school.short_name}")
+    log(_("School created: %(school)s") % {"school": school.short_name})
     return school
 
 
@@ -67,6 +74,8 @@ DETAILS = (
     "head",
     "curator_contact",
 )
+# What its English pages name it by (home.SiteSettings's fields); the Russian when empty.
+ENGLISH_DETAILS = ("full_name_en", "short_name_en", "address_en")
 
 
 def model_errors(school):
@@ -139,11 +148,13 @@ def email_in(contact):
     return contact
 
 
-def fill_site_settings(site, school):
-    """The header and footer of the school's own site name it."""
+def fill_site_settings(site, school, english):
+    """The header and footer of the school's own site name it, in each language."""
     settings = SiteSettings.for_site(site)
     settings.full_name = school.full_name
     settings.short_name = school.short_name
     settings.address = school.address
     settings.email = email_in(school.curator_contact)
+    for field, value in english.items():
+        setattr(settings, field, value)
     settings.save()

@@ -88,6 +88,28 @@ def test_a_school_at_its_own_host_name_answers_in_both_languages(client, site):
     assert school.inn == "7701234567"
 
 
+def test_a_school_given_its_names_in_english_is_so_named_on_its_english_pages(client, site):
+    add_school(
+        "Школа № 2",
+        hostname="shkola2.localhost",
+        address="123456, пос. Примерный, ул. Садовая, д. 2",
+        full_name_en="Municipal school No. 2",
+        short_name_en="School No. 2",
+        address_en="2 Sadovaya St, Primerny, 123456",
+    )
+
+    english = BeautifulSoup(
+        client.get("/en/", HTTP_HOST="shkola2.localhost").content, "html.parser"
+    )
+    russian = client.get("/", HTTP_HOST="shkola2.localhost").content.decode()
+
+    assert english.title.get_text().startswith("School No. 2 — School No. 2")
+    assert english.h1.get_text(strip=True) == "Municipal school No. 2"
+    assert "2 Sadovaya St, Primerny, 123456" in english.footer.get_text()
+    assert "Школа" not in english.title.get_text()
+    assert "ул. Садовая" in russian
+
+
 def test_a_school_under_a_path_of_the_centres_site(client, centre):
     school = add_school("Гимназия № 3", path="gimnaziya-3", site="centre.localhost")
 

@@ -46,6 +46,14 @@ def test_a_superuser_adds_a_school_that_answers_at_its_host(superuser_client):
     assert school.roles.count() == 3
 
 
+def test_a_superuser_names_the_school_in_english_for_its_english_pages(superuser_client):
+    superuser_client.post(URL, {**NEW_SCHOOL, "short_name_en": "School No. 7"})
+
+    english = superuser_client.get("/en/", HTTP_HOST="shkola7.localhost").content.decode()
+
+    assert "<title>School No. 7 — School No. 7</title>" in english
+
+
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [

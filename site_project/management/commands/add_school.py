@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.management.site_language import SiteLanguageCommand
-from site_project.schools import DETAILS, add_school
+from site_project.schools import DETAILS, ENGLISH_DETAILS, add_school
 
 
 class Command(SiteLanguageCommand):
@@ -21,6 +21,9 @@ class Command(SiteLanguageCommand):
         parser.add_argument("--municipality", default="")
         parser.add_argument("--head", default="", help="position and name of the head")
         parser.add_argument("--curator-contact", default="", help="phone or e-mail address")
+        parser.add_argument("--full-name-en", default="", help="for its English pages")
+        parser.add_argument("--short-name-en", default="", help="for its English pages")
+        parser.add_argument("--address-en", default="", help="for its English pages")
         # One of the two; add_school says so in Russian if not (argparse would in English).
         parser.add_argument("--hostname", default="", help="its own site: school5.example.ru")
         parser.add_argument(
@@ -38,6 +41,7 @@ class Command(SiteLanguageCommand):
                 path=options["path"],
                 under_site=self.site(options["site"]),
                 log=self.log,
+                english={field: options[field] for field in ENGLISH_DETAILS},
                 **{field: options[field] for field in DETAILS},
             )
         except ValidationError as error:
