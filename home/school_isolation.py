@@ -181,10 +181,12 @@ class KnownRefusalsOnly:
             .filter(pk__in=listed)
             .values_list("pk", flat=True)
         )
+        # The rest of `refused` is what an action checks besides (a move's destination).
         return objects, {
+            **refused,
             "items_with_no_access": [
                 item for item in refused["items_with_no_access"] if item.pk in known
-            ]
+            ],
         }
 
 

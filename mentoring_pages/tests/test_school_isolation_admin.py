@@ -330,3 +330,20 @@ def test_a_bulk_action_still_names_the_users_own_pages_it_refuses(client, user_i
 
     assert schools.our.news.title in page
     assert OTHER not in page
+
+
+def test_a_bulk_move_still_moves_the_pages(admin_client, schools):
+    """The narrowed bulk actions keep what Wagtail's own need (the move's checks of the
+    destination)."""
+    archive = NewsIndexPageFactory(
+        parent=schools.our.landing, title="Архив новостей", slug="arkhiv"
+    )
+    address = bulk_address("wagtailcore/page", "move", lambda s: [s.our.news.pk])(schools)
+
+    confirming = admin_client.get(address)
+    moved = admin_client.post(address, {"chooser": archive.pk})
+
+    assert confirming.status_code == 200
+    assert moved.status_code == 302
+    schools.our.news.refresh_from_db()
+    assert schools.our.news.get_parent().pk == archive.pk
