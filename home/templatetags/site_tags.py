@@ -41,7 +41,8 @@ def language_links(context):
     """One link per site language: the translation of this page if it is live, else that
     language's home page (or, off the page tree, the same URL in that language).
     `is_translation` says whether the target is the same content, for hreflang. On a page's
-    sub-route (the section's programme) a translation's link is to the same sub-route."""
+    sub-route (the section's programme) a translation's link is to the same sub-route, in
+    the languages the view names (`sub_route_languages`) if it does."""
     request = context["request"]
     page = context.get("page")
     current = get_language()
@@ -55,7 +56,7 @@ def language_links(context):
     for code, _name in settings.LANGUAGES:
         url = translation_urls.get(code)
         is_translation = url is not None or page is None
-        if url is not None:
+        if url is not None and code in context.get("sub_route_languages", (code,)):
             url += sub_route
         if url is None:
             url = translate_url(request.path, code) if page is None else home_url(code)

@@ -106,8 +106,19 @@ class MentoringIndexPage(RoutablePageMixin, PhotoMixin, ProgrammeMixin, SectionP
                 "programme_title": title,
                 "details": SimpleLazyObject(lambda: programme_context(self)),
                 "fragment_timeout": fragment_timeout(),
+                "sub_route_languages": SimpleLazyObject(
+                    lambda: programme_languages(self.programme_id)
+                ),
             },
         )
+
+
+def programme_languages(programme_id):
+    """The languages in which the programme is live: the page's language links lead to the
+    programme only in those (in another, to the section)."""
+    key = Programme.objects.filter(pk=programme_id).values("translation_key")
+    live = Programme.objects.filter(translation_key__in=key, live=True)
+    return set(live.values_list("locale__language_code", flat=True))
 
 
 LATEST = 3

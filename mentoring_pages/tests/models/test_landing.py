@@ -17,7 +17,7 @@ from mentoring_pages.tests.factories import (
     RoadmapStageFactory,
 )
 from programmes.categories import IndicatorCategory
-from programmes.models import LegalAct
+from programmes.models import LegalAct, Programme
 from programmes.models.programme import DocumentKind
 from programmes.tests.factories import (
     MentoringFormFactory,
@@ -254,6 +254,20 @@ def test_the_programme_pages_language_links_lead_to_the_programme_in_the_other_l
     assert ru.select_one('a[hreflang="en"][lang="en"]')["href"] == english
     assert en.select_one('a[hreflang="ru"][lang="ru"]')["href"] == russian
     assert ru.select_one('link[rel="alternate"][hreflang="en"]')["href"].endswith(english)
+
+
+def test_while_the_english_programme_is_a_draft_the_language_link_leads_to_the_section(
+    client, english_section, programme, english
+):
+    translate(programme, english, {})
+    Programme.objects.filter(locale=english).update(live=False)
+    english_landing = english_section.landing.get_translation(english).url
+
+    ru = BeautifulSoup(
+        client.get(english_section.landing.url + "programme/").content, "html.parser"
+    )
+
+    assert ru.select_one('a[hreflang="en"][lang="en"]')["href"] == english_landing
 
 
 @pytest.mark.parametrize("route", ["", "programme/"], ids=["landing", "programme page"])
