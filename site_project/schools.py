@@ -38,7 +38,7 @@ def add_school(
     active language, on bad input, having changed nothing."""
     english = {name: value for name, value in (english or {}).items() if value}
     school = School(full_name=full_name, short_name=short_name, **fields)
-    errors = model_errors(school)
+    errors = {**model_errors(school), **english_errors(english)}
     parent, slug = address_of(hostname, path, under_site, errors)
     if errors:
         raise ValidationError(errors)
@@ -76,6 +76,17 @@ DETAILS = (
 )
 # What its English pages name it by (home.SiteSettings's fields); the Russian when empty.
 ENGLISH_DETAILS = ("full_name_en", "short_name_en", "address_en")
+
+
+def english_errors(english):
+    """{field: [messages]} of the English names too long for the site settings."""
+    errors = {}
+    for name, value in english.items():
+        try:
+            SiteSettings._meta.get_field(name).clean(value, None)
+        except ValidationError as error:
+            errors[name] = error.messages
+    return errors
 
 
 def model_errors(school):

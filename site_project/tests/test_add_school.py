@@ -187,6 +187,7 @@ def everything():
         ({"path": "en", "site": "centre.localhost"}, "«en»"),
         ({"path": "taken", "site": "centre.localhost"}, "/taken/"),
         ({"hostname": "нет хоста"}, "домен"),
+        ({"hostname": "gimnaziya3.localhost", "short_name_en": "S" * 201}, "не более 200"),
     ],
 )
 def test_bad_input_is_refused_in_russian_and_changes_nothing(centre, options, message):
