@@ -5,6 +5,7 @@ The content is in demo_data/site.json, in the convention of site_project.demo_co
 
 from pathlib import Path
 
+from django.utils.translation import gettext
 from wagtail.models import Locale, Site
 
 from programmes.roles import set_up_school
@@ -80,7 +81,7 @@ def build_school_site(log):
             home.title, photo_alt, scene(data["home_page"]["photo"], "home"), "home.png"
         )
         home.save_revision().publish()
-        log("home page filled")
+        log(gettext("home page filled"))
 
     pages = {}
     for spec in data["pages"]:
@@ -94,7 +95,7 @@ def build_school_site(log):
             )
             home.add_child(instance=page)
             page.save_revision().publish()
-            log(f"page created: {page.title}")
+            log(gettext("page created: %(title)s") % {"title": page.title})
         pages[spec["slug"]] = page
 
     if not home.has_translation(english):
@@ -102,7 +103,7 @@ def build_school_site(log):
     for page in pages.values():
         if not page.has_translation(english):
             translate(page, english, texts.english)
-            log(f"translated: {page.title}")
+            log(gettext("translated: %(title)s") % {"title": page.title})
 
     site_settings = SiteSettings.for_site(site)
     if not site_settings.full_name:
@@ -111,5 +112,5 @@ def build_school_site(log):
         site_settings.privacy_policy_page = pages[data["privacy_policy_page"]]
         site_settings.save()
         name_school(default_school(), site_settings)
-        log("site settings filled")
+        log(gettext("site settings filled"))
     return home

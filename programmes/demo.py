@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.crypto import get_random_string
 from django.utils.html import escape
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from site_project.demo_content import (
@@ -136,7 +137,7 @@ def build_programme(log):
     )
     programme.save()
     programme.save_revision().publish()
-    log(f"programme created: {programme}")
+    log(gettext("programme created: %(programme)s") % {"programme": programme})
 
     forms = [build_form(programme, spec, order, texts) for order, spec in enumerate(data["forms"])]
     figures = read_demo_data(DEMO_DATA / "figures.json")
@@ -145,12 +146,15 @@ def build_programme(log):
         *build_figures(programme, forms, figures),
         *build_monitoring(programme, figures["monitoring"], texts),
     ]
-    log(f"forms: {len(forms)}, indicators, figures and monitoring: {len(facts)}")
+    log(
+        gettext("forms: %(forms)d, indicators, figures and monitoring: %(facts)d")
+        % {"forms": len(forms), "facts": len(facts)}
+    )
 
     translate(programme, english, texts.english)
     for instance in [*forms, *facts]:
         translate(instance, english, texts.english)
-    log("programme translated into English")
+    log(gettext("programme translated into English"))
     return programme
 
 
@@ -251,7 +255,9 @@ def create_demo_users(log, schools=()):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         passwords.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
         passwords.chmod(0o600)
-    log(f"demo users (log in at /admin/; passwords kept in {passwords}):")
+    log(
+        gettext("demo users (log in at /admin/; passwords kept in %(file)s):") % {"file": passwords}
+    )
     usernames = {username for username, _group in accounts}
     for line in kept:
         if line.split(" ", 1)[0] in usernames:

@@ -10,6 +10,7 @@ run changes nothing and what editors changed stays as they left it."""
 
 from pathlib import Path
 
+from django.utils.translation import gettext
 from wagtail.fields import RichTextField
 from wagtail.models import Locale
 
@@ -74,7 +75,7 @@ class Section:
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.created.append(page)
-        self.log(f"page created: {page.title}")
+        self.log(gettext("page created: %(title)s") % {"title": page.title})
         return page
 
     def index(self, parent, model, spec, prepare=None):
@@ -197,7 +198,10 @@ def translate_created(section, home):
         if page.get_parent().has_translation(english):
             translate(page, english, section.texts.english)
     if section.created:
-        section.log(f"section translated into English: {len(section.created)} pages")
+        section.log(
+            gettext("section translated into English, pages: %(count)d")
+            % {"count": len(section.created)}
+        )
 
 
 def build_roadmap(section, parent, programme, content):
@@ -221,7 +225,8 @@ def build_roadmap(section, parent, programme, content):
             for text in (event.responsible, event.deadline_text):
                 texts.plain((text, columns.get(text, text)))
         section.log(
-            f"roadmap imported: {len(page.stages.all())} stages, {len(page.events.all())} events"
+            gettext("roadmap imported, stages: %(stages)d, events: %(events)d")
+            % {"stages": len(page.stages.all()), "events": len(page.events.all())}
         )
 
     return section.page(

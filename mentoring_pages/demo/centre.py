@@ -1,6 +1,7 @@
 """The demo's municipal mentoring centre: its page, the root of a site of its own, in Russian
 and English. Built once; a second run leaves it as editors left it."""
 
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
 from mentoring_pages.models import MunicipalCentrePage
@@ -37,5 +38,5 @@ def build_centre(log):
     centre.save_revision().publish()
     Site.objects.create(hostname=CENTRE_HOSTNAME, root_page=centre, site_name=TITLE)
     translate(centre, Locale.objects.get(language_code="en"), ENGLISH)
-    log(f"municipal centre: {CENTRE_HOSTNAME}")
+    log(gettext("municipal centre: %(hostname)s") % {"hostname": CENTRE_HOSTNAME})
     return centre

@@ -1,6 +1,7 @@
 """The demo section's forms: the consent to processing they ask for, the two application
 forms and the mentees' satisfaction questionnaire (content/forms.json)."""
 
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from mentoring_pages.models import (
@@ -29,7 +30,7 @@ def build_consent_text(spec, english, log):
         **texts.fields(spec, text=["title", "summary"], rich_text=["text"]),
     )
     translate(consent_text, english, texts.english)
-    log(f"consent text created: {consent_text}")
+    log(gettext("consent text created: %(text)s") % {"text": consent_text})
 
 
 def attach_questions(page, model, questions, texts):

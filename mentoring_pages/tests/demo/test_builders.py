@@ -5,14 +5,16 @@ checked as such. load_demo is slow: each test calls it as few times as it can an
 all it can from one call."""
 
 import datetime
+import re
 from collections import Counter
 from html import unescape
+from io import StringIO
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape, strip_tags
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -40,8 +42,11 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def load_demo():
-    call_command("load_demo", verbosity=0)
+def load_demo(verbosity=0):
+    """Runs load_demo; returns what it printed."""
+    output = StringIO()
+    call_command("load_demo", verbosity=verbosity, stdout=output)
+    return output.getvalue()
 
 
 def section_pages(language):
@@ -227,7 +232,11 @@ def test_load_demo_fills_the_section_with_the_schools_content(home_page):
 
 def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
     content = read_content()
-    load_demo()
+    # Called from anywhere, it speaks the site's language, as the rest of `make run` does.
+    with translation.override("en"):
+        printed = load_demo(verbosity=1)
+    assert "Демо-содержимое готово." in printed
+    assert "страница создана: " in printed and "page created" not in printed
     first = sorted(Page.objects.values_list("url_path", "locale__language_code"))
     counts = (
         get_image_model().objects.count(),
@@ -248,8 +257,13 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
     roles = Group.objects.filter(school_role__school__in=schools).values_list("name", flat=True)
     assert Counter(group for _username, group in users) == Counter([*roles, COORDINATOR])
 
-    load_demo()
+    printed = load_demo(verbosity=1)
 
+    # The second run creates nothing and prints every login again.
+    assert "страница создана" not in printed
+    assert {username for username, _group in users} <= set(
+        re.findall(r"^\s+(\w+) \(.+\): \S+$", printed, re.MULTILINE)
+    )
     assert sorted(Page.objects.values_list("url_path", "locale__language_code")) == first
     assert sorted(User.objects.values_list("username", "groups__name")) == users
     assert get_image_model().objects.count() == counts[0]
@@ -305,8 +319,8 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
         for text in (event.responsible, event.deadline_text):
             assert not text or text in columns.values(), text
     for russian_roadmap in russian(models.RoadmapPage):
-        translation = russian_roadmap.get_translation(english_roadmap.locale)
-        assert [event.status for event in translation.events.all()] == [
+        translated = russian_roadmap.get_translation(english_roadmap.locale)
+        assert [event.status for event in translated.events.all()] == [
             event.status for event in russian_roadmap.events.all()
         ]
 

@@ -1,8 +1,9 @@
-from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from home.demo import build_school_site
+from home.management.site_language import SiteLanguageCommand
 from mentoring_pages.demo.builders import build_section
 from mentoring_pages.demo.centre import build_centre
 from programmes.demo import build_programme, create_demo_users
@@ -10,7 +11,7 @@ from programmes.models import School
 from site_project.demo_schools import build_demo_schools
 
 
-class Command(BaseCommand):
+class Command(SiteLanguageCommand):
     help = (
         "Build the demo municipality: three schools' sites, one user per role of each and a "
         "coordinator. Safe to run again: existing content is kept."
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         schools = build_demo_schools(log=self.log)
         create_demo_users(log=self.log, schools=schools)
         build_centre(log=self.log)
-        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        self.stdout.write(self.style.SUCCESS(gettext("Demo content is ready.")))
         schools = {school.home_page_id: school for school in School.objects.all()}
         for site in Site.objects.select_related("root_page").order_by("hostname"):
             name = schools.get(site.root_page_id) or site.site_name or site.root_page.title
