@@ -471,8 +471,9 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
         ) % {"title": title, "link": link}
 
 
-# A reference as people may write it; the number short enough for any database's integer.
-REFERENCE = re.compile(r"(\d{4})\s*[-–/ ]\s*(\d{1,9})")
+# A reference as people may write it: a year Python's dates hold (not 0000), the number
+# short enough for any database's integer.
+REFERENCE = re.compile(r"([1-9]\d{3})\s*[-–/ ]\s*(\d{1,9})")
 
 
 class ApplicationState(models.TextChoices):

@@ -302,7 +302,7 @@ def test_a_curator_finds_an_application_by_the_number_the_applicant_quotes(
     assert "Другая Заявительница" not in found
 
 
-@pytest.mark.parametrize("typed", ["1999-00001", "Н-2026", "2026-" + "9" * 30])
+@pytest.mark.parametrize("typed", ["1999-00001", "Н-2026", "2026-" + "9" * 30, "0000-1"])
 def test_a_number_that_names_no_application_finds_none(log_in, application, submission, typed):
     listing = reverse("wagtailforms:list_submissions", args=[application.pk])
 
