@@ -9,11 +9,26 @@ from mentoring_pages.roadmap import report_files, reports
 from mentoring_pages.roadmap.statuses import EventStatus
 
 
+class BoardEventsField(forms.ModelMultipleChoiceField):
+    """The events chosen among the board's. An id is looked up among the board's own first:
+    Django's check passes any number to the database, and SQLite refuses one beyond its
+    integer with an OverflowError."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            on_board = {str(pk) for pk in self.queryset.values_list("pk", flat=True)}
+            if not {str(pk) for pk in value} <= on_board:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+        return super().clean(value)
+
+
 class BulkChangeForm(forms.Form):
     """The selected events, a new status (or none: keep each event's) and a note (empty:
     keep each event's note). Only events of roadmaps the user may edit can be chosen."""
 
-    event = forms.ModelMultipleChoiceField(
+    event = BoardEventsField(
         label=_("Events"),
         queryset=RoadmapEvent.objects.none(),
         error_messages={

@@ -81,7 +81,7 @@ class BoardView(BoardAccessMixin, WagtailAdminTemplateMixin, TemplateView):
         form = BulkChangeForm(request.POST, pages=self.pages, auto_id="board-bulk-%s")
         if not form.is_valid():
             messages.error(request, gettext("The events were not changed: see the form."))
-            return self.render_to_response(self.get_context_data(bulk_form=form))
+            return self.render_to_response(self.get_context_data(bulk_form=form), status=400)
         result = changes.change_events(
             request.user,
             form.cleaned_data["event"],

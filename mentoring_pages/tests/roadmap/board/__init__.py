@@ -60,8 +60,8 @@ def build_roadmap(parent, events, stages=("Подготовка", "Реализ�
     )
 
 
-def soup_of(response):
-    assert response.status_code == 200
+def soup_of(response, status=200):
+    assert response.status_code == status
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 

@@ -39,6 +39,8 @@ def form_errors(response):
             },
         ),
         ({"event": ["abc"], "new_status": "done"}, {"event": [NOT_ON_THE_BOARD]}),
+        # An id beyond any database's integer.
+        ({"event": ["9" * 20], "new_status": "done"}, {"event": [NOT_ON_THE_BOARD]}),
         (
             {"event": ["EVENT"], "new_status": "done", "note": "я" * 501},
             {"note": ["Ensure this value has at most 500 characters (it has 501)."]},
@@ -54,7 +56,7 @@ def test_a_bad_change_changes_nothing_and_says_why(client, curator, two_roadmaps
 
     response = client.post(BOARD, data)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert form_errors(response) == errors
     assert messages_of(response) == ["The events were not changed: see the form."]
     assert reloaded(event).status == EventStatus.PLANNED
@@ -69,7 +71,7 @@ def test_events_not_on_the_users_board_cannot_be_changed(client, django_user_mod
 
     response = client.post(BOARD, {"event": [foreign.pk], "new_status": "done"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert form_errors(response) == {"event": [NOT_ON_THE_BOARD]}
     assert reloaded(foreign).status == EventStatus.PLANNED
     assert not RoadmapPage.objects.get(pk=a.pk).revisions.exists()

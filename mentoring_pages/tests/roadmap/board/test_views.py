@@ -54,7 +54,7 @@ def test_selected_events_stay_selected_after_an_error(client, curator, two_roadm
     event = events_of(a)["Просрочено"]
     client.force_login(curator)
 
-    soup = soup_of(client.post(BOARD, {"event": [event.pk], "new_status": ""}))
+    soup = soup_of(client.post(BOARD, {"event": [event.pk], "new_status": ""}), status=400)
 
     assert [box["value"] for box in soup.select("input[name=event][checked]")] == [str(event.pk)]
 
