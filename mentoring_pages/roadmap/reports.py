@@ -49,14 +49,19 @@ class Quarter:
 
     def __post_init__(self):
         if not 1 <= self.number <= 4 or not 1 <= self.year <= 9999:
-            raise ValueError(f"No such quarter: {self.year}Q{self.number}")
+            raise ValueError(
+                gettext("No such quarter: %(year)dQ%(number)d.")
+                % {"year": self.year, "number": self.number}
+            )
 
     @classmethod
     def parse(cls, text):
         """A quarter from «2024Q3» (also «2024-Q3», «2024q3»); ValueError otherwise."""
         match = QUARTER_PATTERN.match(text or "")
         if not match:
-            raise ValueError(f"Not a quarter: {text!r}; write it as 2024Q3.")
+            raise ValueError(
+                gettext("Not a quarter: «%(text)s»; write it as 2024Q3.") % {"text": text}
+            )
         return cls(int(match[1]), int(match[2]))
 
     @classmethod
@@ -105,7 +110,10 @@ def check_not_future(quarter, on=None):
     """ValueError for a quarter that has not begun yet: it has nothing to report."""
     current = Quarter.containing(on or statuses.today())
     if quarter > current:
-        raise ValueError(f"{quarter} has not begun yet: the latest report is for {current}.")
+        raise ValueError(
+            gettext("%(quarter)s has not begun yet: the latest report is for %(current)s.")
+            % {"quarter": quarter, "current": current}
+        )
 
 
 def default_quarter(on=None):

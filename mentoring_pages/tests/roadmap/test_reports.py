@@ -653,6 +653,26 @@ def test_bad_command_arguments_are_refused_and_write_nothing(
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("quarter", "refusal"),
+    [
+        ("abc", "Это не квартал: «abc»; напишите его так: 2024Q3."),
+        ("2024Q5", "Такого квартала нет: 2024Q5."),
+        ("FUTURE", "{quarter} ещё не начался: последний отчёт — за {current}."),
+    ],
+)
+def test_a_bad_quarter_is_refused_in_the_sites_language(roadmap_page, tmp_path, quarter, refusal):
+    current = Quarter.containing(statuses.today())
+    future = Quarter.containing(statuses.today() + datetime.timedelta(92))
+
+    with translation.override("en"), pytest.raises(CommandError) as error:
+        run_report(
+            roadmap_page.pk, str(future) if quarter == "FUTURE" else quarter, tmp_path / "r.xlsx"
+        )
+
+    assert str(error.value) == refusal.format(quarter=future, current=current)
+
+
 def test_the_signature_lines_stay_together_on_one_page_however_long_the_report(section, school):
     """Whatever the number of events, the curator and the head sign on the same page."""
     signed_on = {}  # number of events: (pages, the page of each signature)
