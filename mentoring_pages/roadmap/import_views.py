@@ -23,8 +23,9 @@ from mentoring_pages.roadmap.importer import (
     imported_to_data,
     new_roadmap_page,
     preview_import,
+    read_for_import,
 )
-from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
+from mentoring_pages.roadmap.reader import RoadmapImportError
 
 
 class ImportRoadmapForm(forms.Form):
@@ -110,7 +111,7 @@ class ImportRoadmapView(PageAdminView):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                imported = read_roadmap(upload, upload.name)
+                imported = read_for_import(upload, upload.name)
             except RoadmapImportError as error:
                 form.add_error("file", str(error))
             else:

@@ -8,12 +8,18 @@ import re
 from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.text import Truncator
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from mentoring_pages.models import RoadmapEvent, RoadmapStage
 from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.deadlines import parse_deadline
-from mentoring_pages.roadmap.reader import ImportedEvent, ImportedRoadmap, ImportedStage
+from mentoring_pages.roadmap.reader import (
+    ImportedEvent,
+    ImportedRoadmap,
+    ImportedStage,
+    RoadmapImportError,
+    read_roadmap,
+)
 from site_project.translation import create_draft_translations
 
 
@@ -28,6 +34,58 @@ def stage_numbers(imported):
         seen.add(number)
         numbers.append(number)
     return numbers
+
+
+def read_for_import(file, filename):
+    """The roadmap `file` holds, refused (RoadmapImportError) if a number or a stage's title
+    is longer than its field holds: saving it would fail, on PostgreSQL with a 500."""
+    imported = read_roadmap(file, filename)
+    stage_number_length = RoadmapStage.number.field.max_length
+    title_length = RoadmapStage.title.field.max_length
+    number_length = RoadmapEvent.number.field.max_length
+    too_long = []
+    for stage, number in zip(imported.stages, stage_numbers(imported), strict=True):
+        if len(number) > stage_number_length:
+            too_long.append(
+                ngettext(
+                    "The stage number “%(number)s” is longer than %(limit)d character.",
+                    "The stage number “%(number)s” is longer than %(limit)d characters.",
+                    stage_number_length,
+                )
+                % {"number": number, "limit": stage_number_length}
+            )
+        if len(stage.title) > title_length:
+            too_long.append(
+                ngettext(
+                    "The stage heading “%(start)s” is longer than %(limit)d character: "
+                    "a note in the table may have been read as a stage.",
+                    "The stage heading “%(start)s” is longer than %(limit)d characters: "
+                    "a note in the table may have been read as a stage.",
+                    title_length,
+                )
+                % {"start": Truncator(stage.title).chars(60), "limit": title_length}
+            )
+        too_long.extend(
+            ngettext(
+                "The number “%(number)s” of the event “%(event)s” is longer than "
+                "%(limit)d character.",
+                "The number “%(number)s” of the event “%(event)s” is longer than "
+                "%(limit)d characters.",
+                number_length,
+            )
+            % {
+                "number": event.number,
+                "event": Truncator(event.title).chars(60),
+                "limit": number_length,
+            }
+            for event in stage.events
+            if len(event.number) > number_length
+        )
+    if too_long:
+        raise RoadmapImportError(
+            " ".join([*too_long, gettext("Shorten the file's text there and upload it again.")])
+        )
+    return imported
 
 
 def roadmap_rows(imported, first_year, locale_id=None):

@@ -12,8 +12,9 @@ from mentoring_pages.roadmap.importer import (
     create_roadmap_page,
     fill_roadmap,
     guess_period,
+    read_for_import,
 )
-from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
+from mentoring_pages.roadmap.reader import RoadmapImportError
 
 
 class Command(SiteLanguageCommand):
@@ -32,7 +33,7 @@ class Command(SiteLanguageCommand):
     def handle(self, *args, file, parent, title, dry_run, json, **options):
         try:
             with open(file, "rb") as stream:
-                imported = read_roadmap(stream, file)
+                imported = read_for_import(stream, file)
         except OSError as error:
             raise CommandError(
                 gettext("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}

@@ -17,8 +17,8 @@ from django.utils.translation import gettext
 from mentoring_pages.models import RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap import statuses
 from mentoring_pages.roadmap.import_views import session_key
-from mentoring_pages.roadmap.importer import imported_to_data
-from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
+from mentoring_pages.roadmap.importer import imported_to_data, read_for_import
+from mentoring_pages.roadmap.reader import RoadmapImportError
 from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFactory
 from mentoring_pages.tests.roadmap import ROADMAP_000, ROADMAP_003
@@ -95,10 +95,17 @@ def test_confirming_writes_the_events_to_a_new_draft(curator_client, roadmap):
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
 
 
+LONG_NUMBER_CSV = "№ п/п;Мероприятие;Срок\n1.1, 1.2, 1.3, 1.4 и 1.5;Совещание;сентябрь 2025\n"
+# A note below the table, in one cell of its own row: it reads as a stage heading.
+LONG_HEADING_CSV = (
+    "№ п/п;Мероприятие;Срок\n1;Совещание;сентябрь 2025\n;Примечание: " + "длинно " * 80 + ";\n"
+)
+
+
 def reader_message(name, content):
-    """What the reader says of this file, in Russian, as the admin shows it."""
+    """What the import says of this file, in Russian, as the admin shows it."""
     with translation.override("ru"), pytest.raises(RoadmapImportError) as error:
-        read_roadmap(io.BytesIO(content), name)
+        read_for_import(io.BytesIO(content), name)
     return str(error.value)
 
 
@@ -111,6 +118,9 @@ def reader_message(name, content):
         ("old.doc", OLE),
         ("secret.docx", OLE),
         ("table.csv", "Дата;Место\n1;2\n".encode()),
+        # Longer than its field holds: PostgreSQL refused to save it (a 500).
+        ("numbers.csv", LONG_NUMBER_CSV.encode()),
+        ("note.csv", LONG_HEADING_CSV.encode()),
     ],
 )
 def test_a_bad_file_gets_a_message_and_changes_nothing(curator_client, roadmap, name, content):
@@ -226,6 +236,16 @@ def test_command_refuses_bad_input_with_a_one_line_reason(db, args, message):
     assert message in str(error.value)
     assert "\n" not in str(error.value)
     assert RoadmapPage.objects.count() == 0
+
+
+def test_command_refuses_a_number_longer_than_its_field(db, tmp_path):
+    file = tmp_path / "numbers.csv"
+    file.write_text(LONG_NUMBER_CSV, encoding="utf-8")
+
+    with pytest.raises(CommandError) as error:
+        run(file, "--dry-run")
+
+    assert str(error.value) == reader_message(file.name, LONG_NUMBER_CSV.encode())
 
 
 def test_command_refuses_a_parent_that_cannot_hold_a_roadmap(section):
