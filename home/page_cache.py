@@ -192,7 +192,11 @@ class FragmentCacheMixin:
     def get_cache_key_components(self):
         # Read with the page's head when it was (home.page_head): a change committed since
         # drops the address too, so the page rendered now is not kept.
-        generation = self.__dict__.get(GENERATION_READ) or page_generation(self.pk)
+        # With the cache down for that read, a key of this render's own: one that no
+        # change drops (None) would be served at the next failed read, until midnight.
+        generation = (
+            self.__dict__.get(GENERATION_READ) or page_generation(self.pk) or uuid.uuid4().hex
+        )
         return [*super().get_cache_key_components(), generation]
 
     def get_context(self, request, *args, **kwargs):

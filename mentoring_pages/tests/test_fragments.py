@@ -75,3 +75,17 @@ def test_a_documents_new_title_shows_on_the_documents_page(client, section):
     document.save()
 
     assert "Новое положение" in client.get(section.documents.url).content.decode()
+
+
+def test_a_fragment_rendered_while_the_cache_could_not_say_its_generation_is_not_kept(
+    client, section, monkeypatch
+):
+    """A cache that fails a read and takes the write after it (a moment's time-out) kept
+    the list under a key no change drops, to be served at the next failed read."""
+    monkeypatch.setattr("home.page_cache.current_generation", lambda name: None)
+    NewsPageFactory(parent=section.news, title="Прежняя новость").save_revision().publish()
+    assert "Прежняя новость" in client.get(section.news.url).content.decode()
+
+    NewsPageFactory(parent=section.news, title="Свежая новость").save_revision().publish()
+
+    assert "Свежая новость" in client.get(section.news.url).content.decode()
