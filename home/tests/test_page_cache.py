@@ -308,3 +308,25 @@ def test_a_publication_drops_the_page_again_when_it_commits(
         callback()
 
     assert cache_status(client, item.url) == "miss"
+
+
+def test_on_a_failing_disk_the_file_cache_serves_and_changes_pages_without_it(
+    client, pages, settings, tmp_path
+):
+    """Production without Redis keeps its caches in files (site_project.file_cache): a full
+    or read-only disk made every page not yet kept a 500."""
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    settings.CACHES = {
+        alias: {
+            "BACKEND": "site_project.file_cache.FileBasedCache",
+            "LOCATION": str(not_a_folder / alias),
+        }
+        for alias in settings.CACHES
+    }
+    item = pages[2]
+
+    for _visit in range(2):
+        assert cache_status(client, item.url) != "hit"
+    publish_change(item, "Стало")
+    assert "Стало" in client.get(item.url).content.decode()

@@ -44,7 +44,7 @@ STAFF_2FA_REQUIRED = env_flag("STAFF_2FA_REQUIRED", True)
 if not REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "site_project.file_cache.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache" / alias),
             "OPTIONS": {"MAX_ENTRIES": CACHE_MAX_ENTRIES},
         }
