@@ -31,23 +31,36 @@ def curators_emails(school_id):
 
 
 def notify_curators(school_id, pages, removed_photos, on=None):
-    """`pages`: unpublished, each for the reasons the rule (consent.rules) gives on `on`."""
+    """`pages`: unpublished, each for the reasons the rule (consent.rules) gives on `on`;
+    `removed_photos`: the titles of the photos deleted (also of pages that were not live)."""
     recipients = curators_emails(school_id)
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        lines = [
-            gettext(
-                "These pages were unpublished because the person's consent no longer allows them:"
-            ),
-            "",
-        ]
+        lines = []
+        if pages:
+            lines += [
+                gettext(
+                    "These pages were unpublished because the person's consent no longer "
+                    "allows them:"
+                ),
+                "",
+            ]
         for page in pages:
             reason = " ".join(str(problem) for problem in consent_problems(page, on=on))
             lines.append(f"- {page.title}: {page.get_url()} — {reason}")
         if removed_photos:
-            lines += ["", gettext("Photos deleted:")] + [f"- {title}" for title in removed_photos]
-        subject = gettext("Pages unpublished: no valid consent (%(count)s)") % {"count": len(pages)}
+            if lines:
+                lines.append("")
+            lines += [gettext("Photos deleted:")] + [f"- {title}" for title in removed_photos]
+        if pages:
+            subject = gettext("Pages unpublished: no valid consent (%(count)s)") % {
+                "count": len(pages)
+            }
+        else:
+            subject = gettext("Photos deleted: the person's consent has ended (%(count)s)") % {
+                "count": len(removed_photos)
+            }
     try:
         send_mail(subject, "\n".join(lines), None, recipients)
     except OSError:  # SMTP errors too: the pages stay unpublished, the log says which

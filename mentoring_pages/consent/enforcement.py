@@ -61,10 +61,10 @@ def school_id_of(page):
 
 
 def enforce_consents(on=None, consents=None, within=None):
-    """Unpublish every live page the rule no longer allows on `on` (today), delete their
-    photos that nothing else uses, and tell the curators in one e-mail (none when nothing
-    was unpublished). `consents` limits it to pages relying on those, `within` to some pages
-    and those below them. Returns the pages unpublished."""
+    """Unpublish every live page the rule no longer allows on `on` (today), delete the photos
+    of every page whose consent has ended that nothing else uses, and tell the curators in
+    one e-mail (none when nothing changed). `consents` limits it to pages relying on those,
+    `within` to some pages and those below them. Returns the pages unpublished."""
     on = on or timezone.localdate()
     pages = sorted(
         (
@@ -77,8 +77,6 @@ def enforce_consents(on=None, consents=None, within=None):
         ),
         key=lambda page: page.path,
     )
-    if not pages:
-        return []
     for page in pages:
         page.unpublish(user=None, log_action=True)
         logger.warning(
@@ -88,7 +86,16 @@ def enforce_consents(on=None, consents=None, within=None):
     by_school = defaultdict(lambda: ([], []))
     for page in pages:
         by_school[school_id_of(page)][0].append(page)
-    ended = [page for page in pages if has_ended(page.consent, on)]
+    # Live or not: a page an editor took down, or a translation still a draft, kept the
+    # photo's file and renditions public at their addresses.
+    ended = [
+        page
+        for model in page_types_showing_people()
+        for page in narrowed(
+            model.objects.filter(consent__isnull=False, image__isnull=False), consents, within
+        ).select_related("consent", "image")
+        if has_ended(page.consent, on)
+    ]
     ended_pks = {page.pk for page in ended}
     photos = {page.image: page.consent.school_id for page in ended if page.image is not None}
     for image, school_id in photos.items():

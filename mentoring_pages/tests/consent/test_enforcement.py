@@ -107,6 +107,41 @@ def test_the_photo_goes_with_the_page_unless_another_page_uses_it(section, curat
     assert images.filter(pk=shared.pk).exists()
 
 
+def test_an_ended_consent_takes_the_photo_of_a_page_that_is_not_live(
+    section, curators, end_consent, mailoutbox
+):
+    """A page an editor took down kept its photo's file and renditions public."""
+    portrait = photo()
+    page = MentorPageFactory(parent=section.mentors, image=portrait, image_alt="Портрет")
+    portrait.get_rendition("fill-100x100")
+    page.unpublish()
+    end_consent(page, withdrawn_at=timezone.now())
+
+    enforce()
+
+    assert not get_image_model().objects.filter(pk=portrait.pk).exists()
+    assert portrait.renditions.count() == 0
+    (message,) = mailoutbox
+    assert "Портрет" in message.body
+    assert message.subject == "Фото удалены: согласие человека прекратилось (1)"
+
+
+def test_an_ended_consent_takes_the_photo_its_draft_translation_shares(
+    section, english_section, curators, end_consent, english
+):
+    """A new mentor page gets an English draft with the same photo: that draft kept it."""
+    portrait = photo()
+    page = MentorPageFactory(parent=section.mentors, image=portrait, image_alt="Портрет")
+    draft = page.copy_for_translation(english)
+    assert not draft.live and draft.image == portrait
+    end_consent(page, withdrawn_at=timezone.now())
+
+    enforce()
+
+    assert live(page) is False
+    assert not get_image_model().objects.filter(pk=portrait.pk).exists()
+
+
 def edit_in_the_admin(admin_client, consent, **changes):
     """Save `consent` through its admin form with `changes` to its fields."""
     fields = {
