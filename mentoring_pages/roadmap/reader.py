@@ -618,6 +618,27 @@ def _follows(number: tuple[int, ...], previous: tuple[int, ...]) -> bool:
     )
 
 
+# A person as roadmaps name them: «Макарова Т.А.», «Т.А. Макарова», «Макарова Татьяна
+# Александровна». Roadmaps often name the staff responsible; a public page may name someone
+# only with their consent (152-ФЗ), so the preview asks for the position instead.
+_UPPER, _LOWER = "А-ЯЁ", "а-яё"
+_SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_INITIALS = rf"[{_UPPER}]\.\s?[{_UPPER}]\."
+_PERSON_NAME = re.compile(
+    rf"\b{_SURNAME}\s+{_INITIALS}|{_INITIALS}\s?{_SURNAME}"
+    rf"|\b{_SURNAME}\s+[{_UPPER}][{_LOWER}]+\s+[{_UPPER}][{_LOWER}]+(?:вна|вич|чна|ична|ич)\b"
+)
+
+
+def _person_named(event: ImportedEvent) -> str:
+    """The first person's name in the event's texts, or ""."""
+    for text in (event.title, event.responsible, event.expected_result, event.indicator):
+        match = _PERSON_NAME.search(text)
+        if match:
+            return match.group()
+    return ""
+
+
 def _add_doubts(stages: list[ImportedStage]) -> None:
     numbering_used = any(event.number for stage in stages for event in stage.events)
     previous_number, previous = "", None
@@ -630,6 +651,15 @@ def _add_doubts(stages: list[ImportedStage]) -> None:
                         "Some letters could not be read (shown as �): the file mixes "
                         "encodings. Check this row against the original."
                     )
+                )
+            name = _person_named(event)
+            if name:
+                event.doubts.append(
+                    _(
+                        "“%(name)s” looks like a person's name: a public page may name someone "
+                        "only with their written consent. Write the position instead."
+                    )
+                    % {"name": name}
                 )
             if not event.deadline_text:
                 event.doubts.append(_("No deadline."))

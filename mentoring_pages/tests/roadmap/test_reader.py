@@ -311,6 +311,31 @@ def test_doubts_name_missing_and_odd_numbers():
     ]
 
 
+def test_a_row_naming_a_person_is_doubtful_and_one_naming_a_position_is_not():
+    """Real roadmaps name the staff responsible («… по УМР Макарова Т.А.»): published as
+    is, a person would be named without their consent."""
+    text = (
+        "№;Мероприятие;Срок;Ответственный\n"
+        "1.;Совещание;сентябрь 2025;Заместитель директора по УМР Макарова Т.А.\n"
+        "2.;Встреча с Т.А. Макаровой;сентябрь 2025;Куратор\n"
+        "3.;Отчёт;октябрь 2025;Заместитель директора по УМР\n"
+    )
+    with translation.override("en"):
+        roadmap = read_bytes(text.encode(), "roadmap.csv")
+
+    assert [event.doubts for event in roadmap.stages[0].events] == [
+        [
+            "“Макарова Т.А.” looks like a person's name: a public page may name someone "
+            "only with their written consent. Write the position instead."
+        ],
+        [
+            "“Т.А. Макаровой” looks like a person's name: a public page may name someone "
+            "only with their written consent. Write the position instead."
+        ],
+        [],
+    ]
+
+
 # --- A Word document as curators make it ------------------------------------------------------
 
 
