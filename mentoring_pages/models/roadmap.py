@@ -348,7 +348,14 @@ class RoadmapEvent(TranslatableMixin, Orderable):
     recurrence = models.CharField(
         _("recurrence"), max_length=20, choices=Recurrence.choices, default=Recurrence.UNKNOWN
     )
-    responsible = models.TextField(_("responsible"), blank=True)
+    responsible = models.TextField(
+        _("responsible"),
+        blank=True,
+        help_text=_(
+            "Positions, not names: a public page may name someone only with their written "
+            "consent."
+        ),
+    )
     expected_result = models.TextField(_("expected result or document"), blank=True)
     indicator = models.TextField(_("performance indicator"), blank=True)
     status = models.CharField(

@@ -3,6 +3,7 @@ command line; bad files change nothing."""
 
 import io
 import json
+from html import unescape
 
 import pytest
 from bs4 import BeautifulSoup
@@ -389,6 +390,16 @@ def test_the_roadmaps_editor_shows_the_import_as_a_button_in_the_form(curator_cl
 
     soup = BeautifulSoup(response.content.decode(), "html.parser")
     assert soup.select_one(f'form a.button[href="{import_url(roadmap)}"]') is not None
+
+
+def test_the_roadmaps_editor_asks_for_the_responsible_positions_not_names(curator_client, roadmap):
+    response = curator_client.get(reverse("wagtailadmin_pages:edit", args=[roadmap.pk]))
+
+    help_text = (
+        "Должности, а не имена: на публичной странице можно назвать человека только с его "
+        "письменного согласия."
+    )
+    assert help_text in unescape(response.content.decode())
 
 
 def test_a_new_roadmap_is_imported_from_the_index_as_a_draft(curator_client, section):
