@@ -8,6 +8,7 @@ Questionnaires are anonymous: they ask for no name or contact and need no consen
 import datetime
 import logging
 import re
+from dataclasses import dataclass
 
 import django.forms
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.core.mail import send_mail
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -275,6 +277,19 @@ class SectionFormPageForm(OwnRecordsOnlyMixin, WagtailAdminFormPageForm):
     pass
 
 
+# The thanks' address is the form's with ?sent; what they show is kept in the session of
+# the visitor who sent it, so nobody else sees them, whatever the address says.
+SENT_PARAMETER = "sent"
+SENT_SESSION_KEY = "form_sent"
+
+
+@dataclass(frozen=True)
+class SentSubmission:
+    """What the thanks show of a submission: its reference, if it has one."""
+
+    reference: str
+
+
 class SectionFormPage(FormMixin, SectionPage):
     """A form of the «Наставничество» section: an introduction, the questions, and the
     thanks shown once it is sent."""
@@ -317,6 +332,9 @@ class SectionFormPage(FormMixin, SectionPage):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
+            sent = request.session.get(SENT_SESSION_KEY) if SENT_PARAMETER in request.GET else None
+            if sent is not None and sent["page"] == self.pk:
+                return self.render_landing_page(request, SentSubmission(sent["reference"]))
             return self.render_form(request, self.get_form(page=self, user=request.user))
         # A robot, or too many submissions from one address: a neutral answer, nothing kept.
         if protection.is_spam(request):
@@ -328,7 +346,13 @@ class SectionFormPage(FormMixin, SectionPage):
             return self.render_form(request, form, status=400)
         submission = self.process_form_submission(form)
         protection.count_submission(request)
-        return self.render_landing_page(request, submission)
+        # The thanks at an address of their own (POST, redirect, GET): reloading them, as a
+        # phone does with a tab it brings back, does not send the answers again.
+        request.session[SENT_SESSION_KEY] = {
+            "page": self.pk,
+            "reference": getattr(submission, "reference", ""),
+        }
+        return HttpResponseRedirect(f"{self.get_url(request)}?{SENT_PARAMETER}", status=303)
 
     def render_rejected(self, request, status):
         return TemplateResponse(

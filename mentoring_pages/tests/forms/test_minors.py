@@ -51,7 +51,7 @@ def test_a_pupil_who_skips_the_age_question_is_asked_it_and_nothing_is_stored(
     """The mentor form once took a pupil of grades 8–11 on their own consent alone."""
     page = form_for(section, Minors.MAY_APPLY)
 
-    response = client.post(page.url, answers(page))
+    response = client.post(page.url, answers(page), follow=True)
     form = BeautifulSoup(response.content.decode(), "html.parser")
 
     assert response.status_code == 400
@@ -77,9 +77,11 @@ def test_the_age_question_comes_with_nothing_chosen_next_to_the_consents(
 def test_a_pupil_under_18_applies_only_with_a_parents_consent(client, section, consent_text):
     page = form_for(section, Minors.MAY_APPLY)
 
-    refused = client.post(page.url, answers(page, **{MINOR_FIELD: UNDER_18}))
-    pupil = client.post(page.url, answers(page, **{MINOR_FIELD: UNDER_18}, **PARENT_CONSENT))
-    adult = client.post(page.url, answers(page, **{MINOR_FIELD: ADULT}))
+    refused = client.post(page.url, answers(page, **{MINOR_FIELD: UNDER_18}), follow=True)
+    pupil = client.post(
+        page.url, answers(page, **{MINOR_FIELD: UNDER_18}, **PARENT_CONSENT), follow=True
+    )
+    adult = client.post(page.url, answers(page, **{MINOR_FIELD: ADULT}), follow=True)
 
     assert refused.status_code == 400
     assert message(PARENT_CONSENT_REQUIRED) in refused.content.decode()
@@ -91,8 +93,8 @@ def test_a_parent_applying_for_a_pupil_always_consents_for_them(client, section,
     page = form_for(section, Minors.PARENT_APPLIES)
 
     form = client.get(page.url).content.decode()
-    refused = client.post(page.url, answers(page))
-    accepted = client.post(page.url, answers(page, **PARENT_CONSENT))
+    refused = client.post(page.url, answers(page), follow=True)
+    accepted = client.post(page.url, answers(page, **PARENT_CONSENT), follow=True)
 
     assert f'name="{MINOR_FIELD}"' not in form  # the pupil is a minor: nothing to ask
     assert refused.status_code == 400
@@ -105,7 +107,7 @@ def test_a_form_for_adults_asks_neither(client, section, consent_text):
     page = form_for(section, Minors.NONE)
 
     form = client.get(page.url).content.decode()
-    response = client.post(page.url, answers(page))
+    response = client.post(page.url, answers(page), follow=True)
 
     assert f'name="{MINOR_FIELD}"' not in form
     assert f'name="{PARENT_CONSENT_FIELD}"' not in form
@@ -121,9 +123,9 @@ def test_the_rule_holds_on_the_english_page(client, english_section, english, co
     url = f"/en/nastavnichestvo/{page.slug}/"
     pupil = {MINOR_FIELD: UNDER_18} if minors == Minors.MAY_APPLY else {}
 
-    skipped = client.post(url, answers(page))
-    refused = client.post(url, answers(page, **pupil))
-    accepted = client.post(url, answers(page, **pupil, **PARENT_CONSENT))
+    skipped = client.post(url, answers(page), follow=True)
+    refused = client.post(url, answers(page, **pupil), follow=True)
+    accepted = client.post(url, answers(page, **pupil, **PARENT_CONSENT), follow=True)
 
     assert (skipped.status_code, refused.status_code) == (400, 400)
     assert message(PARENT_CONSENT_REQUIRED, "en") in refused.content.decode()

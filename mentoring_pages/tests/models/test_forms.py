@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 
 from mentoring_pages.forms.protection import HONEYPOT_FIELD
@@ -47,7 +48,9 @@ def test_form_shows_the_consent_the_policy_and_required_in_words(client, applica
 def test_an_application_without_consent_is_refused_and_nothing_is_stored(
     client, application, consent_text
 ):
-    response = client.post(application.url, answers(application, **{CONSENT_FIELD: None}))
+    response = client.post(
+        application.url, answers(application, **{CONSENT_FIELD: None}), follow=True
+    )
 
     assert response.status_code == 400
     assert "Без вашего согласия мы не можем принять заявку." in response.content.decode()
@@ -58,7 +61,7 @@ def test_an_application_with_consent_is_stored_with_the_version_and_time(
     client, application, consent_text
 ):
     before = timezone.now()
-    response = client.post(application.url, answers(application))
+    response = client.post(application.url, answers(application), follow=True)
 
     assert response.status_code == 200
     assert "Спасибо!" in response.content.decode()
@@ -87,7 +90,9 @@ def test_no_answer_of_any_type_stores_whatever_a_robot_sends(
         page=application, label="Ещё", field_type=field_type, required=False, sort_order=4
     )
 
-    response = client.post(application.url, answers(application, **{field.clean_name: value}))
+    response = client.post(
+        application.url, answers(application, **{field.clean_name: value}), follow=True
+    )
 
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -97,17 +102,39 @@ def test_no_answer_of_any_type_stores_whatever_a_robot_sends(
 def test_the_latest_version_in_force_is_asked_for(client, application, consent_text):
     ConsentTextFactory(version=4, in_force_from=timezone.localdate() + datetime.timedelta(days=1))
 
-    client.post(application.url, answers(application))
+    client.post(application.url, answers(application), follow=True)
 
     assert ApplicationSubmission.objects.get().consent_text == consent_text
 
 
 def test_without_a_consent_text_the_form_takes_nothing(client, application):
-    response = client.post(application.url, answers(application))
+    response = client.post(application.url, answers(application), follow=True)
 
     assert response.status_code == 400
     assert "Форма сейчас не принимает заявки" in response.content.decode()
     assert not ApplicationSubmission.objects.exists()
+
+
+def test_reloading_the_thanks_sends_nothing_again_and_nobody_else_sees_them(
+    client, application, consent_text, mailoutbox
+):
+    """A phone reloads a tab it brings back: the thanks were the answer to the POST, and a
+    reload sent the application again, under a new number, with a second e-mail."""
+    sent = client.post(application.url, answers(application))
+    submission = ApplicationSubmission.objects.get()
+
+    assert sent.status_code == 303
+    for _reload in range(2):
+        thanks = BeautifulSoup(client.get(sent["Location"]).content.decode(), "html.parser")
+        assert thanks.select_one(".site-form__reference strong").get_text() == (
+            submission.reference
+        )
+    assert ApplicationSubmission.objects.count() == 1
+    assert len(mailoutbox) == 1
+    # The same address in another browser is the form.
+    other = BeautifulSoup(Client().get(sent["Location"]).content.decode(), "html.parser")
+    assert other.select_one(".site-form__reference") is None
+    assert other.select_one(f'form input[name="{CONSENT_FIELD}"]') is not None
 
 
 def test_the_thank_you_page_gives_the_reference_number_and_what_happens_next(
@@ -116,7 +143,7 @@ def test_the_thank_you_page_gives_the_reference_number_and_what_happens_next(
     application.reply_within_days = 3
     application.save()
 
-    response = client.post(application.url, answers(application))
+    response = client.post(application.url, answers(application), follow=True)
     thanks = BeautifulSoup(response.content.decode(), "html.parser")
 
     submission = ApplicationSubmission.objects.get()
@@ -143,7 +170,7 @@ def test_a_required_choice_comes_with_nothing_chosen_and_is_refused_when_skipped
     form = BeautifulSoup(client.get(application.url).content.decode(), "html.parser")
     options = form.find(id=f"id_{grade.clean_name}").find_all("option")
 
-    response = client.post(application.url, answers(application))
+    response = client.post(application.url, answers(application), follow=True)
 
     assert [option.get_text() for option in options] == ["— выберите —", "1–4", "5–7"]
     assert options[0]["value"] == "" and not any(
@@ -184,7 +211,9 @@ def test_a_phone_number_is_checked_as_people_write_it(
         page=application, label="Телефон", field_type="tel", sort_order=4
     )
 
-    response = client.post(application.url, answers(application, **{phone.clean_name: number}))
+    response = client.post(
+        application.url, answers(application, **{phone.clean_name: number}), follow=True
+    )
 
     assert response.status_code == (200 if accepted else 400)
     assert ApplicationSubmission.objects.exists() is accepted
@@ -204,7 +233,9 @@ def test_an_invalid_application_comes_back_with_the_values_and_errors_by_the_fie
     client, application, consent_text
 ):
     name, email, about = (field.clean_name for field in application.fields.values())
-    response = client.post(application.url, answers(application, **{email: "not-an-address"}))
+    response = client.post(
+        application.url, answers(application, **{email: "not-an-address"}), follow=True
+    )
     form = BeautifulSoup(response.content.decode(), "html.parser")
 
     assert response.status_code == 400
@@ -221,7 +252,9 @@ def test_an_invalid_application_comes_back_with_the_values_and_errors_by_the_fie
 
 
 def test_the_honeypot_rejects_without_storing(client, application, consent_text):
-    response = client.post(application.url, answers(application, **{HONEYPOT_FIELD: "spam"}))
+    response = client.post(
+        application.url, answers(application, **{HONEYPOT_FIELD: "spam"}), follow=True
+    )
 
     assert response.status_code == 400
     assert "Не удалось принять форму" in response.content.decode()
@@ -242,9 +275,12 @@ def test_the_rate_limit_rejects_without_storing_and_keeps_no_address(
     address = {"REMOTE_ADDR": "203.0.113.7"}
 
     statuses = [
-        client.post(application.url, answers(application), **address).status_code for _ in range(3)
+        client.post(application.url, answers(application), **address, follow=True).status_code
+        for _ in range(3)
     ]
-    other = client.post(application.url, answers(application), REMOTE_ADDR="198.51.100.1")
+    other = client.post(
+        application.url, answers(application), REMOTE_ADDR="198.51.100.1", follow=True
+    )
 
     assert statuses == [200, 200, 429]
     assert other.status_code == 200
@@ -255,7 +291,7 @@ def test_the_rate_limit_rejects_without_storing_and_keeps_no_address(
 def test_the_curators_e_mail_links_to_the_admin_and_carries_no_data(
     client, application, consent_text
 ):
-    client.post(application.url, answers(application))
+    client.post(application.url, answers(application), follow=True)
 
     (message,) = mail.outbox
     assert message.to == ["curator@example.org"]
@@ -272,7 +308,7 @@ def test_an_application_is_kept_when_the_mail_server_is_down(
 
     monkeypatch.setattr("mentoring_pages.models.forms.send_mail", refuse)
 
-    response = client.post(application.url, answers(application))
+    response = client.post(application.url, answers(application), follow=True)
 
     assert response.status_code == 200
     assert ApplicationSubmission.objects.count() == 1
@@ -308,7 +344,9 @@ def test_the_form_in_english(client, english_section, english, application, cons
 
     response = client.get("/en/nastavnichestvo/" + application.slug + "/")
     content = response.content.decode()
-    posted = client.post("/en/nastavnichestvo/" + application.slug + "/", answers(application))
+    posted = client.post(
+        "/en/nastavnichestvo/" + application.slug + "/", answers(application), follow=True
+    )
 
     assert response.status_code == 200
     assert html_lang(response) == "en"
@@ -329,7 +367,9 @@ def test_a_question_named_like_the_honeypot_gets_a_name_of_its_own(
 ):
     website = ApplicationFormFieldFactory(page=application, label="Website", required=False)
 
-    response = client.post(application.url, answers(application, **{website.clean_name: "x.ru"}))
+    response = client.post(
+        application.url, answers(application, **{website.clean_name: "x.ru"}), follow=True
+    )
 
     assert website.clean_name == "website_answer"
     assert response.status_code == 200
@@ -355,6 +395,7 @@ def test_a_date_question_opens_the_phones_date_picker_and_keeps_the_date(
         answers(
             application, **{day.clean_name: "2025-05-14", moment.clean_name: "2025-05-14T15:30"}
         ),
+        follow=True,
     )
 
     assert form.select_one(f"#id_{day.clean_name}")["type"] == "date"

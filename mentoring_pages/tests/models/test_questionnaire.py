@@ -54,6 +54,7 @@ def test_a_questionnaire_is_anonymous_and_asks_no_consent(client, questionnaire)
     response = client.post(
         questionnaire.url,
         {questionnaire.rating.clean_name: "4", questionnaire.scale.clean_name: "9"},
+        follow=True,
     )
 
     assert response.status_code == 200
@@ -82,7 +83,9 @@ def test_a_long_answer_has_a_limit_the_page_and_the_server_keep(client, question
     limit = f'maxlength="{MAX_LONG_ANSWER}"'
 
     too_long = client.post(questionnaire.url, {**answers, field: "я" * (MAX_LONG_ANSWER + 1)})
-    just_fits = client.post(questionnaire.url, {**answers, field: "я" * MAX_LONG_ANSWER})
+    just_fits = client.post(
+        questionnaire.url, {**answers, field: "я" * MAX_LONG_ANSWER}, follow=True
+    )
 
     assert limit in client.get(questionnaire.url).content.decode()
     assert too_long.status_code == 400
