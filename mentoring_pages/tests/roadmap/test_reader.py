@@ -289,20 +289,27 @@ def test_rows_naming_a_stage_start_stages():
     ]
 
 
-def test_doubts_name_missing_and_odd_numbers():
-    # The file as a text editor shows it.
-    text = (
-        "№;Мероприятие;Срок;Ответственный\n"
-        "1.;Первое;сентябрь;Куратор\n"
-        "2.;Второе;сентябрь;Куратор\n"
-        "2.;Ещё второе;сентябрь;Куратор\n"
-        "5.;Пятое;октябрь;Куратор\n"
-        ";Без номера;;Куратор\n"
-    )
+def first_stage_doubts(rows):
+    """The doubts of each event of a CSV roadmap's first stage, in English; `rows` are its
+    lines below «№;Мероприятие;Срок;Ответственный», as a text editor shows them."""
+    text = "№;Мероприятие;Срок;Ответственный\n" + "".join(f"{row}\n" for row in rows)
     with translation.override("en"):
         roadmap = read_bytes(text.encode(), "roadmap.csv")
+    return [event.doubts for event in roadmap.stages[0].events]
 
-    assert [event.doubts for event in roadmap.stages[0].events] == [
+
+def test_doubts_name_missing_and_odd_numbers():
+    doubts = first_stage_doubts(
+        [
+            "1.;Первое;сентябрь;Куратор",
+            "2.;Второе;сентябрь;Куратор",
+            "2.;Ещё второе;сентябрь;Куратор",
+            "5.;Пятое;октябрь;Куратор",
+            ";Без номера;;Куратор",
+        ]
+    )
+
+    assert doubts == [
         [],
         [],
         ["Number “2.” is repeated in this stage."],
@@ -314,24 +321,18 @@ def test_doubts_name_missing_and_odd_numbers():
 def test_a_row_naming_a_person_is_doubtful_and_one_naming_a_position_is_not():
     """Real roadmaps name the staff responsible («… по УМР Макарова Т.А.»): published as
     is, a person would be named without their consent."""
-    text = (
-        "№;Мероприятие;Срок;Ответственный\n"
-        "1.;Совещание;сентябрь 2025;Заместитель директора по УМР Макарова Т.А.\n"
-        "2.;Встреча с Т.А. Макаровой;сентябрь 2025;Куратор\n"
-        "3.;Отчёт;октябрь 2025;Заместитель директора по УМР\n"
+    doubts = first_stage_doubts(
+        [
+            "1.;Совещание;сентябрь 2025;Заместитель директора по УМР Макарова Т.А.",
+            "2.;Встреча с Т.А. Макаровой;сентябрь 2025;Куратор",
+            "3.;Отчёт;октябрь 2025;Заместитель директора по УМР",
+        ]
     )
-    with translation.override("en"):
-        roadmap = read_bytes(text.encode(), "roadmap.csv")
 
-    assert [event.doubts for event in roadmap.stages[0].events] == [
-        [
-            "“Макарова Т.А.” looks like a person's name: a public page may name someone "
-            "only with their written consent. Write the position instead."
-        ],
-        [
-            "“Т.А. Макаровой” looks like a person's name: a public page may name someone "
-            "only with their written consent. Write the position instead."
-        ],
+    named = "looks like a person's name: a public page may name someone only with their "
+    assert doubts == [
+        [f"“Макарова Т.А.” {named}written consent. Write the position instead."],
+        [f"“Т.А. Макаровой” {named}written consent. Write the position instead."],
         [],
     ]
 
