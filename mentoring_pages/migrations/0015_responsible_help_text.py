@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mentoring_pages', '0014_municipal_centre_page'),
+        ("mentoring_pages", "0014_municipal_centre_page"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='roadmapevent',
-            name='responsible',
-            field=models.TextField(blank=True, help_text='Positions, not names: a public page may name someone only with their written consent.', verbose_name='responsible'),
+            model_name="roadmapevent",
+            name="responsible",
+            field=models.TextField(
+                blank=True,
+                help_text="Positions, not names: a public page may name someone only with their written consent.",
+                verbose_name="responsible",
+            ),
         ),
     ]

@@ -352,8 +352,7 @@ class RoadmapEvent(TranslatableMixin, Orderable):
         _("responsible"),
         blank=True,
         help_text=_(
-            "Positions, not names: a public page may name someone only with their written "
-            "consent."
+            "Positions, not names: a public page may name someone only with their written consent."
         ),
     )
     expected_result = models.TextField(_("expected result or document"), blank=True)
