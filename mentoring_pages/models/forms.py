@@ -8,7 +8,6 @@ Questionnaires are anonymous: they ask for no name or contact and need no consen
 import datetime
 import logging
 import re
-from dataclasses import dataclass
 
 import django.forms
 from django.conf import settings
@@ -43,7 +42,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.search import searchable
 from mentoring_pages.forms import minors as minors_rule
-from mentoring_pages.forms import protection
+from mentoring_pages.forms import protection, thanks
 from mentoring_pages.forms.minors import MINOR_FIELD, PARENT_CONSENT_FIELD, Minors
 from programmes.admin_forms import OwnRecordsOnlyMixin
 from programmes.models import ConsentText
@@ -277,19 +276,6 @@ class SectionFormPageForm(OwnRecordsOnlyMixin, WagtailAdminFormPageForm):
     pass
 
 
-# The thanks' address is the form's with ?sent; what they show is kept in the session of
-# the visitor who sent it, so nobody else sees them, whatever the address says.
-SENT_PARAMETER = "sent"
-SENT_SESSION_KEY = "form_sent"
-
-
-@dataclass(frozen=True)
-class SentSubmission:
-    """What the thanks show of a submission: its reference, if it has one."""
-
-    reference: str
-
-
 class SectionFormPage(FormMixin, SectionPage):
     """A form of the «Наставничество» section: an introduction, the questions, and the
     thanks shown once it is sent."""
@@ -332,9 +318,9 @@ class SectionFormPage(FormMixin, SectionPage):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
-            sent = request.session.get(SENT_SESSION_KEY) if SENT_PARAMETER in request.GET else None
-            if sent is not None and sent["page"] == self.pk:
-                return self.render_landing_page(request, SentSubmission(sent["reference"]))
+            sent = thanks.sent_submission(request, self)
+            if sent is not None:
+                return self.render_landing_page(request, sent)
             return self.render_form(request, self.get_form(page=self, user=request.user))
         # A robot, or too many submissions from one address: a neutral answer, nothing kept.
         if protection.is_spam(request):
@@ -346,13 +332,8 @@ class SectionFormPage(FormMixin, SectionPage):
             return self.render_form(request, form, status=400)
         submission = self.process_form_submission(form)
         protection.count_submission(request)
-        # The thanks at an address of their own (POST, redirect, GET): reloading them, as a
-        # phone does with a tab it brings back, does not send the answers again.
-        request.session[SENT_SESSION_KEY] = {
-            "page": self.pk,
-            "reference": getattr(submission, "reference", ""),
-        }
-        return HttpResponseRedirect(f"{self.get_url(request)}?{SENT_PARAMETER}", status=303)
+        # The thanks at an address of their own (forms.thanks).
+        return HttpResponseRedirect(thanks.remember_sent(request, self, submission), status=303)
 
     def render_rejected(self, request, status):
         return TemplateResponse(

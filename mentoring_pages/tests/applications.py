@@ -40,3 +40,13 @@ def answers(page, **overrides):
     }
     data.update(overrides)
     return {name: value for name, value in data.items() if value is not None}
+
+
+def is_thanked(response):
+    """Whether a form's answer, posted with follow=True, led to the form's thanks: the
+    answer redirects (303) to them, so that reloading them sends nothing again."""
+    return (
+        bool(response.redirect_chain)
+        and response.redirect_chain[-1][1] == 303
+        and 'class="site-form__thanks"' in response.content.decode()
+    )

@@ -1,6 +1,8 @@
 """Application forms as a visitor uses them: consent, validation, spam, e-mail, languages."""
 
 import datetime
+import time
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -9,10 +11,11 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from mentoring_pages.forms import thanks
 from mentoring_pages.forms.protection import HONEYPOT_FIELD
 from mentoring_pages.models import ApplicationSubmission
 from mentoring_pages.models.forms import CONSENT_FIELD, PARENT_CONSENT_FIELD, REFERENCE_COLUMN
-from mentoring_pages.tests.applications import answers, application_form
+from mentoring_pages.tests.applications import answers, application_form, is_thanked
 from mentoring_pages.tests.conftest import PAGE_QUERY_LIMIT
 from mentoring_pages.tests.factories import ApplicationFormFieldFactory
 from mentoring_pages.tests.html import html_lang
@@ -63,7 +66,7 @@ def test_an_application_with_consent_is_stored_with_the_version_and_time(
     before = timezone.now()
     response = client.post(application.url, answers(application), follow=True)
 
-    assert response.status_code == 200
+    assert is_thanked(response)
     assert "Спасибо!" in response.content.decode()
     submission = ApplicationSubmission.objects.get()
     assert submission.consent_text == consent_text
@@ -115,26 +118,49 @@ def test_without_a_consent_text_the_form_takes_nothing(client, application):
     assert not ApplicationSubmission.objects.exists()
 
 
+def shown_reference(response):
+    """The application's number the page shows, or None where it shows the form."""
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    reference = page.select_one(".site-form__reference strong")
+    if reference is None:
+        assert page.select_one(f'form input[name="{CONSENT_FIELD}"]') is not None
+    return reference and reference.get_text()
+
+
+@pytest.mark.parametrize("page_cache", [0, 3600])
 def test_reloading_the_thanks_sends_nothing_again_and_nobody_else_sees_them(
-    client, application, consent_text, mailoutbox
+    client, application, consent_text, mailoutbox, settings, page_cache
 ):
     """A phone reloads a tab it brings back: the thanks were the answer to the POST, and a
     reload sent the application again, under a new number, with a second e-mail."""
+    settings.PAGE_CACHE_TIMEOUT = page_cache
+    someone_else = Client()
+    assert shown_reference(someone_else.get(application.url)) is None  # kept, if it may be
+
     sent = client.post(application.url, answers(application))
     submission = ApplicationSubmission.objects.get()
 
     assert sent.status_code == 303
     for _reload in range(2):
-        thanks = BeautifulSoup(client.get(sent["Location"]).content.decode(), "html.parser")
-        assert thanks.select_one(".site-form__reference strong").get_text() == (
-            submission.reference
-        )
+        assert shown_reference(client.get(sent["Location"])) == submission.reference
     assert ApplicationSubmission.objects.count() == 1
     assert len(mailoutbox) == 1
-    # The same address in another browser is the form.
-    other = BeautifulSoup(Client().get(sent["Location"]).content.decode(), "html.parser")
-    assert other.select_one(".site-form__reference") is None
-    assert other.select_one(f'form input[name="{CONSENT_FIELD}"]') is not None
+    # The same address in another browser is the form, from the page cache or not.
+    assert shown_reference(someone_else.get(sent["Location"])) is None
+
+
+def test_the_thanks_end_after_an_hour_with_the_session_begun_for_them(
+    client, application, consent_text, monkeypatch, settings
+):
+    """The session keeps its visitor's pages out of the shared caches, and a shared school
+    computer's history leads the next pupil to the thanks."""
+    sent = client.post(application.url, answers(application))
+
+    assert sent.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == thanks.THANKS_SECONDS
+    an_hour_later = time.time() + thanks.THANKS_SECONDS + 1
+    monkeypatch.setattr(thanks, "time", SimpleNamespace(time=lambda: an_hour_later))
+    assert shown_reference(client.get(sent["Location"])) is None
 
 
 def test_the_thank_you_page_gives_the_reference_number_and_what_happens_next(
@@ -215,7 +241,7 @@ def test_a_phone_number_is_checked_as_people_write_it(
         application.url, answers(application, **{phone.clean_name: number}), follow=True
     )
 
-    assert response.status_code == (200 if accepted else 400)
+    assert is_thanked(response) if accepted else response.status_code == 400
     assert ApplicationSubmission.objects.exists() is accepted
     if not accepted:
         assert "Введите номер телефона" in response.content.decode()
@@ -283,7 +309,7 @@ def test_the_rate_limit_rejects_without_storing_and_keeps_no_address(
     )
 
     assert statuses == [200, 200, 429]
-    assert other.status_code == 200
+    assert is_thanked(other)
     assert ApplicationSubmission.objects.count() == 3
     assert not any("203.0.113.7" in key for key in cache._cache)
 
@@ -310,7 +336,7 @@ def test_an_application_is_kept_when_the_mail_server_is_down(
 
     response = client.post(application.url, answers(application), follow=True)
 
-    assert response.status_code == 200
+    assert is_thanked(response)
     assert ApplicationSubmission.objects.count() == 1
 
 
@@ -354,7 +380,8 @@ def test_the_form_in_english(client, english_section, english, application, cons
     assert ">Name" in content
     assert "The school keeps your name for a year." in content
     assert "(required)" in content
-    assert posted.status_code == 200
+    assert is_thanked(posted) and html_lang(posted) == "en"
+    assert posted.redirect_chain == [(f"/en/nastavnichestvo/{application.slug}/?sent", 303)]
     assert ApplicationSubmission.objects.get().consent_text == english_consent
     # The curators read the school's language: the form is named as they know it.
     (message,) = mail.outbox
@@ -372,7 +399,7 @@ def test_a_question_named_like_the_honeypot_gets_a_name_of_its_own(
     )
 
     assert website.clean_name == "website_answer"
-    assert response.status_code == 200
+    assert is_thanked(response)
     assert ApplicationSubmission.objects.get().form_data[website.clean_name] == "x.ru"
 
 
@@ -400,7 +427,7 @@ def test_a_date_question_opens_the_phones_date_picker_and_keeps_the_date(
 
     assert form.select_one(f"#id_{day.clean_name}")["type"] == "date"
     assert form.select_one(f"#id_{moment.clean_name}")["type"] == "datetime-local"
-    assert posted.status_code == 200
+    assert is_thanked(posted)
     stored = ApplicationSubmission.objects.get().get_data()
     assert str(stored[day.clean_name]) == "2025-05-14"
     assert str(stored[moment.clean_name]).startswith("2025-05-14")
