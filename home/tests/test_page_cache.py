@@ -310,23 +310,42 @@ def test_a_publication_drops_the_page_again_when_it_commits(
     assert cache_status(client, item.url) == "miss"
 
 
-def test_on_a_failing_disk_the_file_cache_serves_and_changes_pages_without_it(
-    client, pages, settings, tmp_path
-):
-    """Production without Redis keeps its caches in files (site_project.file_cache): a full
-    or read-only disk made every page not yet kept a 500."""
-    not_a_folder = tmp_path / "file"
-    not_a_folder.write_text("")
+def file_caches(settings, folder):
+    """Django's caches in files below `folder`, as production keeps them without Redis
+    (site_project.file_cache)."""
     settings.CACHES = {
         alias: {
             "BACKEND": "site_project.file_cache.FileBasedCache",
-            "LOCATION": str(not_a_folder / alias),
+            "LOCATION": str(folder / alias),
         }
         for alias in settings.CACHES
     }
+
+
+def test_on_a_failing_disk_the_file_cache_serves_and_changes_pages_without_it(
+    client, pages, settings, tmp_path
+):
+    """A full or read-only disk made every page not yet kept a 500."""
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    file_caches(settings, not_a_folder)
     item = pages[2]
 
     for _visit in range(2):
         assert cache_status(client, item.url) != "hit"
     publish_change(item, "Стало")
     assert "Стало" in client.get(item.url).content.decode()
+
+
+def test_a_damaged_file_of_the_file_cache_is_a_miss(client, pages, settings, tmp_path):
+    """A crash or a repaired file system may leave a cache file that is not one."""
+    file_caches(settings, tmp_path)
+    item = pages[2]
+    assert cache_status(client, item.url) == "miss"
+    kept = list(tmp_path.rglob("*.djcache"))
+    assert kept
+    for file in kept:
+        file.write_bytes(b"not a cache entry")
+
+    assert cache_status(client, item.url) == "miss"
+    assert cache_status(client, item.url) == "hit"
