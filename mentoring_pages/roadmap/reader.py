@@ -622,8 +622,9 @@ def _follows(number: tuple[int, ...], previous: tuple[int, ...]) -> bool:
 # Александровна». Roadmaps often name the staff responsible; a public page may name someone
 # only with their consent (152-ФЗ), so the preview asks for the position instead.
 _UPPER, _LOWER = "А-ЯЁ", "а-яё"
-_SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
-_INITIALS = rf"[{_UPPER}]\.\s?[{_UPPER}]\."
+_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}})"  # «Макарова», «МАКАРОВА»
+_SURNAME = rf"{_WORD}(?:-{_WORD})?"
+_INITIALS = rf"[{_UPPER}]\.\s?[{_UPPER}]\b\.?"  # «Т.А.», «Т. А.», «Т.А»
 _PERSON_NAME = re.compile(
     rf"\b{_SURNAME}\s+{_INITIALS}|{_INITIALS}\s?{_SURNAME}"
     rf"|\b{_SURNAME}\s+[{_UPPER}][{_LOWER}]+\s+[{_UPPER}][{_LOWER}]+(?:вна|вич|чна|ична|ич)\b"

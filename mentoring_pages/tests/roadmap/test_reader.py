@@ -326,6 +326,7 @@ def test_a_row_naming_a_person_is_doubtful_and_one_naming_a_position_is_not():
             "1.;Совещание;сентябрь 2025;Заместитель директора по УМР Макарова Т.А.",
             "2.;Встреча с Т.А. Макаровой;сентябрь 2025;Куратор",
             "3.;Отчёт;октябрь 2025;Заместитель директора по УМР",
+            "4.;Приказ;октябрь 2025;Директор МАКАРОВА Т.А",
         ]
     )
 
@@ -334,6 +335,7 @@ def test_a_row_naming_a_person_is_doubtful_and_one_naming_a_position_is_not():
         [f"“Макарова Т.А.” {named}written consent. Write the position instead."],
         [f"“Т.А. Макаровой” {named}written consent. Write the position instead."],
         [],
+        [f"“МАКАРОВА Т.А” {named}written consent. Write the position instead."],
     ]
 
 
