@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.models import Page
 
 from mentoring_pages.consent.rules import consent_problems
 from programmes.roles import CURATOR
@@ -30,9 +31,17 @@ def curators_emails(school_id):
     )
 
 
-def notify_curators(school_id, pages, removed_photos, on=None):
+def usage_label(source):
+    """A page by its title and address, anything else by its name."""
+    if isinstance(source, Page):
+        return f"{source.title} ({source.get_url()})"
+    return str(source)
+
+
+def notify_curators(school_id, pages, removed_photos, kept_photos=(), on=None):
     """`pages`: unpublished, each for the reasons the rule (consent.rules) gives on `on`;
-    `removed_photos`: the titles of the photos deleted (also of pages that were not live)."""
+    `removed_photos`: the titles of the photos deleted (also of pages that were not live);
+    `kept_photos`: (title, what else uses it) of the photos of `pages` kept for that use."""
     recipients = curators_emails(school_id)
     if not recipients:
         return
@@ -53,6 +62,18 @@ def notify_curators(school_id, pages, removed_photos, on=None):
             if lines:
                 lines.append("")
             lines += [gettext("Photos deleted:")] + [f"- {title}" for title in removed_photos]
+        if kept_photos:
+            lines += [
+                "",
+                gettext(
+                    "Photos kept because something else uses them: remove them there if they "
+                    "show the person."
+                ),
+            ]
+            lines += [
+                f"- {title}: " + ", ".join(map(usage_label, elsewhere))
+                for title, elsewhere in kept_photos
+            ]
         if pages:
             subject = gettext("Pages unpublished: no valid consent (%(count)s)") % {
                 "count": len(pages)

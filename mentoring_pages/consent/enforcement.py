@@ -28,14 +28,13 @@ from programmes.schools import school_of_page
 logger = logging.getLogger(__name__)
 
 
-def remove_photo(image, ended_pks):
-    """Delete the image (Wagtail deletes its file and renditions with it) unless something
-    other than the pages whose consent ended uses it. Returns whether it was deleted."""
-    for source, _references in image.get_usage():
-        if not (isinstance(source, Page) and source.pk in ended_pks):
-            return False
-    image.delete()
-    return True
+def other_uses(image, ended_pks):
+    """What uses the image besides the pages whose consent ended."""
+    return [
+        source
+        for source, _references in image.get_usage()
+        if not (isinstance(source, Page) and source.pk in ended_pks)
+    ]
 
 
 def narrowed(pages, consents, within):
@@ -83,7 +82,7 @@ def enforce_consents(on=None, consents=None, within=None):
             "Unpublished %s (%s): its consent no longer allows it.", page.title, page.url_path
         )
     # Each school's curators hear of their own school's pages and photos only.
-    by_school = defaultdict(lambda: ([], []))
+    by_school = defaultdict(lambda: ([], [], []))
     for page in pages:
         by_school[school_id_of(page)][0].append(page)
     # Live or not: a page an editor took down, or a translation still a draft, kept the
@@ -97,12 +96,22 @@ def enforce_consents(on=None, consents=None, within=None):
         if has_ended(page.consent, on)
     ]
     ended_pks = {page.pk for page in ended}
-    photos = {page.image: page.consent.school_id for page in ended if page.image is not None}
-    for image, school_id in photos.items():
-        title = image.title
-        if remove_photo(image, ended_pks):
+    unpublished_pks = {page.pk for page in pages}
+    # {photo: (its school, whether a page showing it was unpublished now)}
+    photos = {}
+    for page in ended:
+        school_id, now = photos.get(page.image, (page.consent.school_id, False))
+        photos[page.image] = (school_id, now or page.pk in unpublished_pks)
+    for image, (school_id, unpublished_now) in photos.items():
+        title, elsewhere = image.title, other_uses(image, ended_pks)
+        if not elsewhere:
+            # Wagtail deletes its file and renditions with it.
+            image.delete()
             by_school[school_id][1].append(title)
             logger.warning("Deleted the photo %s: its person's consent has ended.", title)
-    for school_id, (school_pages, removed) in by_school.items():
-        notify_curators(school_id, school_pages, removed, on=on)
+        elif unpublished_now:
+            # Told once, with the page: the person may still be shown where it is used.
+            by_school[school_id][2].append((title, elsewhere))
+    for school_id, (school_pages, removed, kept) in by_school.items():
+        notify_curators(school_id, school_pages, removed, kept, on=on)
     return pages

@@ -90,11 +90,17 @@ def test_a_second_run_changes_nothing_and_sends_nothing(section, curators, mailo
     assert len(mailoutbox) == 1
 
 
-def test_the_photo_goes_with_the_page_unless_another_page_uses_it(section, curators, end_consent):
+def test_the_photo_goes_with_the_page_unless_another_page_uses_it(
+    section, curators, end_consent, mailoutbox
+):
     own, shared = photo(), photo()
+    shared.title = "Общий снимок"
+    shared.save()
     ended = MentorPageFactory(parent=section.mentors, image=own, image_alt="Портрет")
     other_ended = MentorPageFactory(parent=section.mentors, image=shared, image_alt="Портрет")
-    MentorPageFactory(parent=section.mentors, image=shared, image_alt="Портрет")
+    news = NewsPageFactory(
+        parent=section.news, title="Новость с тем же снимком", image=shared, image_alt="Снимок"
+    )
     own.get_rendition("fill-100x100")
     end_consent(ended, withdrawn_at=timezone.now())
     end_consent(other_ended, withdrawn_at=timezone.now())
@@ -105,6 +111,11 @@ def test_the_photo_goes_with_the_page_unless_another_page_uses_it(section, curat
     assert not images.filter(pk=own.pk).exists()
     assert own.renditions.count() == 0
     assert images.filter(pk=shared.pk).exists()
+    # The curators hear where the kept photo may still show the person.
+    (message,) = mailoutbox
+    assert f"- Общий снимок: Новость с тем же снимком ({news.url})" in message.body
+    enforce()
+    assert len(mailoutbox) == 1
 
 
 def test_an_ended_consent_takes_the_photo_of_a_page_that_is_not_live(
