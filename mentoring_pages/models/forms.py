@@ -388,6 +388,14 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
         verbose_name = _("application form")
         verbose_name_plural = _("application forms")
 
+    def serve_preview(self, request, mode_name):
+        # The thanks as an applicant sees them: with a number, and what happens next, whose
+        # wording (reply_within_days) the editor is changing.
+        if mode_name == "landing":
+            example = thanks.SentSubmission(f"{timezone.localdate():%Y}-{1:05d}")
+            return self.render_landing_page(request, example)
+        return super().serve_preview(request, mode_name)
+
     def get_form_parameters(self):
         return {
             "consent_text": ConsentText.current(school_of_page(self), get_language()),

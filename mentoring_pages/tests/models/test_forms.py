@@ -444,3 +444,15 @@ def test_a_hidden_question_shows_no_label_and_sends_its_value(client, applicatio
 
     assert form.find("label", string="Источник") is None
     assert form.select_one(f"input[type=hidden][name={source.clean_name}]")["value"] == "сайт"
+
+
+def test_the_editors_preview_of_the_thanks_shows_the_number_and_what_happens_next(
+    application,
+):
+    application.reply_within_days = 3
+
+    preview = application.make_preview_request(preview_mode="landing")
+
+    landing = BeautifulSoup(preview.render().content.decode(), "html.parser")
+    assert landing.select_one(".site-form__reference strong").get_text().endswith("-00001")
+    assert "в течение 3 рабочих дней" in landing.select_one(".site-form__next").get_text()
