@@ -4,6 +4,7 @@ report, and the participant counts for federal statistics. Only the coordinator 
 superusers (programmes.schools.sees_every_school) reach them."""
 
 import io
+import itertools
 import re
 
 from django.contrib.contenttypes.models import ContentType
@@ -43,6 +44,21 @@ SCHOOL_OF_RECORD = {
 }
 # What Excel refuses in a sheet's name.
 NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LENGTH = 31  # Excel's limit
+
+
+def sheet_name(base, taken):
+    """`base` as a sheet name Excel reads, unlike any in `taken` (to which it is added;
+    Excel compares them regardless of case): a second «Школа 1» is «Школа 1 (2)», cut short
+    before its number. openpyxl's own numbering made it «Школа 11», another school's name,
+    or ran past 31 characters, which Excel calls damage."""
+    base = NOT_IN_SHEET_NAMES.sub(" ", base)
+    for number in itertools.count(1):
+        suffix = f" ({number})" if number > 1 else ""
+        name = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
+        if name.casefold() not in taken:
+            taken.add(name.casefold())
+            return name
 
 
 def check_coordinator(user):
@@ -133,13 +149,15 @@ def reports_workbook(quarter, on=None):
     header = [gettext("School"), gettext("Roadmap"), *reports.summary_header()[1:]]
     rows = []
     by_school = roadmaps_by_school(quarter)
+    summary_title = gettext("All schools")
+    taken = {summary_title.casefold()}
     for school in School.objects.all():
         for roadmap in by_school.get(school.pk, []):
             report = reports.build_report(roadmap, quarter, on)
             rows.append([school.short_name, report.title, *report.summary.counts])
-            name = NOT_IN_SHEET_NAMES.sub(" ", school.short_name)
+            name = sheet_name(school.short_name, taken)
             report_files.fill_sheet(book.create_sheet(), report, name)
-    exports.fill_table(summary, gettext("All schools"), header, rows, (30, 40, *[12] * 6))
+    exports.fill_table(summary, summary_title, header, rows, (30, 40, *[12] * 6))
     return book
 
 
@@ -152,12 +170,11 @@ def xlsx_response(book, name):
 def reports_view(request):
     """?quarter=2026Q1, the quarter that ended last by default."""
     check_coordinator(request.user)
+    asked = request.GET.getlist("quarter")
     try:
-        quarter = (
-            reports.Quarter.parse(request.GET["quarter"])
-            if "quarter" in request.GET
-            else reports.default_quarter()
-        )
+        if len(asked) > 1:
+            raise ValueError("A quarter given twice asks for no one quarter.")
+        quarter = reports.Quarter.parse(asked[0]) if asked else reports.default_quarter()
         reports.check_not_future(quarter)
     except ValueError:
         return HttpResponseBadRequest(

@@ -14,7 +14,8 @@ from wagtail.log_actions import log
 
 from mentoring_pages.centre.admin import CentrePanel
 from mentoring_pages.models import RoadmapPage
-from programmes.models import ParticipationFigures
+from mentoring_pages.tests.factories import RoadmapPageFactory
+from programmes.models import ParticipationFigures, School
 from programmes.roles import EDITOR
 from programmes.schools import COORDINATOR
 from site_project.translation import translate
@@ -91,6 +92,27 @@ def test_one_workbook_holds_every_schools_report_and_a_summary(login_as, two_sch
     ]
 
 
+def test_each_sheet_is_named_for_its_own_school_within_excels_limit(login_as, two_schools):
+    """openpyxl numbered a school's second roadmap «gymnasium1» and cut nothing: a name of
+    31 characters and a digit is one Excel calls damage."""
+    gymnasium, lyceum = two_schools
+    RoadmapPageFactory(parent=gymnasium.roadmap.get_parent(), first_year=2025, last_year=2027)
+    long_name = "Лицей имени М. В. Ломоносова г. Примерного"
+    School.objects.filter(pk=lyceum.school.pk).update(short_name=long_name)
+    RoadmapPageFactory(parent=lyceum.roadmap.get_parent(), first_year=2025, last_year=2027)
+    client = login_as(COORDINATOR)
+
+    book = workbook(client.get("/admin/centre/reports.xlsx", {"quarter": "2026Q1"}))
+
+    assert book.sheetnames == [
+        "Все школы",
+        "gymnasium",
+        "gymnasium (2)",
+        long_name[:31],
+        long_name[:27] + " (2)",
+    ]
+
+
 def test_a_roadmap_finished_since_is_reported_for_the_quarters_it_ran(login_as, two_schools):
     """Asked in March 2026 for the second quarter of 2025, the lyceum's 2024/25 roadmap
     (finished since June 2025) is in the municipality's workbook; the gymnasium's, begun
@@ -107,7 +129,7 @@ def test_a_roadmap_finished_since_is_reported_for_the_quarters_it_ran(login_as, 
 def test_a_bad_quarter_is_refused_with_a_message(login_as, two_schools):
     client = login_as(COORDINATOR)
 
-    for quarter in ("2026Q7", "вчера", "2030Q1"):
+    for quarter in ("2026Q7", "вчера", "2030Q1", ["2025Q1", "2024Q4"]):
         response = client.get("/admin/centre/reports.xlsx", {"quarter": quarter})
         assert response.status_code == 400
         assert "2026Q1" in response.content.decode()
