@@ -40,6 +40,16 @@ def add_school(
     school = School(full_name=full_name, short_name=short_name, **fields)
     errors = {**model_errors(school), **english_errors(english)}
     parent, slug = address_of(hostname, path, under_site, errors)
+    if path and not hostname:
+        for name in ENGLISH_DETAILS_OF_A_SITE:
+            if name in english:
+                # Silently dropped, it would have been looked for on the English pages.
+                errors.setdefault(name, []).append(
+                    _(
+                        "A school under a path shows its site's header and footer: only its "
+                        "short name in English is used. Leave this empty."
+                    )
+                )
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -76,6 +86,8 @@ DETAILS = (
 )
 # What its English pages name it by (home.SiteSettings's fields); the Russian when empty.
 ENGLISH_DETAILS = ("full_name_en", "short_name_en", "address_en")
+# Those only a school's own site shows, in its header and footer.
+ENGLISH_DETAILS_OF_A_SITE = ("full_name_en", "address_en")
 
 
 def english_errors(english):

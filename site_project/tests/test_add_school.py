@@ -188,6 +188,10 @@ def everything():
         ({"path": "taken", "site": "centre.localhost"}, "/taken/"),
         ({"hostname": "нет хоста"}, "домен"),
         ({"hostname": "gimnaziya3.localhost", "short_name_en": "S" * 201}, "не более 200"),
+        (
+            {"path": "gimnaziya-3", "site": "centre.localhost", "address_en": "3 Lesnaya St"},
+            "только её краткое название",
+        ),
     ],
 )
 def test_bad_input_is_refused_in_russian_and_changes_nothing(centre, options, message):
