@@ -13,8 +13,9 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 
 logger = logging.getLogger(__name__)
 
-# What a file left damaged (a crash, a repaired file system) raises when it is read.
-DAMAGED = (EOFError, pickle.UnpicklingError, zlib.error)
+# What a file left damaged (a crash, a repaired file system) raises when it is read: pickle
+# meets a bad protocol or text as ValueError, a bad length as OverflowError.
+DAMAGED = (EOFError, pickle.UnpicklingError, zlib.error, ValueError, OverflowError)
 
 
 class FileBasedCache(filebased.FileBasedCache):
@@ -24,35 +25,32 @@ class FileBasedCache(filebased.FileBasedCache):
         with self.failures_are_misses():
             super().__init__(dir, params)
 
+    @staticmethod
     @contextlib.contextmanager
-    def failures_are_misses(self, key=None, version=None):
+    def failures_are_misses():
         try:
             yield
         except (OSError, *DAMAGED) as error:
             # One line, no traceback: a page makes several calls, and the log may be on
             # the same full disk.
             logger.warning("The file cache cannot be used (%r): served without it.", error)
-            if key is not None and isinstance(error, DAMAGED):
-                # Dropped, or it would fail every read and, its key taken, every add().
-                with contextlib.suppress(OSError):
-                    filebased.FileBasedCache.delete(self, key, version)
 
     def get(self, key, default=None, version=None):
-        with self.failures_are_misses(key, version):
+        with self.failures_are_misses():
             return super().get(key, default, version)
         return default
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        with self.failures_are_misses(key, version):
+        with self.failures_are_misses():
             super().set(key, value, timeout, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        with self.failures_are_misses(key, version):
+        with self.failures_are_misses():
             return super().add(key, value, timeout, version)
         return False
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        with self.failures_are_misses(key, version):
+        with self.failures_are_misses():
             return super().touch(key, timeout, version)
         return False
 
@@ -62,7 +60,7 @@ class FileBasedCache(filebased.FileBasedCache):
         return False
 
     def has_key(self, key, version=None):
-        with self.failures_are_misses(key, version):
+        with self.failures_are_misses():
             return super().has_key(key, version)
         return False
 

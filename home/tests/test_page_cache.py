@@ -2,7 +2,7 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.middleware.csrf import get_token
 from wagtail.models import PageViewRestriction
 
@@ -349,3 +349,18 @@ def test_a_damaged_file_of_the_file_cache_is_a_miss(client, pages, settings, tmp
 
     assert cache_status(client, item.url) == "miss"
     assert cache_status(client, item.url) == "hit"
+
+
+@pytest.mark.parametrize("damage", [b"not a cache entry", b"\x80\x09", b""])
+def test_a_damaged_entry_of_the_file_cache_is_a_miss_and_made_again(settings, tmp_path, damage):
+    """A page's generation is made with add(), which reads the entry first: failing, that
+    page would never have been kept again."""
+    file_caches(settings, tmp_path)
+    files = caches["default"]
+    files.set("generation", "1")
+    (entry,) = tmp_path.rglob("*.djcache")
+    entry.write_bytes(damage)
+
+    assert files.get("generation") is None
+    assert files.add("generation", "2")
+    assert files.get("generation") == "2"

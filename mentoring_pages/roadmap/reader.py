@@ -622,21 +622,28 @@ def _follows(number: tuple[int, ...], previous: tuple[int, ...]) -> bool:
 # Александровна». Roadmaps often name the staff responsible; a public page may name someone
 # only with their consent (152-ФЗ), so the preview asks for the position instead.
 _UPPER, _LOWER = "А-ЯЁ", "а-яё"
-_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}})"  # «Макарова», «МАКАРОВА»
+# «Макарова», «МАКАРОВА»; not «УВР», «ШМО», «ОУ», which stand before initials too.
+_WORD = rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{4,}})"
 _SURNAME = rf"{_WORD}(?:-{_WORD})?"
-_INITIALS = rf"[{_UPPER}]\.\s?[{_UPPER}]\b\.?"  # «Т.А.», «Т. А.», «Т.А»
-_PERSON_NAME = re.compile(
-    rf"\b{_SURNAME}\s+{_INITIALS}|{_INITIALS}\s?{_SURNAME}"
-    rf"|\b{_SURNAME}\s+[{_UPPER}][{_LOWER}]+\s+[{_UPPER}][{_LOWER}]+(?:вна|вич|чна|ична|ич)\b"
-)
+_DOTTED_INITIALS = rf"\b[{_UPPER}]\.\s?[{_UPPER}]\."  # «Т.А.», «Т. А.»
+# Searched in this order, the first found quoted: «по УВР Т.А. Макарова» is «Т.А. Макарова».
+_PERSON_NAMES = [
+    re.compile(rf"{_DOTTED_INITIALS}\s?{_SURNAME}"),
+    # After the surname the last dot may be missing: «Макарова Т.А».
+    re.compile(rf"\b{_SURNAME}\s+[{_UPPER}]\.\s?[{_UPPER}]\b\.?"),
+    re.compile(
+        rf"\b{_SURNAME}\s+[{_UPPER}][{_LOWER}]+\s+[{_UPPER}][{_LOWER}]+(?:вна|вич|ична|ич)\b"
+    ),
+]
 
 
 def _person_named(event: ImportedEvent) -> str:
     """The first person's name in the event's texts, or ""."""
     for text in (event.title, event.responsible, event.expected_result, event.indicator):
-        match = _PERSON_NAME.search(text)
-        if match:
-            return match.group()
+        for pattern in _PERSON_NAMES:
+            match = pattern.search(text)
+            if match:
+                return match.group()
     return ""
 
 

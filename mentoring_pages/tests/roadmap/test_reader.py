@@ -327,6 +327,8 @@ def test_a_row_naming_a_person_is_doubtful_and_one_naming_a_position_is_not():
             "2.;Встреча с Т.А. Макаровой;сентябрь 2025;Куратор",
             "3.;Отчёт;октябрь 2025;Заместитель директора по УМР",
             "4.;Приказ;октябрь 2025;Директор МАКАРОВА Т.А",
+            "5.;Совещание;ноябрь 2025;Заместитель директора по УВР Т.А. Макарова",
+            "6.;Итоги ГИА. В Совет школы;ноябрь 2025;Куратор",
         ]
     )
 
@@ -336,6 +338,8 @@ def test_a_row_naming_a_person_is_doubtful_and_one_naming_a_position_is_not():
         [f"“Т.А. Макаровой” {named}written consent. Write the position instead."],
         [],
         [f"“МАКАРОВА Т.А” {named}written consent. Write the position instead."],
+        [f"“Т.А. Макарова” {named}written consent. Write the position instead."],
+        [],
     ]
 
 
