@@ -52,10 +52,11 @@ def sheet_name(base, taken):
     Excel compares them regardless of case): a second «Школа 1» is «Школа 1 (2)», cut short
     before its number. openpyxl's own numbering made it «Школа 11», another school's name,
     or ran past 31 characters, which Excel calls damage."""
-    base = NOT_IN_SHEET_NAMES.sub(" ", base)
+    # Nor may it begin or end with an apostrophe.
+    base = NOT_IN_SHEET_NAMES.sub(" ", base).strip("' ")
     for number in itertools.count(1):
         suffix = f" ({number})" if number > 1 else ""
-        name = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
+        name = base[: SHEET_NAME_LENGTH - len(suffix)].rstrip("' ") + suffix
         if name.casefold() not in taken:
             taken.add(name.casefold())
             return name
@@ -171,9 +172,9 @@ def reports_view(request):
     """?quarter=2026Q1, the quarter that ended last by default."""
     check_coordinator(request.user)
     asked = request.GET.getlist("quarter")
+    if len(asked) > 1:
+        return HttpResponseBadRequest(gettext("Give one quarter, not several."))
     try:
-        if len(asked) > 1:
-            raise ValueError("A quarter given twice asks for no one quarter.")
         quarter = reports.Quarter.parse(asked[0]) if asked else reports.default_quarter()
         reports.check_not_future(quarter)
     except ValueError:

@@ -22,7 +22,8 @@ def remember_sent(request, page, submission):
     """Keep what the thanks for `submission` to `page`'s form show; returns their address."""
     # A session begun for the thanks ends with them: its cookie keeps every page its
     # visitor opens out of the shared caches (home.page_cache, nginx).
-    begun_for_thanks = request.session.is_empty()
+    # (Also one whose cookie outlived it: the session loaded is empty all the same.)
+    begun_for_thanks = set(request.session.keys()) <= {SENT_SESSION_KEY}
     request.session[SENT_SESSION_KEY] = {
         "page": page.pk,
         "reference": getattr(submission, "reference", ""),

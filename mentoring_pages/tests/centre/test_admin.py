@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.log_actions import log
 
-from mentoring_pages.centre.admin import CentrePanel
+from mentoring_pages.centre.admin import CentrePanel, sheet_name
 from mentoring_pages.models import RoadmapPage
 from mentoring_pages.tests.factories import RoadmapPageFactory
 from programmes.models import ParticipationFigures, School
@@ -129,10 +129,23 @@ def test_a_roadmap_finished_since_is_reported_for_the_quarters_it_ran(login_as, 
 def test_a_bad_quarter_is_refused_with_a_message(login_as, two_schools):
     client = login_as(COORDINATOR)
 
-    for quarter in ("2026Q7", "вчера", "2030Q1", ["2025Q1", "2024Q4"]):
+    for quarter, refusal in [
+        ("2026Q7", "2026Q1"),
+        ("вчера", "2026Q1"),
+        ("2030Q1", "2026Q1"),
+        (["2025Q1", "2024Q4"], "Укажите один квартал, а не несколько."),
+    ]:
         response = client.get("/admin/centre/reports.xlsx", {"quarter": quarter})
         assert response.status_code == 400
-        assert "2026Q1" in response.content.decode()
+        assert refusal in response.content.decode()
+
+
+def test_a_sheet_name_neither_begins_nor_ends_with_what_excel_refuses():
+    taken = set()
+
+    assert sheet_name("'Школа: № 1'", taken) == "Школа  № 1"
+    assert sheet_name("ШКОЛА  № 1", taken) == "ШКОЛА  № 1 (2)"
+    assert sheet_name("Школа № 1 " + "я" * 16 + " '", taken) == "Школа № 1 " + "я" * 16
 
 
 def test_the_participants_table_lists_every_schools_figures(login_as, two_schools):

@@ -155,12 +155,25 @@ def test_the_thanks_end_after_an_hour_with_the_session_begun_for_them(
 ):
     """The session keeps its visitor's pages out of the shared caches, and a shared school
     computer's history leads the next pupil to the thanks."""
+    client.cookies[settings.SESSION_COOKIE_NAME] = "a-session-long-gone"
     sent = client.post(application.url, answers(application))
 
     assert sent.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == thanks.THANKS_SECONDS
     an_hour_later = time.time() + thanks.THANKS_SECONDS + 1
     monkeypatch.setattr(thanks, "time", SimpleNamespace(time=lambda: an_hour_later))
     assert shown_reference(client.get(sent["Location"])) is None
+
+
+def test_a_session_that_holds_more_than_the_thanks_keeps_its_age(
+    client, application, consent_text, settings
+):
+    session = client.session
+    session["something else"] = "kept"
+    session.save()
+
+    sent = client.post(application.url, answers(application))
+
+    assert sent.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == settings.SESSION_COOKIE_AGE
 
 
 def test_the_thank_you_page_gives_the_reference_number_and_what_happens_next(
