@@ -8,11 +8,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from wagtail.models import Page
 
 from mentoring_pages.consent.rules import consent_problems
 from programmes.roles import CURATOR
+from programmes.schools import school_of_page
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +33,16 @@ def curators_emails(school_id):
     )
 
 
-def usage_label(source):
-    """A page by its title and address, anything else by its name."""
-    if isinstance(source, Page):
-        return f"{source.title} ({source.get_url()})"
-    return str(source)
+def usage_label(source, school_id):
+    """A page of the school by its title and address; anything else by what it is: these
+    curators are not told what another school's pages or records are called."""
+    if not isinstance(source, Page):
+        return capfirst(source._meta.verbose_name)
+    school = school_of_page(source)
+    if school is None or school.pk != school_id:
+        return gettext("a page of another site")
+    url = source.get_url()
+    return f"{source.title} ({url})" if url else source.title
 
 
 def notify_curators(school_id, pages, removed_photos, kept_photos=(), on=None):
@@ -71,7 +78,7 @@ def notify_curators(school_id, pages, removed_photos, kept_photos=(), on=None):
                 ),
             ]
             lines += [
-                f"- {title}: " + ", ".join(map(usage_label, elsewhere))
+                f"- {title}: " + ", ".join(usage_label(use, school_id) for use in elsewhere)
                 for title, elsewhere in kept_photos
             ]
         if pages:
