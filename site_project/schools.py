@@ -41,15 +41,20 @@ def add_school(
     errors = {**model_errors(school), **english_errors(english)}
     parent, slug = address_of(hostname, path, under_site, errors)
     if path and not hostname:
+        # What would be dropped silently, to be looked for on the English pages.
         for name in ENGLISH_DETAILS_OF_A_SITE:
             if name in english:
-                # Silently dropped, it would have been looked for on the English pages.
                 errors.setdefault(name, []).append(
                     _(
                         "A school under a path shows its site's header and footer: only its "
                         "short name in English is used. Leave this empty."
                     )
                 )
+        english_locale = Locale.objects.get(language_code="en")
+        if "short_name_en" in english and parent and not parent.has_translation(english_locale):
+            errors.setdefault("short_name_en", []).append(
+                _("The site has no English version, so the school has no English pages.")
+            )
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

@@ -205,6 +205,21 @@ def test_bad_input_is_refused_in_russian_and_changes_nothing(centre, options, me
     assert everything() == before
 
 
+def test_an_english_name_under_a_site_without_english_pages_is_refused(centre):
+    """Its English short name would have named no page."""
+    russian_only = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Сайт без английского", slug="bez-en")
+    )
+    Site.objects.create(hostname="ru-only.localhost", root_page=russian_only)
+    before = everything()
+
+    with pytest.raises(CommandError, match="нет английской версии"):
+        add_school(
+            "Гимназия № 3", path="gimnaziya-3", site="ru-only.localhost", short_name_en="Gym 3"
+        )
+    assert everything() == before
+
+
 def test_a_second_school_of_the_same_name_is_refused(centre):
     before = everything()
 
