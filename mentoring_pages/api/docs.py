@@ -17,9 +17,11 @@ from rest_framework.response import Response
 
 from home.views import answer_in_visitors_language
 
+from . import parameters
 from .throttling import AddressRateThrottle
 
 API_PREFIX = "/api/v1/"
+API_TITLE = _("Mentoring: open API")
 ERROR_RESPONSES = {
     "400": _("A parameter is bad: each bad parameter with what is wrong with it."),
     "404": _("There is no such object or page of the list."),
@@ -41,8 +43,9 @@ def only_the_open_api(endpoints):
 
 
 def complete_the_schema(result, generator, request, public):
-    """Words for the parameters given by hand; and every operation may answer 400, 404 or
-    429, as JSON: say so."""
+    """The title in the schema's language; words for the parameters given by hand; and
+    every operation may answer 400, 404 or 429, as JSON: say so."""
+    result["info"]["title"] = str(API_TITLE)
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Error"] = {
         "type": "object",
@@ -129,18 +132,12 @@ class SchemaView(SpectacularJSONAPIView):
     def initial(self, request, *args, **kwargs):
         # Before Django REST framework's own reading of the query (`format`).
         answer_in_visitors_language(request)
+        parameters.check(request.query_params, {"lang"})
         languages = [code for code, _name in settings.LANGUAGES]
-        problems = {
-            name: [_("This endpoint has no such parameter.")]
-            for name in request.query_params
-            if name != "lang"
-        }
         if request.query_params.get("lang", languages[0]) not in languages:
-            problems["lang"] = [
-                _("Choose one of: %(languages)s.") % {"languages": ", ".join(languages)}
-            ]
-        if problems:
-            raise ValidationError(problems)
+            raise ValidationError(
+                {"lang": [_("Choose one of: %(languages)s.") % {"languages": ", ".join(languages)}]}
+            )
         super().initial(request, *args, **kwargs)
 
     @extend_schema(exclude=True)

@@ -32,7 +32,7 @@ from home import page_cache
 from home.views import answer_in_visitors_language
 from programmes.schools import school_of_path
 
-from . import filters, public, serializers
+from . import filters, parameters, public, serializers
 from .throttling import AddressRateThrottle
 
 conditional = decorator_from_middleware(ConditionalGetMiddleware)
@@ -116,29 +116,7 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
         super().initial(request, *args, **kwargs)
 
     def check_parameters(self):
-        """A parameter this endpoint does not know, one given twice or given empty is
-        refused (an empty language would otherwise mean every language)."""
-        request = self.request
-        known = self.known_parameters()
-        problems = (
-            {
-                name: [_("This endpoint has no such parameter.")]
-                for name in request.query_params
-                if name not in known
-            }
-            | {
-                name: [_("Give this parameter once.")]
-                for name, values in request.query_params.lists()
-                if name in known and len(values) > 1
-            }
-            | {
-                name: [_("Give a value, or leave the parameter out.")]
-                for name, values in request.query_params.lists()
-                if name in known and values == [""]
-            }
-        )
-        if problems:
-            raise ValidationError(problems)
+        parameters.check(self.request.query_params, self.known_parameters())
 
     def known_parameters(self):
         if self.action != "list":

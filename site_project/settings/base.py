@@ -376,7 +376,6 @@ API_RATE = os.environ.get("API_RATE", "120/minute")
 # API's views (mentoring_pages/api/views.py), not here.
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Наставничество: открытый API",
     "VERSION": "1",
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     # In the order the router lists them: schools first, as the documentation reads.

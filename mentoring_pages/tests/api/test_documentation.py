@@ -39,18 +39,29 @@ def test_the_schema_lists_every_endpoint_with_its_filters_and_errors(client):
     assert "overdue" in parameters["status"]["schema"]["enum"]
     assert set(events["responses"]) == {"200", "400", "404", "429"}
     assert events["summary"] == "Roadmap events"
+    assert schema["info"]["title"] == "Mentoring: open API"
     russian = client.get("/api/v1/schema/", {"lang": "ru"}).json()
     assert russian["paths"]["/api/v1/events/"]["get"]["summary"] == "Мероприятия дорожных карт"
+    assert russian["info"]["title"] == "Наставничество: открытый API"
     by_client = client.get("/api/v1/schema/", HTTP_ACCEPT_LANGUAGE="en").json()
     assert by_client["paths"]["/api/v1/events/"]["get"]["summary"] == "Roadmap events"
 
 
-@pytest.mark.parametrize("params", [{"lang": "zz"}, {"format": "yaml"}, {"lang": ""}])
-def test_the_schema_refuses_what_it_does_not_know(client, params):
-    response = client.get("/api/v1/schema/", params)
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"lang": "zz"}, "Выберите одно из значений: ru, en."),
+        ({"format": "yaml"}, "У этого адреса API нет такого параметра."),
+        ({"lang": ""}, "Укажите значение или уберите параметр."),
+        # The last one given would otherwise win, silently.
+        ({"lang": ["en", "ru"]}, "Укажите этот параметр один раз."),
+    ],
+)
+def test_the_schema_refuses_what_it_does_not_know(client, params, message):
+    response = client.get("/api/v1/schema/", params, HTTP_ACCEPT_LANGUAGE="ru")
 
     assert response.status_code == 400
-    assert list(response.json()) == list(params)
+    assert response.json() == {name: [message] for name in params}
 
 
 @pytest.mark.parametrize(
