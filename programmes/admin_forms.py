@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .school_records import belongs_to_a_school, in_schools, permission_name
-from .schools import schools_allowing, schools_changed_by
+from .schools import school_of_page, schools_allowing, schools_changed_by
 
 
 class OwnRecordsOnlyMixin:
@@ -32,6 +32,18 @@ class OwnRecordsOnlyMixin:
             field.error_messages["invalid_choice"] = _(
                 "This record is another school's or no longer exists: choose one of your school's."
             )
+
+
+class PageSchoolRecordsOnlyMixin(OwnRecordsOnlyMixin):
+    """For a page's editor: the records of the page's own school, if the user changes it. A
+    user working in two schools would otherwise link one school's page to the other's
+    programme or consent (its questionnaire's results recorded there, its mentor shown on
+    the other's consent)."""
+
+    def schools_of_the_record(self):
+        page = self.instance if self.instance.pk else self.parent_page
+        school = school_of_page(page) if page is not None else None
+        return super().schools_of_the_record().filter(pk=getattr(school, "pk", None))
 
 
 class SchoolOwnedAdminForm(OwnRecordsOnlyMixin, WagtailAdminModelForm):

@@ -30,7 +30,7 @@ from mentoring_pages.models import ApplicationState, ApplicationSubmission, Ques
 from mentoring_pages.models.forms import STATE_COLUMN, STATE_COLUMNS
 from programmes.models import MonitoringResult
 from programmes.roles import CURATOR, has_role, schools_where
-from programmes.schools import pages_of
+from programmes.schools import pages_of, school_of_page, schools_allowing
 
 
 def may_read_submissions(user):
@@ -322,6 +322,17 @@ def monitoring_result(page, rating, year, value_before):
     return result
 
 
+def may_record_results(user, page):
+    """Whether `user` may record `page`'s results in its programme: its own school's, where
+    the user may add a monitoring result (a curator here may be an editor elsewhere)."""
+    school = school_of_page(page)
+    return (
+        school is not None
+        and page.programme.school_id == school.pk
+        and schools_allowing(user, "programmes.add_monitoringresult").filter(pk=school.pk).exists()
+    )
+
+
 class QuestionnaireResultsView(PageAdminView):
     template_name = "mentoring_pages/admin/questionnaire_results.html"
     header_icon = "form"
@@ -362,6 +373,14 @@ class QuestionnaireResultsView(PageAdminView):
         if self.page.programme is None:
             form.add_error(
                 None, _("Choose the questionnaire's programme in its page settings first.")
+            )
+        elif not may_record_results(request.user, self.page):
+            form.add_error(
+                None,
+                _(
+                    "The questionnaire's programme is another school's programme: choose your "
+                    "school's in its page settings."
+                ),
             )
         elif form.is_valid():
             try:

@@ -9,13 +9,13 @@ from wagtail.search import index
 from home.descriptions import DescribedPageMixin
 from home.page_cache import FragmentCacheMixin
 from home.search import StemmedSearchMixin, searchable
-from programmes.admin_forms import OwnRecordsOnlyMixin
+from programmes.admin_forms import PageSchoolRecordsOnlyMixin
 from programmes.fields import optional_link
 
 
-class SectionPageForm(OwnRecordsOnlyMixin, WagtailAdminPageForm):
+class SectionPageForm(PageSchoolRecordsOnlyMixin, WagtailAdminPageForm):
     """A section page's editor: the programme, form of mentoring or consent it links to is
-    one of the editor's schools' (page forms would offer every school's)."""
+    its school's (page forms would offer every school's)."""
 
 
 class SectionPage(DescribedPageMixin, StemmedSearchMixin, FragmentCacheMixin, Page):

@@ -109,7 +109,7 @@ class CaseTag(TaggedPageBase):
 
 class CasePageForm(ConsentPageForm):
     """The role model is one of the chosen form's, in the page's language: its choices are
-    the page language's role models of the forms offered (the editor's schools'), each named
+    the page language's role models of the forms offered (its school's), each named
     with its form."""
 
     def __init__(self, *args, **kwargs):
@@ -120,7 +120,7 @@ class CasePageForm(ConsentPageForm):
         locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
         role_models = RoleModel.objects.filter(locale_id=locale_id)
         if "form" in self.fields:
-            # The forms offered are the editor's schools' (OwnRecordsOnlyMixin): so are these.
+            # The forms offered are the page's school's (PageSchoolRecordsOnlyMixin): so are these.
             role_models = role_models.filter(form__in=self.fields["form"].queryset)
             field.error_messages["invalid_choice"] = self.fields["form"].error_messages[
                 "invalid_choice"

@@ -44,7 +44,7 @@ from home.search import searchable
 from mentoring_pages.forms import minors as minors_rule
 from mentoring_pages.forms import protection, thanks
 from mentoring_pages.forms.minors import MINOR_FIELD, PARENT_CONSENT_FIELD, Minors
-from programmes.admin_forms import OwnRecordsOnlyMixin
+from programmes.admin_forms import PageSchoolRecordsOnlyMixin
 from programmes.models import ConsentText
 from programmes.models.results import MetricKind, MonitoringStage
 from programmes.schools import school_of_page
@@ -272,7 +272,7 @@ class SiteFormField(TranslatableMixin, AbstractFormField):
         return f"{name}_answer" if name in RESERVED_NAMES else name
 
 
-class SectionFormPageForm(OwnRecordsOnlyMixin, WagtailAdminFormPageForm):
+class SectionFormPageForm(PageSchoolRecordsOnlyMixin, WagtailAdminFormPageForm):
     pass
 
 

@@ -13,7 +13,7 @@ from mentoring_pages.tests.factories import (
     MentorPageFactory,
     QuestionnairePageFactory,
 )
-from programmes.roles import CURATOR, EDITOR, MODERATOR
+from programmes.roles import CURATOR, EDITOR, MODERATOR, group_of
 from programmes.tests.factories import (
     ConsentFactory,
     MentoringFormFactory,
@@ -93,3 +93,33 @@ def test_a_case_offers_only_its_editors_schools_role_models(home_page, programme
     form = edit_form(case, user_in(EDITOR))
 
     assert offered_and_refused(form, "role_model", own, theirs) == (True, False, True)
+
+
+def test_a_user_of_two_schools_is_offered_only_the_pages_own_schools_programme(
+    home_page, programmes, other_school, user_in
+):
+    """A curator here who edits there too would otherwise link this school's questionnaire
+    to the other's programme, and record its results there."""
+    own, theirs = programmes
+    questionnaire = QuestionnairePageFactory(parent=MentoringIndexPageFactory(parent=home_page))
+    curator = user_in(CURATOR)
+    curator.groups.add(group_of(other_school, EDITOR))
+
+    form = edit_form(questionnaire, curator)
+
+    assert offered_and_refused(form, "programme", own, theirs) == (True, False, True)
+
+
+def test_a_new_page_of_another_school_offers_that_schools_records_to_a_superuser(
+    home_page, programmes, other_school, django_user_model
+):
+    own, theirs = programmes
+    their_landing = MentoringIndexPageFactory(parent=other_school.home_page)
+    superuser = django_user_model.objects.create_superuser("root", password="x")
+    form_class = QuestionnairePageFactory._meta.model.get_edit_handler().get_form_class()
+
+    form = form_class(
+        instance=QuestionnairePageFactory.build(), for_user=superuser, parent_page=their_landing
+    )
+
+    assert offered_and_refused(form, "programme", theirs, own) == (True, False, True)

@@ -12,7 +12,7 @@ from mentoring_pages.tests.applications import is_thanked
 from mentoring_pages.tests.factories import QuestionnaireFieldFactory, QuestionnairePageFactory
 from programmes.models import MonitoringResult
 from programmes.models.results import MetricKind, MonitoringStage
-from programmes.roles import CURATOR, EDITOR
+from programmes.roles import CURATOR, EDITOR, group_of
 from programmes.tests.factories import ProgrammeFactory
 from site_project.tests.admin_refusals import outcome, sent_to_the_dashboard
 
@@ -184,3 +184,24 @@ def test_stage_2_needs_the_value_before(login_as, answered):
     assert recorded.status_code == 302
     result = MonitoringResult.objects.get()
     assert (result.value_before, result.value_after) == (Decimal("6.5"), Decimal("8.67"))
+
+
+def test_the_results_are_not_recorded_in_a_programme_the_curator_may_not_add_to(
+    client, user_in, answered, other_school
+):
+    """A page linked to another school's programme (as a user of both schools could link it
+    before page forms offered only the page's school's) records nothing there: its curator
+    here is only an editor there."""
+    answered.programme = ProgrammeFactory(school=other_school, first_year=2020, last_year=2030)
+    answered.save()
+    curator = user_in(CURATOR)
+    curator.groups.add(group_of(other_school, EDITOR))
+    client.force_login(curator)
+
+    response = client.post(
+        results_url(answered), {"question": answered.rating.clean_name, "year": "2025"}
+    )
+
+    assert response.status_code == 400
+    assert "программа другой школы" in response.content.decode()
+    assert not MonitoringResult.objects.exists()
