@@ -44,14 +44,13 @@ PAGE_KINDS = [
 ]
 
 
-def accessible(scheme, images):
-    """The a11y cookie of the version for the visually impaired at its largest font size
-    and letter spacing, in `scheme`, with images shown or hidden."""
+def accessible(
+    scheme, images, size=accessibility.SIZES[-1][0], spacing=accessibility.SPACINGS[-1][0]
+):
+    """The a11y cookie of the version for the visually impaired in `scheme`, with images
+    shown or hidden, by default at its largest font size and letter spacing."""
     chosen = accessibility.AccessibilitySettings(
-        size=accessibility.SIZES[-1][0],
-        scheme=scheme,
-        images=images,
-        spacing=accessibility.SPACINGS[-1][0],
+        size=size, scheme=scheme, images=images, spacing=spacing
     )
     return [{"name": accessibility.COOKIE_NAME, "value": chosen.cookie_value}]
 
@@ -66,7 +65,14 @@ OTHER_SCHEMES = {
     "accessible-light": accessible("light", "noimg"),
     "accessible-blue": accessible("blue", "img"),
 }
-ALL_VERSIONS = {**VERSIONS, **OTHER_SCHEMES}
+# The accessible version at each of its font sizes, with either letter spacing, for the
+# layouts the largest one alone would not show.
+FONT_SIZES = {
+    f"accessible-{size}-{spacing}": accessible("dark", "noimg", size, spacing)
+    for size, _label in accessibility.SIZES
+    for spacing, _label in accessibility.SPACINGS
+}
+ALL_VERSIONS = {**VERSIONS, **OTHER_SCHEMES, **FONT_SIZES}
 
 # Widths in CSS pixels: a phone, 1280 px at 200 % zoom (WCAG 1.4.10), the narrowest phone
 # (WCAG's 320 px reflow), a desktop; the phone and the desktop with their own heights.
