@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 
 from .models import ConsentText
@@ -18,8 +19,16 @@ hooks.register("register_admin_urls", localize_urls)
 @hooks.register("before_delete_snippet")
 def keep_consent_texts_agreed_to(request, instances):
     """A wording people agreed to is the proof of their consent: it stays as long as their
-    submissions do (purge_submissions deletes those), instead of failing on delete."""
-    agreed = [text for text in instances if isinstance(text, ConsentText) and text.is_agreed_to()]
+    submissions do (purge_submissions deletes those), instead of failing on delete. A text
+    in the default language takes its translations with it (home.signals): a translation
+    agreed to holds it too."""
+    default = Locale.get_default()
+
+    def held(text):
+        deleted = [text, *text.get_translations()] if text.locale_id == default.pk else [text]
+        return any(each.is_agreed_to() for each in deleted)
+
+    agreed = [text for text in instances if isinstance(text, ConsentText) and held(text)]
     if agreed:
         messages.error(
             request,
