@@ -23,6 +23,8 @@ class ShownPerson:
     page: object
     problems: list
     days_left: int | None = None
+    # Given to a school whose consents the reader does not keep: its person is not named.
+    others_consent: bool = False
 
     @property
     def consent(self):
@@ -76,8 +78,16 @@ def consent_report(schools=None, on=None):
             page.locale.language_code,
         ),
     )
+    own_school_ids = set(schools.values_list("pk", flat=True))
     shown = [
-        ShownPerson(page, consent_problems(page, on=on), days_left(page.consent)) for page in pages
+        ShownPerson(
+            page,
+            consent_problems(page, on=on),
+            days_left(page.consent),
+            others_consent=page.consent is not None
+            and page.consent.school_id not in own_school_ids,
+        )
+        for page in pages
     ]
     expiring = {
         consent.pk: ExpiringConsent(consent, days_left(consent))
@@ -91,7 +101,7 @@ def consent_report(schools=None, on=None):
     relying = (
         page
         for model in page_types_showing_people()
-        for page in showing_people(model.objects.filter(consent__in=list(expiring)))
+        for page in showing_people(model.objects.filter(in_schools, consent__in=list(expiring)))
     )
     for page in sorted(relying, key=lambda page: (page.title, page.locale.language_code)):
         expiring[page.consent_id].pages.append(page)

@@ -15,6 +15,7 @@ from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.models import Locale, Site
 
 from programmes.models import ConsentKind
+from programmes.schools import school_of_page
 
 
 class ConsentMissing(PublishPermissionError):
@@ -59,6 +60,16 @@ def consent_problems(page, parent=None, on=None):
         ]
     on = on or timezone.localdate()
     problems = []
+    # Addresses are the same on every school's site: another school's consent may list
+    # this one's, but was given to that school, not to this one.
+    school = school_of_page(parent or page)
+    if school is None or consent.school_id != school.pk:
+        problems.append(
+            _(
+                "The consent was given to another school: choose a consent given to this "
+                "page's school."
+            )
+        )
     if consent.kind != ConsentKind.DISSEMINATION:
         problems.append(
             _(

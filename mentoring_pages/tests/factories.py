@@ -24,6 +24,7 @@ from mentoring_pages.models import (
 )
 from mentoring_pages.roadmap.deadlines import Recurrence
 from mentoring_pages.roadmap.statuses import EventStatus
+from programmes.schools import default_school, school_of_page
 from programmes.tests.factories import ConsentFactory
 
 
@@ -111,6 +112,9 @@ class MentorPageFactory(wagtail_factories.PageFactory):
         person=factory.SelfAttribute("..consent_given_by"),
         data_categories=factory.SelfAttribute("..consent_scope"),
         pages=factory.LazyAttribute(lambda consent: mentor_address(consent.factory_parent)),
+        school=factory.LazyAttribute(
+            lambda consent: school_under(getattr(consent.factory_parent, "parent", None))
+        ),
     )
 
     class Params:
@@ -119,6 +123,11 @@ class MentorPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = MentorPage
+
+
+def school_under(parent):
+    """The school whose tree a page made under `parent` is in: its consent is given to it."""
+    return (school_of_page(parent) if parent is not None else None) or default_school()
 
 
 def mentor_address(mentor):
@@ -152,7 +161,9 @@ def case_photo(parent, slug, shows_people=True, consent=True, **consent_fields):
     }
     if consent:
         address = public_path(CasePage(slug=slug, locale_id=parent.locale_id), parent)
-        fields["consent"] = ConsentFactory(pages=address, **consent_fields)
+        fields["consent"] = ConsentFactory(
+            pages=address, **{"school": school_under(parent), **consent_fields}
+        )
     return fields
 
 

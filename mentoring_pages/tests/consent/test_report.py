@@ -4,11 +4,13 @@ consents running out within 30 days with the pages relying on them."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from mentoring_pages.consent.report import consent_report
 from mentoring_pages.tests.consent.conftest import TODAY
 from mentoring_pages.tests.factories import MentorPageFactory
+from programmes.roles import CURATOR
 from programmes.tests.factories import ConsentFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +50,22 @@ def test_consents_running_out_within_30_days_with_their_pages(mentor):
     assert [item.consent.pk for item in expiring] == [today.pk, in_30_days.consent_id]
     assert [item.days_left for item in expiring] == [0, 30]
     assert expiring[0].pages == [] and expiring[1].pages == [in_30_days]
+
+
+def test_a_curator_is_told_neither_another_schools_person_nor_its_pages(
+    client, mentor, end_consent, other_school, user_in
+):
+    """A page here relying on a consent given to the other school (a page moved between
+    schools keeps its consent): each school's curator reads only their own school's names."""
+    page = mentor("Учитель физики", person="Сидорова Анна", valid_until=TODAY + 10 * DAY)
+    end_consent(page, school=other_school)
+    report_url = reverse("mentoring_pages_consent_report")
+
+    client.force_login(user_in(CURATOR))
+    ours = client.get(report_url).content.decode()
+    client.force_login(user_in(CURATOR, "their-curator", school=other_school))
+    theirs = client.get(report_url).content.decode()
+
+    assert "Учитель физики" in ours and "согласие, данное другой школе" in ours
+    assert "Сидорова Анна" not in ours
+    assert "Сидорова Анна" in theirs and "Учитель физики" not in theirs

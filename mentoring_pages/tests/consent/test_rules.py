@@ -168,6 +168,21 @@ def test_publishing_a_revision_with_a_valid_consent_works(section, fields):
     assert reloaded(page).live is True
 
 
+def test_another_schools_consent_does_not_let_a_page_show_its_person(
+    section, other_school, end_consent
+):
+    """Every school's site has the same addresses: another school's consent may list this
+    page's, but it was given to that school (a page copied or moved between schools keeps
+    the consent it had)."""
+    page = unpublished_mentor(section)
+    end_consent(page, school=other_school)
+
+    with pytest.raises(ConsentMissing, match="другой школе"):
+        reloaded(page).save_revision().publish()
+
+    assert reloaded(page).live is False
+
+
 def test_a_live_page_cannot_be_written_without_consent(section):
     with pytest.raises(ConsentMissing):
         MentorPageFactory(parent=section.mentors, consent=None)
