@@ -28,7 +28,14 @@ ICON_SIZES = (32, 180, 192)
 class Organisation:
     full_name: str
     short_name: str
+    # What heads the site: the short name, else the full one.
+    name: str
     address: str
+    # The language of each of these three where it is not the page's (a Russian name on
+    # an English page), else "": for a `lang` attribute.
+    full_name_lang: str
+    name_lang: str
+    address_lang: str
     phone: str
     email: str
     logo_url: str
@@ -85,7 +92,11 @@ def build_header_footer(site, language):
     organisation = Organisation(
         full_name=details.full_name,
         short_name=details.short_name,
+        name=details.name,
         address=details.address,
+        full_name_lang=details.full_name_lang,
+        name_lang=details.name_lang,
+        address_lang=details.address_lang,
         phone=details.phone,
         email=details.email,
         logo_url=_rendition_url(logo, "height-64") if logo else "",

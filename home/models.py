@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -76,15 +77,25 @@ class ContentPage(DescribedPageMixin, StemmedSearchMixin, Page):
 
 
 class LocalizedOrganisation:
-    """The organisation's names and address in the language being rendered."""
+    """The organisation's names and address in the language being rendered. One not given in
+    English is shown in Russian on English pages, its `<field>_lang` then saying so, for a
+    `lang` attribute: a screen reader reads it with a Russian voice. `name` is what heads
+    the site: the short name, else the full one."""
 
     def __init__(self, site_settings, language):
         english = language == "en"
         for field in ("full_name", "short_name", "address"):
-            value = getattr(site_settings, field)
+            value, value_language = getattr(site_settings, field), ""
             if english:
-                value = getattr(site_settings, f"{field}_en") or value
+                translated = getattr(site_settings, f"{field}_en")
+                value, value_language = (
+                    translated or value,
+                    "" if translated else settings.LANGUAGE_CODE,
+                )
             setattr(self, field, value)
+            setattr(self, f"{field}_lang", value_language if value else "")
+        named_by = "short_name" if self.short_name else "full_name"
+        self.name, self.name_lang = getattr(self, named_by), getattr(self, f"{named_by}_lang")
         self.phone = site_settings.phone
         self.email = site_settings.email
 

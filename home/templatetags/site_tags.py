@@ -81,6 +81,15 @@ def home_url(language):
 register.filter("document_meta", documents.document_meta)
 
 
+@register.simple_tag
+def lang_of_untranslated():
+    """` lang="ru"` in a page of another language, for what is kept in the site's language
+    only (a school's name): a screen reader then reads it with a Russian voice."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This address without its query string, which only filters or tracks; a listing's

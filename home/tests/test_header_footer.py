@@ -3,6 +3,7 @@ changes."""
 
 import pytest
 import wagtail_factories
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -10,6 +11,7 @@ from wagtail.models import Site
 from home.header_footer import header_footer
 from home.models import SiteSettings
 from home.tests.factories import ContentPageFactory
+from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +106,27 @@ def test_a_logo_whose_file_is_missing_leaves_the_pages_standing(client, site):
     # The emblem and the default icons stand in, never a broken picture.
     assert "img/emblem.svg" in content
     assert "not-found" not in content
+
+
+def test_a_name_not_given_in_english_is_marked_russian_on_english_pages(
+    client, site, home_page, english
+):
+    """A screen reader reads Russian words inside an English page with a Russian voice only
+    when the page says they are Russian."""
+    details = SiteSettings.for_site(site)
+    details.short_name, details.full_name = "Школа № 3", "МБОУ «Средняя школа № 3»"
+    details.address, details.full_name_en = "ул. Ленина, 1", "Secondary School No. 3"
+    details.save()
+    translate(home_page, english, {home_page.title: "Home"})
+
+    english_page = BeautifulSoup(client.get("/en/").content, "html.parser")
+    russian_page = BeautifulSoup(client.get("/").content, "html.parser")
+
+    footer = english_page.select(".site-footer p")
+    assert english_page.select_one(".site-brand__name").get("lang") == "ru"
+    assert [(p.get_text(), p.get("lang")) for p in footer] == [
+        ("Secondary School No. 3", None),
+        ("ул. Ленина, 1", "ru"),
+    ]
+    assert english_page.h1.get("lang") is None
+    assert not russian_page.select(".site-brand__name[lang], .site-footer p[lang], h1[lang]")

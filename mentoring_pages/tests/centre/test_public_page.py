@@ -90,3 +90,5 @@ def test_the_english_page_links_to_the_schools_english_sites(client, centre, eng
 
     assert page.h1.get_text() == "Municipal mentoring centre"
     assert page.find("h2").a["href"] == english_home.get_url()
+    # Schools are named in Russian only: a screen reader is told so.
+    assert page.find("h2")["lang"] == "ru"
