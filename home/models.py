@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+import programmes.models  # noqa: F401 - before admin_forms, whose models import it back
+from programmes.admin_forms import SchoolPageForm
 from programmes.fields import optional_link
 
 from .blocks import BodyBlock
@@ -30,6 +32,8 @@ class HomePage(PhotoMixin, DescribedPageMixin, StemmedSearchMixin, FragmentCache
     content and sections, the page apps add with the `construct_home_page_context` hook:
     a function `(page, request, lists)` that adds to the dict `lists` in place, as
     mentoring_pages adds the latest news; the template reads them as `lists.NAME`."""
+
+    base_form_class = SchoolPageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -64,6 +68,8 @@ class HomePage(PhotoMixin, DescribedPageMixin, StemmedSearchMixin, FragmentCache
 
 class ContentPage(DescribedPageMixin, StemmedSearchMixin, Page):
     """A generic page of text, images, documents and tables."""
+
+    base_form_class = SchoolPageForm
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

@@ -16,6 +16,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from .admin_forms import OfferedOnlyChooserMixin
 from .models import School
 from .school_records import (
     SCHOOL_LOOKUPS,
@@ -162,15 +163,6 @@ class SchoolScopedChooserViewSetMixin:
         )
 
 
-class SchoolScopedSnippetChooser(AdminSnippetChooser):
+class SchoolScopedSnippetChooser(OfferedOnlyChooserMixin, AdminSnippetChooser):
     """The chooser widget of a form whose field offers the user's schools' records only
     (admin_forms): another school's record posted by hand is refused, and not shown back."""
-
-    def get_instance(self, value):
-        offered = getattr(self.choices, "queryset", None)
-        if offered is None or value is None or isinstance(value, self.model_class):
-            return super().get_instance(value)
-        try:
-            return offered.filter(pk=value).first()
-        except (ValueError, TypeError):  # not a key at all, e.g. "abc": the form says so
-            return None

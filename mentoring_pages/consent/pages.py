@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import get_page_models
 
 from mentoring_pages.consent.rules import check_consent, consent_problems
-from mentoring_pages.models.base import SectionPageForm
+from programmes.admin_forms import SchoolPageForm
 from programmes.fields import optional_link
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def consent_link():
     )
 
 
-class ConsentPageForm(SectionPageForm):
+class ConsentPageForm(SchoolPageForm):
     """Refuses to publish or submit for moderation, with the reason beside the consent
     field, while the consent is not recorded. Saving a draft stays possible."""
 

@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -9,19 +8,14 @@ from wagtail.search import index
 from home.descriptions import DescribedPageMixin
 from home.page_cache import FragmentCacheMixin
 from home.search import StemmedSearchMixin, searchable
-from programmes.admin_forms import PageSchoolRecordsOnlyMixin
+from programmes.admin_forms import SchoolPageForm
 from programmes.fields import optional_link
-
-
-class SectionPageForm(PageSchoolRecordsOnlyMixin, WagtailAdminPageForm):
-    """A section page's editor: the programme, form of mentoring or consent it links to is
-    its school's (page forms would offer every school's)."""
 
 
 class SectionPage(DescribedPageMixin, StemmedSearchMixin, FragmentCacheMixin, Page):
     """A page of the «Наставничество» section."""
 
-    base_form_class = SectionPageForm
+    base_form_class = SchoolPageForm
 
     # The image shown when the page is shared (OpenGraph): a PhotoMixin's photo.
     og_image = None

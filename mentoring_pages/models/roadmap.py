@@ -22,9 +22,10 @@ from mentoring_pages.roadmap import exports, statuses
 from mentoring_pages.roadmap.deadlines import Recurrence
 from mentoring_pages.roadmap.import_panel import ImportButtonPanel
 from mentoring_pages.roadmap.statuses import EventStatus
+from programmes.admin_forms import SchoolPageForm
 from programmes.models.programme import YearPeriodMixin
 
-from .base import ProgrammeMixin, SectionIndexPage, SectionPage, SectionPageForm
+from .base import ProgrammeMixin, SectionIndexPage, SectionPage
 
 
 class RoadmapIndexPage(SectionIndexPage):
@@ -73,7 +74,7 @@ class RoadmapIndexPage(SectionIndexPage):
         }
 
 
-class RoadmapPageForm(SectionPageForm):
+class RoadmapPageForm(SchoolPageForm):
     """Checks stage numbers, records the day a status changed, and asks once more before
     publishing a roadmap with overdue events (a past plan imported without marking its
     events done would show the school as failing). Every button of the editor that leads

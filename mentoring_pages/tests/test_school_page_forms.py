@@ -5,15 +5,20 @@ programme; a consent's label names its person)."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail_factories import DocumentFactory, ImageFactory
 
+from home.tests.factories import ContentPageFactory
 from mentoring_pages.tests.factories import (
     CaseIndexPageFactory,
     CasePageFactory,
     MentoringIndexPageFactory,
     MentorPageFactory,
+    NewsPageFactory,
     QuestionnairePageFactory,
 )
 from programmes.roles import CURATOR, EDITOR, MODERATOR, group_of
+from programmes.schools import default_school
 from programmes.tests.factories import (
     ConsentFactory,
     MentoringFormFactory,
@@ -123,3 +128,74 @@ def test_a_new_page_of_another_school_offers_that_schools_records_to_a_superuser
     )
 
     assert offered_and_refused(form, "programme", theirs, own) == (True, False, True)
+
+
+# Images and documents: those of the collections the user may choose from (their school's).
+
+FILE_REFUSED = "Этот файл в коллекции другой школы или удалён"
+
+
+def page_form(page, user, body, **fields):
+    """The editor of `page` as `user`, posted with its title and slug, `fields`, and `body`
+    (blocks)."""
+    form_class = type(page).get_edit_handler().get_form_class()
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            **fields,
+            "body": streamfield(body),
+            "comments": inline_formset([]),
+        }
+    )
+    return form_class(data, instance=page, for_user=user, parent_page=page.get_parent())
+
+
+def news_fields(news):
+    return {"date": str(news.date), "lead": news.lead, "image_alt": ""}
+
+
+def document_link(document):
+    return ("paragraph", rich_text(f'<p><a linktype="document" id="{document.pk}">Файл</a></p>'))
+
+
+def test_a_page_offers_its_editors_schools_images_and_keeps_the_one_it_has(
+    section, other_school, user_in
+):
+    kept = ImageFactory(title="Портрет из общей коллекции")  # the root's: nobody's to choose
+    mentor = MentorPageFactory(parent=section.mentors, image=kept, image_alt="Портрет")
+    own = ImageFactory(collection=default_school().collection)
+    theirs = ImageFactory(collection=other_school.collection, title="Фото Лицея-Бэ")
+
+    form = edit_form(mentor, user_in(EDITOR))
+    field = form.fields["image"]
+
+    assert own in field.queryset and kept in field.queryset
+    assert theirs not in field.queryset
+    with pytest.raises(ValidationError, match=FILE_REFUSED):
+        field.clean(theirs.pk)
+
+
+@pytest.mark.parametrize(
+    ("make_page", "fields"),
+    [
+        (lambda section: NewsPageFactory(parent=section.news), news_fields),
+        # Home's own page type, which a moderator edits anywhere on the site.
+        (lambda section: ContentPageFactory(parent=section.landing), lambda page: {"intro": ""}),
+    ],
+    ids=["news", "content page"],
+)
+def test_a_pages_text_may_not_show_another_schools_document(
+    section, other_school, user_in, make_page, fields
+):
+    page = make_page(section)
+    own = DocumentFactory(collection=default_school().collection)
+    theirs = DocumentFactory(collection=other_school.collection)
+    moderator = user_in(MODERATOR)
+
+    refused = page_form(page, moderator, [document_link(theirs)], **fields(page))
+    accepted = page_form(page, moderator, [document_link(own)], **fields(page))
+
+    assert not refused.is_valid()
+    assert "коллекции другой школы" in " ".join(refused.errors["body"])
+    assert accepted.is_valid(), accepted.errors

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from wagtail.models import Locale
 from wagtail.search.index import class_is_indexed
 from wagtail.snippets.models import get_snippet_models
+from wagtail_factories import DocumentFactory
 
 from programmes.models import (
     Consent,
@@ -339,6 +340,24 @@ def test_a_form_offers_only_the_users_schools_programmes(records, login_as):
 
     assert records[Programme][0] in offered
     assert {programme.school for programme in offered} == {default_school()}
+
+
+def test_another_schools_consent_scan_is_refused_and_not_named_back(other_school, user_in):
+    """Stepping through ids in a consent's form would read the titles of the other school's
+    scans, which name their people."""
+    scan = DocumentFactory(title="Согласие Сидоровой", collection=other_school.private_collection)
+    consent = factories.ConsentFactory()
+    form_class = Consent.snippet_viewset.get_form_class(for_update=True)
+    unbound = form_class(instance=consent, for_user=user_in(CURATOR))
+    data = {name: unbound[name].value() for name in unbound.fields} | {"document": scan.pk}
+
+    form = form_class(data, instance=consent, for_user=user_in(CURATOR, "curator-2"))
+
+    assert not form.is_valid()
+    assert form.errors["document"] == [
+        "Этот файл в коллекции другой школы или удалён: выберите файл своей школы."
+    ]
+    assert "Сидоровой" not in str(form["document"])
 
 
 # The school filter
