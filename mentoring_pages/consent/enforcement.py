@@ -22,8 +22,7 @@ from wagtail.models import Page
 
 from mentoring_pages.consent.emails import notify_curators
 from mentoring_pages.consent.pages import page_types_showing_people
-from mentoring_pages.consent.rules import consent_problems
-from programmes.schools import school_of_page
+from mentoring_pages.consent.rules import consent_problems, school_ids_of_pages
 
 logger = logging.getLogger(__name__)
 
@@ -52,19 +51,14 @@ def has_ended(consent, on):
     return consent is not None and (consent.is_withdrawn() or consent.has_expired(on))
 
 
-def school_id_of(page):
-    if page.consent is not None:
-        return page.consent.school_id
-    school = school_of_page(page)
-    return school.pk if school is not None else None
-
-
 def enforce_consents(on=None, consents=None, within=None):
     """Unpublish every live page the rule no longer allows on `on` (today), delete the photos
     of every page whose consent has ended that nothing else uses, and tell the curators in
     one e-mail (none when nothing changed). `consents` limits it to pages relying on those,
     `within` to some pages and those below them. Returns the pages unpublished."""
     on = on or timezone.localdate()
+    # The page's school, not its consent's: a page may rely on another school's consent.
+    school_id_of = school_ids_of_pages()
     pages = sorted(
         (
             page
@@ -72,7 +66,7 @@ def enforce_consents(on=None, consents=None, within=None):
             for page in narrowed(model.objects.live(), consents, within).select_related(
                 "consent", "image", "locale"
             )
-            if consent_problems(page, on=on)
+            if consent_problems(page, on=on, school_id_of=school_id_of)
         ),
         key=lambda page: page.path,
     )
@@ -100,7 +94,7 @@ def enforce_consents(on=None, consents=None, within=None):
     # {photo: (its school, whether a page showing it was unpublished now)}
     photos = {}
     for page in ended:
-        school_id, now = photos.get(page.image, (page.consent.school_id, False))
+        school_id, now = photos.get(page.image, (school_id_of(page), False))
         photos[page.image] = (school_id, now or page.pk in unpublished_pks)
     for image, (school_id, unpublished_now) in photos.items():
         title, elsewhere = image.title, other_uses(image, ended_pks)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from mentoring_pages.consent.pages import page_types_showing_people
-from mentoring_pages.consent.rules import consent_problems
+from mentoring_pages.consent.rules import consent_problems, school_ids_of_pages
 from programmes.models import Consent, School
 from programmes.schools import pages_of
 
@@ -79,16 +79,16 @@ def consent_report(schools=None, on=None):
         ),
     )
     own_school_ids = set(schools.values_list("pk", flat=True))
-    shown = [
-        ShownPerson(
-            page,
-            consent_problems(page, on=on),
-            days_left(page.consent),
-            others_consent=page.consent is not None
-            and page.consent.school_id not in own_school_ids,
-        )
-        for page in pages
-    ]
+    school_id_of = school_ids_of_pages()
+
+    def shown_person(page):
+        problems = consent_problems(page, on=on, school_id_of=school_id_of)
+        if page.consent is not None and page.consent.school_id not in own_school_ids:
+            # Only that it is another school's: its dates and state are that school's.
+            return ShownPerson(page, problems[:1], others_consent=True)
+        return ShownPerson(page, problems, days_left(page.consent))
+
+    shown = [shown_person(page) for page in pages]
     expiring = {
         consent.pk: ExpiringConsent(consent, days_left(consent))
         for consent in Consent.objects.filter(

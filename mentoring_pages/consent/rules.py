@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.models import Locale, Site
 
-from programmes.models import ConsentKind
-from programmes.schools import school_of_page
+from programmes.models import ConsentKind, School
+from programmes.schools import school_of_page, school_of_path
 
 
 class ConsentMissing(PublishPermissionError):
@@ -44,10 +44,23 @@ def written_date(value):
     return date_format(value, "d.m.Y")
 
 
-def consent_problems(page, parent=None, on=None):
+def school_id_of_page(page):
+    school = school_of_page(page)
+    return school.pk if school is not None else None
+
+
+def school_ids_of_pages():
+    """A function of a page giving its school's id, for many pages at the cost of one
+    (school_id_of_page asks the database for each)."""
+    school_id = school_of_path(School.objects.select_related("home_page"), translations=True)
+    return lambda page: school_id(page.path)
+
+
+def consent_problems(page, parent=None, on=None, school_id_of=school_id_of_page):
     """What is missing before `page` may show its person: a list of messages, empty when
     publishing is allowed or the page shows nobody (`page.shows_person`: a case without a
-    photo of people). `page.consent` is the consent it relies on."""
+    photo of people). `page.consent` is the consent it relies on; `school_id_of` gives
+    a page's school (school_ids_of_pages, where there are many)."""
     if not page.shows_person:
         return []
     consent = page.consent
@@ -62,8 +75,12 @@ def consent_problems(page, parent=None, on=None):
     problems = []
     # Addresses are the same on every school's site: another school's consent may list
     # this one's, but was given to that school, not to this one.
-    school = school_of_page(parent or page)
-    if school is None or consent.school_id != school.pk:
+    school_id = school_id_of(parent or page)
+    if school_id is None:
+        problems.append(
+            _("The page is on no school's site: a consent is given to a school, so none allows it.")
+        )
+    elif consent.school_id != school_id:
         problems.append(
             _(
                 "The consent was given to another school: choose a consent given to this "

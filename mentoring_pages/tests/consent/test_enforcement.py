@@ -20,6 +20,7 @@ from mentoring_pages.tests.factories import (
     NewsPageFactory,
 )
 from programmes.models import Consent
+from programmes.roles import CURATOR
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -347,3 +348,20 @@ def test_a_live_page_with_no_consent_at_all_is_unpublished_and_the_run_goes_on(
     assert (live(unrecorded), live(expired)) == (False, False)
     (message,) = mailoutbox
     assert "Без согласия" in message.body and "Истёкшее согласие" in message.body
+
+
+def test_a_page_on_another_schools_consent_is_unpublished_and_its_own_curators_told(
+    section, curators, mailoutbox, end_consent, other_school, user_in
+):
+    """A page moved here from another school keeps that school's consent: it goes, and
+    this school's curators hear of it; the other school's hear nothing of this one's pages."""
+    theirs = user_in(CURATOR, "their-curator", school=other_school, email="their@example.org")
+    moved = MentorPageFactory(parent=section.mentors, title="Перенесённый наставник")
+    end_consent(moved, school=other_school)
+
+    enforce()
+
+    assert live(moved) is False
+    (message,) = mailoutbox
+    assert message.to == ["curator@example.org"] and theirs.email not in message.to
+    assert "Перенесённый наставник" in message.body

@@ -58,7 +58,7 @@ def test_a_curator_is_told_neither_another_schools_person_nor_its_pages(
     """A page here relying on a consent given to the other school (a page moved between
     schools keeps its consent): each school's curator reads only their own school's names."""
     page = mentor("Учитель физики", person="Сидорова Анна", valid_until=TODAY + 10 * DAY)
-    end_consent(page, school=other_school)
+    end_consent(page, school=other_school, is_minor=True, parent_name="")
     report_url = reverse("mentoring_pages_consent_report")
 
     client.force_login(user_in(CURATOR))
@@ -67,5 +67,7 @@ def test_a_curator_is_told_neither_another_schools_person_nor_its_pages(
     theirs = client.get(report_url).content.decode()
 
     assert "Учитель физики" in ours and "согласие, данное другой школе" in ours
-    assert "Сидорова Анна" not in ours
+    # Nor its dates and state: only that it is another school's.
+    assert "Сидорова Анна" not in ours and "нет 18 лет" not in ours
+    assert (TODAY + 10 * DAY).strftime("%d.%m.%Y") not in ours
     assert "Сидорова Анна" in theirs and "Учитель физики" not in theirs
