@@ -42,6 +42,7 @@ hooks.register("construct_homepage_panels", consent_admin.add_consent_warnings_p
 hooks.register("construct_homepage_panels", editor_home.add_editor_home_panel)
 hooks.register("construct_homepage_panels", forms_admin.add_open_applications_panel)
 hooks.register("construct_homepage_panels", centre_admin.add_centre_panel)
+hooks.register("before_copy_page", consent_admin.refuse_live_copies_of_people)
 hooks.register("register_page_header_buttons", forms_admin.results_button)
 hooks.register("register_page_header_buttons", import_views.import_button)
 hooks.register("register_page_header_buttons", import_views.new_roadmap_import_button)

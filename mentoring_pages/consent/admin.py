@@ -1,7 +1,10 @@
 """The curator's consent report in the admin («Отчёты → Согласия на сайте»): who is shown
 on the site and on what consent, and the consents running out soon; and its warning on the
-dashboard. Only for those who may read the consent registry (curators)."""
+dashboard. Only for those who may read the consent registry (curators). And the refusal,
+with its reason, of a copy of a page showing a person that would go live."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -61,3 +64,25 @@ def add_consent_warnings_panel(request, panels):
                 warning_days=EXPIRY_WARNING_DAYS,
             )
         )
+
+
+def refuse_live_copies_of_people(request, page):
+    """Wagtail's «Copy» with «Publish copies», or as an alias, makes live pages at new
+    addresses, which no consent lists: the copy failed with «no access» and lost what the
+    user typed. It is refused with the reason instead, before anything is copied."""
+    if request.method != "POST" or not (
+        request.POST.get("publish_copies") or request.POST.get("alias")
+    ):
+        return None
+    copied = page.get_descendants(inclusive=True) if request.POST.get("copy_subpages") else [page]
+    if any(getattr(each.specific, "shows_person", False) for each in copied):
+        messages.error(
+            request,
+            _(
+                "A copy of a page showing a person cannot go live: the person's consent "
+                "lists the original's address only. Copy it as a draft (neither published "
+                "nor an alias), add the copy's address to the consent, then publish the copy."
+            ),
+        )
+        return redirect("wagtailadmin_pages:copy", page.pk)
+    return None

@@ -60,17 +60,30 @@ def distribution(counts, total):
     ]
 
 
+def rating(value, top):
+    """An answer as a rating from 1 to `top`, or None: one given before the question became
+    a rating, or took another scale (its name stays when its type changes), is not one."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 1 <= number <= top else None
+
+
 def question_result(form_field, answers):
     """The result of one question from its answers (None where one was not given)."""
     values = [value for value in answers if given(value)]
     result = QuestionResult(form_field.clean_name, form_field.label, form_field.field_type)
     result.count = len(values)
     if form_field.field_type in RATING_SCALES:
-        counts = dict.fromkeys(range(1, RATING_SCALES[form_field.field_type] + 1), 0)
-        for value in values:
-            counts[int(value)] = counts.get(int(value), 0) + 1
-        if values:
-            mean = Decimal(sum(int(value) for value in values)) / len(values)
+        top = RATING_SCALES[form_field.field_type]
+        ratings = [number for value in values if (number := rating(value, top)) is not None]
+        result.count = len(ratings)
+        counts = dict.fromkeys(range(1, top + 1), 0)
+        for number in ratings:
+            counts[number] += 1
+        if ratings:
+            mean = Decimal(sum(ratings)) / len(ratings)
             result.mean = mean.quantize(HUNDREDTH, rounding=ROUND_HALF_UP)
         result.distribution = distribution(counts, result.count)
     elif form_field.field_type in CHOICE_TYPES:

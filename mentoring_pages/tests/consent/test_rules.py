@@ -232,3 +232,36 @@ def test_the_english_page_shows_the_same_person_under_the_same_consent(
     assert public_path(translation) == public_path(page)  # covered by the Russian address
     assert consent_problems(translation) == []
     assert client.get(translation.url).status_code == 200
+
+
+@pytest.mark.parametrize("live_copy", ["publish_copies", "alias"])
+def test_a_live_copy_of_a_mentor_is_refused_with_the_reason(admin_client, section, live_copy):
+    """Its consent lists the original's address only: the copy would go live without one."""
+    page = MentorPageFactory(parent=section.mentors)
+    copy_url = reverse("wagtailadmin_pages:copy", args=(page.pk,))
+
+    response = admin_client.post(
+        copy_url,
+        {
+            "new_title": "Копия",
+            "new_slug": "kopiya",
+            "new_parent_page": section.mentors.pk,
+            live_copy: "on",
+        },
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == copy_url
+    assert "Скопируйте её черновиком" in response.content.decode()
+    assert not MentorPage.objects.filter(slug="kopiya").exists()
+
+
+def test_a_draft_copy_of_a_mentor_is_made(admin_client, section):
+    page = MentorPageFactory(parent=section.mentors)
+
+    admin_client.post(
+        reverse("wagtailadmin_pages:copy", args=(page.pk,)),
+        {"new_title": "Копия", "new_slug": "kopiya", "new_parent_page": section.mentors.pk},
+    )
+
+    assert MentorPage.objects.get(slug="kopiya").live is False

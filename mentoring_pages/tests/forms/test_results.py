@@ -127,3 +127,16 @@ def test_answers_in_english_count_with_the_russian_ones(section, english_section
     assert [result.label for result in results] == ["Оценка", "Формат"]
     assert results[0].mean == Decimal("3.50")
     assert shares(results[1]) == [("Очно", 1, 50), ("Онлайн", 1, 50)]
+
+
+def test_answers_given_before_a_question_became_a_rating_are_left_out():
+    """An answered question's type may be changed to a rating (it keeps its name): its old
+    answers, words, a list of choices or a number off the new scale, are not counted."""
+    satisfied = question("satisfied", "rating_5")
+    answers = [{"satisfied": value} for value in ["хорошо", ["Очно", "Онлайн"], 9, 4, "5"]]
+
+    result = by_name(question_results([satisfied], answers))["satisfied"]
+
+    assert result.count == 2
+    assert result.mean == Decimal("4.50")
+    assert shares(result) == [(1, 0, 0), (2, 0, 0), (3, 0, 0), (4, 1, 50), (5, 1, 50)]
