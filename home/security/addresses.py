@@ -9,5 +9,6 @@ def client_address(request):
     value = request.META.get(settings.FORM_CLIENT_ADDRESS_HEADER) or request.META.get(
         "REMOTE_ADDR", ""
     )
-    # X-Forwarded-For lists the client first.
-    return value.split(",")[0].strip()
+    # X-Forwarded-For: nginx appends the address it sees to whatever the visitor sent, so
+    # only the last entry is not the visitor's to make up.
+    return value.split(",")[-1].strip()

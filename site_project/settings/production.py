@@ -23,7 +23,10 @@ def env_flag(name, default):
     return os.environ.get(name, "1" if default else "0").lower() in {"1", "true", "yes", "on"}
 
 
-# The site sits behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto.
+# The site sits behind a reverse proxy (deploy/: nginx) that terminates TLS and sets
+# X-Forwarded-Proto and X-Real-IP: every visitor would otherwise be 127.0.0.1 to the limits
+# by address (one lock-out or form limit for everyone).
+FORM_CLIENT_ADDRESS_HEADER = os.environ.get("FORM_CLIENT_ADDRESS_HEADER", "HTTP_X_REAL_IP")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", True)

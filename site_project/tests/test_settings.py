@@ -1,8 +1,12 @@
+import os
+import subprocess
+import sys
+
 import pytest
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
-from site_project.tests.processes import PRODUCTION, manage, production_setting
+from site_project.tests.processes import BASE_DIR, PRODUCTION, manage, production_setting
 
 
 def test_production_settings_pass_the_deployment_check():
@@ -50,3 +54,29 @@ def test_an_error_reaches_the_admins_by_email(client, settings, mailoutbox):
     assert "parent_phone" in report  # the field is named, what was typed is not
     assert "123-45-67" not in report
     assert "Иванова" not in report
+
+
+@pytest.mark.parametrize("server", ["site_project.wsgi", "site_project.asgi"])
+def test_a_server_whose_environment_forgot_the_settings_module_runs_production(server):
+    """Not the developers' settings (debug pages, no two-factor sign-in): production's, which
+    refuse to start without their secrets."""
+    environment = {
+        name: value for name, value in os.environ.items() if name != "DJANGO_SETTINGS_MODULE"
+    }
+
+    result = subprocess.run(
+        [sys.executable, "-c", f"import {server}"],
+        cwd=BASE_DIR,
+        env={**environment, "SECRET_KEY": ""},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_counts_visitors_by_the_address_nginx_gives():
+    """Behind nginx every connection comes from 127.0.0.1: one lock-out for everyone."""
+    assert production_setting("FORM_CLIENT_ADDRESS_HEADER") == "HTTP_X_REAL_IP"

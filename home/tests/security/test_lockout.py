@@ -92,6 +92,19 @@ def test_an_address_trying_many_accounts_is_locked_for_all_of_them(
     assert is_logged_in(other)
 
 
+def test_an_address_made_up_in_x_forwarded_for_does_not_escape_the_lock(client, curator, settings):
+    """nginx appends the address it sees to the X-Forwarded-For the visitor sent: a guesser
+    writing another address at the front each time is still counted at the one nginx saw."""
+    settings.FORM_CLIENT_ADDRESS_HEADER = "HTTP_X_FORWARDED_FOR"
+    for n in range(5):
+        log_in(client, f"someone-{n}", "a-guess", x_forwarded_for=f"192.0.2.{n}, 203.0.113.1")
+
+    response = log_in(client, "curator", PASSWORD, x_forwarded_for="192.0.2.99, 203.0.113.1")
+
+    assert response.status_code == 429
+    assert not is_logged_in(client)
+
+
 def test_a_superuser_sees_the_lockout_and_unlocks_the_account(client, curator, superuser_client):
     for _ in range(30):
         log_in(client, "curator", "a-guess")
