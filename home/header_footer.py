@@ -44,6 +44,20 @@ class Organisation:
     privacy_policy_url: str
 
 
+# What the organisation's details in the page's language (SiteSettings.localized) give it.
+LOCALIZED_DETAILS = (
+    "full_name",
+    "short_name",
+    "name",
+    "address",
+    "full_name_lang",
+    "name_lang",
+    "address_lang",
+    "phone",
+    "email",
+)
+
+
 @dataclass(frozen=True)
 class HeaderFooter:
     menu: tuple
@@ -90,15 +104,7 @@ def build_header_footer(site, language):
         # The default icons, rather than a broken one among them.
         icons = {}
     organisation = Organisation(
-        full_name=details.full_name,
-        short_name=details.short_name,
-        name=details.name,
-        address=details.address,
-        full_name_lang=details.full_name_lang,
-        name_lang=details.name_lang,
-        address_lang=details.address_lang,
-        phone=details.phone,
-        email=details.email,
+        **{name: getattr(details, name) for name in LOCALIZED_DETAILS},
         logo_url=_rendition_url(logo, "height-64") if logo else "",
         icon_urls=icons,
         privacy_policy_url=(policy.relative_url(site) or "") if policy and policy.live else "",

@@ -15,13 +15,7 @@ from programmes.models import (
     TargetIndicator,
 )
 from programmes.roles import CURATOR
-from programmes.tests.factories import (
-    ConsentTextFactory,
-    MonitoringResultFactory,
-    ParticipationFiguresFactory,
-    RoleModelFactory,
-    TargetIndicatorFactory,
-)
+from programmes.tests import factories
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +23,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def russian_programme():
-    role_model = RoleModelFactory()
+    role_model = factories.RoleModelFactory()
     form = role_model.form
-    figures = ParticipationFiguresFactory(form=form, mentors=11, mentees=14, pairs=11)
-    indicator = TargetIndicatorFactory(programme=form.programme, target_percent=40)
+    figures = factories.ParticipationFiguresFactory(form=form, mentors=11, mentees=14, pairs=11)
+    indicator = factories.TargetIndicatorFactory(programme=form.programme, target_percent=40)
     return form.programme, form, figures, indicator
 
 
@@ -169,8 +163,8 @@ def test_a_role_model_deleted_in_code_goes_in_english_too(russian_programme, eng
 @pytest.mark.parametrize(
     "make",
     [
-        MonitoringResultFactory,
-        ConsentTextFactory,
+        factories.MonitoringResultFactory,
+        factories.ConsentTextFactory,
         lambda: SectionTag.objects.create(name="Наставники", slug="nastavniki"),
     ],
 )
@@ -186,7 +180,7 @@ def test_every_translated_snippet_deleted_in_russian_goes_in_english_too(make, e
 def test_a_consent_text_whose_translation_people_agreed_to_is_not_deleted(
     home_page, english, admin_client
 ):
-    text = ConsentTextFactory()
+    text = factories.ConsentTextFactory()
     ApplicationSubmission.objects.create(
         page=ApplicationPageFactory(parent=home_page),
         form_data={},
