@@ -7,8 +7,10 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from home.admin_views import AdminPageView, DashboardPanel
+from mentoring_pages.consent.pages import page_types_showing_people
 from mentoring_pages.consent.report import EXPIRY_WARNING_DAYS, consent_report
 from programmes.schools import schools_allowing
 
@@ -69,13 +71,21 @@ def add_consent_warnings_panel(request, panels):
 def refuse_live_copies_of_people(request, page):
     """Wagtail's «Copy» with «Publish copies», or as an alias, makes live pages at new
     addresses, which no consent lists: the copy failed with «no access» and lost what the
-    user typed. It is refused with the reason instead, before anything is copied."""
+    user typed. It is refused with the reason instead, before anything is copied, and the
+    copy form opens again."""
     if request.method != "POST" or not (
         request.POST.get("publish_copies") or request.POST.get("alias")
     ):
         return None
-    copied = page.get_descendants(inclusive=True) if request.POST.get("copy_subpages") else [page]
-    if any(getattr(each.specific, "shows_person", False) for each in copied):
+    copied = (
+        page.get_descendants(inclusive=True)
+        if request.POST.get("copy_subpages")
+        else Page.objects.filter(pk=page.pk)
+    )
+    if not request.POST.get("alias"):
+        copied = copied.live()  # «Publish copies» keeps live only what is live
+    showing = copied.type(*page_types_showing_people()).specific()
+    if any(each.shows_person for each in showing):
         messages.error(
             request,
             _(

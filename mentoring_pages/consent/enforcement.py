@@ -59,6 +59,12 @@ def enforce_consents(on=None, consents=None, within=None):
     on = on or timezone.localdate()
     # The page's school, not its consent's: a page may rely on another school's consent.
     school_id_of = school_ids_of_pages()
+
+    def told_of(page):
+        """Whose curators hear of the page: its school's; of a page on no school's site,
+        its consent's."""
+        return school_id_of(page) or (page.consent.school_id if page.consent else None)
+
     pages = sorted(
         (
             page
@@ -78,7 +84,7 @@ def enforce_consents(on=None, consents=None, within=None):
     # Each school's curators hear of their own school's pages and photos only.
     by_school = defaultdict(lambda: ([], [], []))
     for page in pages:
-        by_school[school_id_of(page)][0].append(page)
+        by_school[told_of(page)][0].append(page)
     # Live or not: a page an editor took down, or a translation still a draft, kept the
     # photo's file and renditions public at their addresses.
     ended = [
@@ -94,7 +100,7 @@ def enforce_consents(on=None, consents=None, within=None):
     # {photo: (its school, whether a page showing it was unpublished now)}
     photos = {}
     for page in ended:
-        school_id, now = photos.get(page.image, (school_id_of(page), False))
+        school_id, now = photos.get(page.image, (told_of(page), False))
         photos[page.image] = (school_id, now or page.pk in unpublished_pks)
     for image, (school_id, unpublished_now) in photos.items():
         title, elsewhere = image.title, other_uses(image, ended_pks)

@@ -61,8 +61,9 @@ def distribution(counts, total):
 
 
 def rating(value, top):
-    """An answer as a rating from 1 to `top`, or None: one given before the question became
-    a rating, or took another scale (its name stays when its type changes), is not one."""
+    """An answer as a rating from 1 to `top`, or None where it cannot be one: given before
+    the question became a rating (its name stays when its type changes), in words, choices
+    or a number off this scale. (An old answer that fits the scale is counted.)"""
     try:
         number = int(value)
     except (TypeError, ValueError):

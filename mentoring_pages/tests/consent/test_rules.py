@@ -9,12 +9,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from mentoring_pages.consent.rules import ConsentMissing, consent_problems, public_path
 from mentoring_pages.models import MentorPage
 from mentoring_pages.tests.consent.conftest import TODAY
-from mentoring_pages.tests.factories import MentorPageFactory
+from mentoring_pages.tests.factories import MentoringIndexPageFactory, MentorPageFactory
 from programmes.models import ConsentKind
 from site_project.translation import translate
 
@@ -265,3 +266,23 @@ def test_a_draft_copy_of_a_mentor_is_made(admin_client, section):
     )
 
     assert MentorPage.objects.get(slug="kopiya").live is False
+
+
+def test_a_live_copy_of_a_list_whose_mentors_are_drafts_is_made(admin_client, section):
+    """«Publish copies» keeps live only what is live: drafts stay drafts, showing nobody."""
+    MentorPageFactory(parent=section.mentors, live=False)
+    other_landing = MentoringIndexPageFactory(parent=section.landing.get_parent(), slug="drugoy")
+
+    admin_client.post(
+        reverse("wagtailadmin_pages:copy", args=(section.mentors.pk,)),
+        {
+            "new_title": "Копия",
+            "new_slug": "kopiya",
+            "new_parent_page": other_landing.pk,
+            "copy_subpages": "on",
+            "publish_copies": "on",
+        },
+    )
+
+    copied = Page.objects.get(slug="kopiya")
+    assert copied.live and not copied.get_children().live().exists()
