@@ -81,7 +81,7 @@ def refuse_others_files(form, user):
     """An image or document that `form`'s text now shows and the user may not choose (of
     another school's collection, pasted by its id) is a form error."""
     policies = file_policies()
-    for model_field in form._meta.model._meta.get_fields():
+    for model_field in form.instance._meta.get_fields():
         name = model_field.name
         if (
             not isinstance(model_field, (StreamField, RichTextField))
@@ -172,7 +172,7 @@ class SchoolOwnedAdminForm(OwnRecordsOnlyMixin, WagtailAdminModelForm):
         """The schools where the user's role may add such a record (or change it): a
         curator of one school who is an editor of another adds nothing there."""
         action = "add" if self.instance.pk is None else "change"
-        return schools_allowing(self.for_user, permission_name(self._meta.model, action))
+        return schools_allowing(self.for_user, permission_name(type(self.instance), action))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

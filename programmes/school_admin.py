@@ -81,7 +81,7 @@ class SchoolFilterSet(WagtailFilterSet):
         schools = schools_of(user)
         if schools.count() > 1:
             self.filters["school"] = ModelChoiceFilter(
-                field_name=SCHOOL_LOOKUPS[self._meta.model._meta.label],
+                field_name=SCHOOL_LOOKUPS[self.queryset.model._meta.label],
                 queryset=schools,
                 label=capfirst(School._meta.verbose_name),
             )
