@@ -25,11 +25,15 @@ help:
 	@echo "make messages       refresh the ru/en catalogues in locale/ after changing UI strings"
 	@echo "make format         format the code with ruff"
 
+# Without ensurepip (Debian's python3-venv) `venv` fails yet leaves $(BIN)/python, which
+# make would then take for a built venv: check first, and remove a half-made one.
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Python 3.11 or newer is needed (set PYTHON=python3.12, say)"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || \
+		{ echo "$(PYTHON) cannot make a venv without ensurepip: apt-get install python3-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
+	$(BIN)/pip install --quiet --upgrade pip || { rm -rf $(VENV); exit 1; }
 
 # Stamp files: pip runs again only when a requirements file changes.
 $(VENV)/.installed: requirements.txt | $(BIN)/python
@@ -58,7 +62,7 @@ compilemessages: | $(BIN)/python
 run: $(VENV)/.installed compilemessages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --port $(PORT)
-	$(MANAGE) ensure_admin
+	$(MANAGE) ensure_admin --host $(HOST) --port $(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # Local defaults for what production reads from the environment: see scripts/serve.

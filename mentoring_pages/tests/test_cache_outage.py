@@ -2,6 +2,7 @@
 accepted and the admin works; when Redis is back, pages are cached again. Against a real
 redis-server that the test starts on a port of its own and stops."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -28,15 +29,14 @@ START_TIMEOUT = 10
 class RedisServer:
     """A throwaway redis-server, as the machine's package installs it."""
 
-    def __init__(self, port):
+    def __init__(self, executable, port):
+        self.executable = executable
         self.port = port
         self.process = None
 
     def start(self):
-        executable = shutil.which("redis-server")
-        assert executable, "redis-server is not installed (Debian: redis-server)"
         self.process = subprocess.Popen(
-            [executable, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+            [self.executable, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
             + ["--appendonly", "no", "--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru"],
             stdout=subprocess.DEVNULL,
         )
@@ -58,7 +58,14 @@ class RedisServer:
 
 @pytest.fixture
 def redis(settings):
-    server = RedisServer(free_port())
+    executable = shutil.which("redis-server")
+    if executable is None:
+        reason = "redis-server is missing: apt-get install redis-server"
+        # CI (.ci/run) installs it: there a missing one is a failure, not a skip.
+        if os.environ.get("REQUIRE_REDIS") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    server = RedisServer(executable, free_port())
     server.start()
     settings.CACHES = cache_settings(f"redis://127.0.0.1:{server.port}/0")
     settings.PAGE_CACHE_TIMEOUT = 3600

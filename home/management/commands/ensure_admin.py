@@ -14,6 +14,15 @@ class Command(SiteLanguageCommand):
         "and print how to log in."
     )
 
+    def add_arguments(self, parser):
+        # `make run HOST=… PORT=…` serves elsewhere than the default.
+        parser.add_argument(
+            "--host", default="127.0.0.1", help="the server's, for the address printed"
+        )
+        parser.add_argument(
+            "--port", type=int, default=8000, help="the server's, for the address printed"
+        )
+
     def handle(self, *args, **options):
         password_file = settings.VAR_DIR / "admin_password"
         User = get_user_model()
@@ -24,7 +33,7 @@ class Command(SiteLanguageCommand):
             password_file.write_text(password + "\n")
             password_file.chmod(0o600)
         login = gettext("Admin: %(url)s  login: %(login)s") % {
-            "url": "http://127.0.0.1:8000/admin/",
+            "url": f"http://{options['host']}:{options['port']}/admin/",
             "login": USERNAME,
         }
         if password_file.exists():
