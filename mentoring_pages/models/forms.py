@@ -72,7 +72,15 @@ APPLICATION_FIELD_TYPES = (
     *FORM_FIELD_CHOICES,
 )
 CONSENT_FIELD = "personal_data_consent"
-RESERVED_NAMES = {CONSENT_FIELD, PARENT_CONSENT_FIELD, MINOR_FIELD, protection.HONEYPOT_FIELD}
+# The consent text the form showed: the one an application records must be the one read.
+SHOWN_CONSENT_FIELD = "consent_text_shown"
+RESERVED_NAMES = {
+    CONSENT_FIELD,
+    SHOWN_CONSENT_FIELD,
+    PARENT_CONSENT_FIELD,
+    MINOR_FIELD,
+    protection.HONEYPOT_FIELD,
+}
 # What an application's data holds beside the answers (the list's columns, the export),
 # keyed with a leading underscore: a question's name never starts with one (Django's
 # slugify, which every Wagtail version names questions with, strips it), so no answer is
@@ -90,11 +98,20 @@ class SiteForm(BaseForm):
 
     consent_field_names = ()
 
+    def is_open(self):
+        """Whether the form can be sent at all, so the page shows it."""
+        return True
+
     def question_fields(self):
         return [field for field in self if field.name not in self.consent_field_names]
 
     def consent_fields(self):
         return [self[name] for name in self.consent_field_names if name in self.fields]
+
+
+CLOSED_MESSAGE = _(
+    "The form cannot take applications at the moment. Please contact the school by phone or e-mail."
+)
 
 
 class ApplicationForm(SiteForm):
@@ -104,6 +121,8 @@ class ApplicationForm(SiteForm):
     paper."""
 
     consent_field_names = (MINOR_FIELD, CONSENT_FIELD, PARENT_CONSENT_FIELD)
+    shown_consent_field = SHOWN_CONSENT_FIELD
+    closed_message = CLOSED_MESSAGE
 
     def __init__(self, *args, consent_text=None, minors=Minors.NONE, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,35 +139,53 @@ class ApplicationForm(SiteForm):
     def is_for_minor(self):
         return minors_rule.is_for_minor(self.minors, self.cleaned_data)
 
+    def is_open(self):
+        # Without a consent text in force nobody can agree to anything: no form to fill in.
+        return self.consent_text is not None
+
     def clean(self):
         cleaned_data = super().clean()
-        if self.consent_text is None:
-            raise ValidationError(
+        if not self.is_open():
+            raise ValidationError(CLOSED_MESSAGE)
+        if self.data.get(SHOWN_CONSENT_FIELD) != self.consent_text.wording_fingerprint():
+            # A new version came into force since the page was opened: the form shows it
+            # now, and the boxes are unticked until it is agreed to.
+            self.data = self.data.copy()
+            for name in (CONSENT_FIELD, PARENT_CONSENT_FIELD):
+                self.data.pop(name, None)
+            self.add_error(
+                CONSENT_FIELD,
                 _(
-                    "The form cannot take applications at the moment. Please contact the "
-                    "school by phone or e-mail."
-                )
+                    "The text of the consent has changed since you opened the form. "
+                    "Please read it and tick the box again."
+                ),
             )
         minors_rule.check(self, self.minors)
         return cleaned_data
 
 
 # Characters a long open answer may hold (a short one: Wagtail's 255); digits a number may
-# have; characters of a phone number as people write it («+7 (912) 345-67-89, доб. 12»).
+# have; a phone number as people write it: «+7 (912) 345-67-89, доб. 12», «8 912 345 67 89»,
+# pasted with no-break spaces and dashes of any kind.
 MAX_LONG_ANSWER = 4000
 MAX_NUMBER_DIGITS = 20
 MAX_PHONE_LENGTH = 40
 MIN_PHONE_DIGITS = 5
-PHONE_CHARACTERS = set("0123456789+()- .")
+PHONE_NUMBER = re.compile(r"\+?[0-9() .-]+(?:,?\s*(?:доб|ext)\.?\s*[0-9]{1,6})?", re.IGNORECASE)
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 # Questions answered by picking from the editor's choices.
 CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect"}
 
 
 def validate_phone_number(value):
-    digits = sum(character.isdigit() for character in value)
-    if digits < MIN_PHONE_DIGITS or not set(value) <= PHONE_CHARACTERS:
+    written = " ".join(value.translate(DASHES).split())
+    digits = sum(character.isdigit() for character in written)
+    if digits < MIN_PHONE_DIGITS or not PHONE_NUMBER.fullmatch(written):
         raise ValidationError(
-            _("Enter a phone number: digits, spaces, brackets, dashes and a leading +."),
+            _(
+                "Enter a phone number: digits, spaces, brackets and dashes, a + only at the "
+                "start, and an extension after “доб.” or “ext.”."
+            ),
             code="invalid_phone",
         )
 

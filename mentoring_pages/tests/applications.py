@@ -1,7 +1,9 @@
 """An application form as the tests fill it in: three questions (name, e-mail, about —
 optional) and a visitor's answers to them, with consent given."""
 
-from mentoring_pages.models.forms import CONSENT_FIELD
+from django.utils import translation
+
+from mentoring_pages.models.forms import CONSENT_FIELD, SHOWN_CONSENT_FIELD
 from mentoring_pages.tests.factories import ApplicationFormFieldFactory, ApplicationPageFactory
 
 
@@ -29,14 +31,22 @@ def application_form(parent, **fields):
     return page
 
 
+def shown_consent(page):
+    """The consent text the form shows in the page's language, as the form sends it back."""
+    with translation.override(page.locale.language_code):
+        consent_text = page.specific.get_form_parameters()["consent_text"]
+    return {SHOWN_CONSENT_FIELD: consent_text.wording_fingerprint()} if consent_text else {}
+
+
 def answers(page, **overrides):
-    """What a visitor sends: every question answered and consent given; `overrides` change
-    answers, and None leaves one out."""
+    """What a visitor sends: every question answered and consent given to the text the form
+    shows; `overrides` change answers, and None leaves one out."""
     data = {
         page.fields["name"].clean_name: "Мария",
         page.fields["email"].clean_name: "maria@example.org",
         page.fields["about"].clean_name: "Помогу с математикой",
         CONSENT_FIELD: "on",
+        **shown_consent(page),
     }
     data.update(overrides)
     return {name: value for name, value in data.items() if value is not None}

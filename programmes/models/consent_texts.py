@@ -3,6 +3,8 @@
 Each wording is a version of its own: a submission points at the exact version it agreed
 to, so a version people have agreed to is never changed — a new one is added instead."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -70,6 +72,13 @@ class ConsentText(TranslatableMixin, models.Model):
         return TranslationSource.objects.filter(
             object_id=self.translation_key, locale_id=self.locale_id
         ).exists()
+
+    def wording_fingerprint(self):
+        """This version's record and words: a form sends back the one it showed, and an
+        application records the version only if its words are still those read (a version
+        nobody has agreed to yet may still be corrected in place)."""
+        words = "\x1f".join([str(self.pk), self.title, self.summary, self.text])
+        return hashlib.sha256(words.encode()).hexdigest()[:32]
 
     def is_agreed_to(self):
         """Whether some record (a form submission) points at this version."""

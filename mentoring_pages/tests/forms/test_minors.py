@@ -14,7 +14,12 @@ from mentoring_pages.forms.minors import (
     Minors,
 )
 from mentoring_pages.models import ApplicationSubmission
-from mentoring_pages.tests.applications import answers, application_form, is_thanked
+from mentoring_pages.tests.applications import (
+    answers,
+    application_form,
+    is_thanked,
+    shown_consent,
+)
 from programmes.tests.factories import ConsentTextFactory
 from site_project.translation import translate
 
@@ -123,9 +128,13 @@ def test_the_rule_holds_on_the_english_page(client, english_section, english, co
     url = f"/en/nastavnichestvo/{page.slug}/"
     pupil = {MINOR_FIELD: UNDER_18} if minors == Minors.MAY_APPLY else {}
 
-    skipped = client.post(url, answers(page), follow=True)
-    refused = client.post(url, answers(page, **pupil), follow=True)
-    accepted = client.post(url, answers(page, **pupil, **PARENT_CONSENT), follow=True)
+    english_consent = shown_consent(page.get_translation(english))
+
+    skipped = client.post(url, answers(page, **english_consent), follow=True)
+    refused = client.post(url, answers(page, **pupil, **english_consent), follow=True)
+    accepted = client.post(
+        url, answers(page, **pupil, **PARENT_CONSENT, **english_consent), follow=True
+    )
 
     assert (skipped.status_code, refused.status_code) == (400, 400)
     assert message(PARENT_CONSENT_REQUIRED, "en") in refused.content.decode()

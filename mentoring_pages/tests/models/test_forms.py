@@ -15,7 +15,12 @@ from mentoring_pages.forms import thanks
 from mentoring_pages.forms.protection import HONEYPOT_FIELD
 from mentoring_pages.models import ApplicationSubmission
 from mentoring_pages.models.forms import CONSENT_FIELD, PARENT_CONSENT_FIELD, REFERENCE_COLUMN
-from mentoring_pages.tests.applications import answers, application_form, is_thanked
+from mentoring_pages.tests.applications import (
+    answers,
+    application_form,
+    is_thanked,
+    shown_consent,
+)
 from mentoring_pages.tests.conftest import PAGE_QUERY_LIMIT
 from mentoring_pages.tests.factories import ApplicationFormFieldFactory
 from mentoring_pages.tests.html import html_lang
@@ -110,11 +115,66 @@ def test_the_latest_version_in_force_is_asked_for(client, application, consent_t
     assert ApplicationSubmission.objects.get().consent_text == consent_text
 
 
-def test_without_a_consent_text_the_form_takes_nothing(client, application):
+def test_without_a_consent_text_the_form_says_so_instead_of_asking_and_takes_nothing(
+    client, application
+):
+    shown = client.get(application.url)
     response = client.post(application.url, answers(application), follow=True)
 
+    # Nobody fills in a form that could only be refused.
+    assert shown.status_code == 200
+    assert "Форма сейчас не принимает заявки" in shown.content.decode()
+    assert BeautifulSoup(shown.content.decode(), "html.parser").select("form.site-form") == []
     assert response.status_code == 400
     assert "Форма сейчас не принимает заявки" in response.content.decode()
+    assert not ApplicationSubmission.objects.exists()
+
+
+def test_a_consent_text_changed_while_the_form_was_open_must_be_agreed_to_again(
+    client, application, consent_text
+):
+    """A parent opens the form; a new version comes into force before they send it. The
+    application must record the text they read, so they are asked to read the new one."""
+    sent_for_old = answers(application)
+    new_text = ConsentTextFactory(version=4, summary="Школа хранит ваши ФИО два года.")
+
+    refused = client.post(application.url, sent_for_old, follow=True)
+    form = BeautifulSoup(refused.content.decode(), "html.parser")
+
+    assert refused.status_code == 400
+    assert "Текст согласия изменился" in refused.content.decode()
+    assert "Школа хранит ваши ФИО два года." in refused.content.decode()
+    assert not form.find("input", attrs={"name": CONSENT_FIELD}).has_attr("checked")
+    assert (
+        form.find("input", attrs={"name": application.fields["name"].clean_name})["value"]
+        == "Мария"
+    )
+    assert not ApplicationSubmission.objects.exists()
+
+    agreed = client.post(application.url, answers(application), follow=True)
+
+    assert is_thanked(agreed)
+    assert ApplicationSubmission.objects.get().consent_text == new_text
+
+
+def test_a_consent_text_corrected_in_place_while_the_form_was_open_must_be_agreed_to_again(
+    client, application, consent_text
+):
+    sent_for_old = answers(application)
+    consent_text.summary = "Школа хранит ваши ФИО и телефон три года."
+    consent_text.save()
+
+    refused = client.post(application.url, sent_for_old)
+
+    assert refused.status_code == 400
+    assert "Школа хранит ваши ФИО и телефон три года." in refused.content.decode()
+    assert not ApplicationSubmission.objects.exists()
+
+
+def test_an_application_naming_no_shown_consent_text_is_refused(client, application, consent_text):
+    response = client.post(application.url, answers(application, consent_text_shown=None))
+
+    assert response.status_code == 400
     assert not ApplicationSubmission.objects.exists()
 
 
@@ -241,7 +301,18 @@ def test_phone_e_mail_and_name_questions_bring_the_right_keyboard_and_autofill(
 
 @pytest.mark.parametrize(
     ("number", "accepted"),
-    [("+7 (912) 345-67-89", True), ("8 912 3456789", True), ("позвоните", False), ("12", False)],
+    [
+        ("+7 (912) 345-67-89", True),
+        ("8 912 3456789", True),
+        ("+7 (912) 345-67-89, доб. 12", True),
+        ("8 (912) 345-67-89 ext. 12", True),
+        # Pasted from a message: no-break spaces and hyphens.
+        ("8\u00a0912\u2011345\u201167\u201189", True),
+        ("позвоните", False),
+        ("12", False),
+        ("++++++5----55555", False),
+        ("8 912 345-67-89 +7", False),
+    ],
 )
 def test_a_phone_number_is_checked_as_people_write_it(
     client, application, consent_text, number, accepted
@@ -380,12 +451,11 @@ def test_the_form_in_english(client, english_section, english, application, cons
         consent_text, english, {consent_text.summary: "The school keeps your name for a year."}
     )
     english_consent = consent_text.get_translation(english)
+    sent = answers(application, **shown_consent(application.get_translation(english)))
 
     response = client.get("/en/nastavnichestvo/" + application.slug + "/")
     content = response.content.decode()
-    posted = client.post(
-        "/en/nastavnichestvo/" + application.slug + "/", answers(application), follow=True
-    )
+    posted = client.post("/en/nastavnichestvo/" + application.slug + "/", sent, follow=True)
 
     assert response.status_code == 200
     assert html_lang(response) == "en"
