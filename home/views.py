@@ -1,11 +1,13 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import static
@@ -116,6 +118,35 @@ def permission_denied(request, exception):
     """The 403 page, with the reason our refusals give (home.publishing)."""
     context = {"heading": _("Not allowed"), "exception": str(exception)}
     return render(request, "403.html", context, status=403)
+
+
+def bad_request(request, exception):
+    """The 400 page: a request Django refuses before any view (a form over
+    DATA_UPLOAD_MAX_MEMORY_SIZE, a broken one)."""
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # An address that is none of ours: no school's page to show, and rendering one asks
+        # for the host again, which would turn the 400 into a server error.
+        return HttpResponseBadRequest(_("Bad request"), content_type="text/plain; charset=utf-8")
+    return render(request, "400.html", {"heading": _("Bad request")}, status=400)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent with an expired token or without the site's cookie.
+    Says what to do, and leads back to the form's page when the browser says where it was."""
+    context = {"heading": _("The form was not accepted"), "back_url": same_site_referer(request)}
+    return render(request, "403_csrf.html", context, status=403)
+
+
+def same_site_referer(request):
+    """The page the request came from if it is one of this site's, else ""."""
+    referer = request.headers.get("referer", "")
+    if url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return referer
+    return ""
 
 
 def image_file(request, path):

@@ -33,6 +33,7 @@ urlpatterns = [
     ),
 ]
 
+handler400 = home_views.bad_request
 handler403 = home_views.permission_denied
 handler404 = home_views.page_not_found
 

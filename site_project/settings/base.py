@@ -270,6 +270,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # ".localhost": the demo's schools and centre at *.localhost, which browsers resolve locally.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A form refused for its token or cookie: the site's page, in the visitor's language, that
+# says what to do (Django's own is English and leads nowhere).
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Наставничество")
