@@ -181,7 +181,9 @@ def reports_view(request):
         return HttpResponseBadRequest(
             gettext("Give the quarter as a year and its number, e.g. 2026Q1, not a future one.")
         )
-    return xlsx_response(reports_workbook(quarter), f"reports-{quarter}.xlsx")
+    with reports.in_report_language():
+        book = reports_workbook(quarter)
+    return xlsx_response(book, f"reports-{quarter}.xlsx")
 
 
 def figures_workbook():

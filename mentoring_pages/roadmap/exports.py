@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -120,15 +121,28 @@ def keep_as_text(cell):
         cell.data_type = "s"
 
 
+def xlsx_value(value):
+    """`value` as an XLSX cell may hold it: text without control characters, which pasted
+    text carries and XML cannot hold (openpyxl refuses them with IllegalCharacterError)."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def append_row(sheet, row):
+    """`row` appended to `sheet` by every XLSX the site writes, each cell by `xlsx_value`."""
+    sheet.append([xlsx_value(value) for value in row])
+
+
 def fill_table(sheet, title, header_row, rows, widths):
     """A sheet holding one table: a bold, frozen header row, then the rows."""
     sheet.title = title[:31]  # Excel's limit for a sheet's name
-    sheet.append(header_row)
+    append_row(sheet, header_row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     tidy(sheet, first_row=2)
     for index, width in enumerate(widths):
         sheet.column_dimensions[get_column_letter(index + 1)].width = width

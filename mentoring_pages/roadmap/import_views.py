@@ -9,13 +9,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.coreutils import get_supported_content_language_variant
 
 from home.admin_views import PageAdminView
 from mentoring_pages.models import RoadmapIndexPage, RoadmapPage
+from mentoring_pages.roadmap.board.permissions import source_language_code
 from mentoring_pages.roadmap.importer import (
     create_roadmap_page,
     import_into_draft,
@@ -58,6 +59,13 @@ def session_key(page):
     return f"roadmap-import-{page.pk}"
 
 
+def in_source_language(page):
+    """Whether a roadmap may be imported into `page`: not into a translation, which the
+    next publication of its source overwrites (home/signals.py), import and all. The board
+    lists only the source language's roadmaps too (board.permissions)."""
+    return page.locale.language_code == source_language_code()
+
+
 class ImportRoadmapView(PageAdminView):
     template_name = "mentoring_pages/admin/roadmap_import.html"
     header_icon = "upload"
@@ -65,13 +73,19 @@ class ImportRoadmapView(PageAdminView):
     url_name = "roadmap_import"
 
     @staticmethod
-    def shows_button(page, user):
+    def may_import(page, user):
         return page.permissions_for_user(user).can_edit()
+
+    @classmethod
+    def shows_button(cls, page, user):
+        return in_source_language(page) and cls.may_import(page, user)
 
     def dispatch(self, request, page_id):
         self.page = get_object_or_404(self.page_model, pk=page_id)
-        if not self.shows_button(self.page, request.user):
+        if not self.may_import(self.page, request.user):
             raise PermissionDenied
+        if not in_source_language(self.page):
+            return self.refuse_translation(request)
         lock = self.page.get_lock()
         if lock and lock.for_user(request.user):
             messages.error(
@@ -81,6 +95,20 @@ class ImportRoadmapView(PageAdminView):
             )
             return redirect("wagtailadmin_pages:edit", self.page.pk)
         return super().dispatch(request, page_id)
+
+    def refuse_translation(self, request):
+        """The admin's frame with the reason in its header; nothing read or kept."""
+        messages.error(
+            request,
+            _(
+                "“%(title)s” is a translation: import the roadmap into the original page, "
+                "which its translations follow each time it is published."
+            )
+            % {"title": self.page.get_admin_display_title()},
+        )
+        return TemplateResponse(
+            request, "wagtailadmin/generic/base.html", self.get_context_data(), status=400
+        )
 
     def get_page_title(self):
         return _("Import from Word/Excel")
@@ -164,7 +192,7 @@ class ImportNewRoadmapView(ImportRoadmapView):
     url_name = "roadmap_import_new"
 
     @staticmethod
-    def shows_button(page, user):
+    def may_import(page, user):
         return page.permissions_for_user(user).can_add_subpage()
 
     def get_page_title(self):
@@ -181,8 +209,8 @@ def new_roadmap_imports(user):
     """[(roadmap index, its import address)] where `user` may import a new roadmap: the
     indexes in the site's source language (translations follow through wagtail-localize)."""
     indexes = RoadmapIndexPage.objects.filter(
-        locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
+        locale__language_code=source_language_code()
+    ).select_related("locale")
     return [
         (index, reverse(ImportNewRoadmapView.url_name, args=[index.pk]))
         for index in indexes

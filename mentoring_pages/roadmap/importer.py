@@ -36,6 +36,11 @@ def stage_numbers(imported):
     return numbers
 
 
+# A number too long for its field is quoted this far in the message: it may be a whole
+# cell of digits.
+NUMBER_SHOWN = 40
+
+
 def read_for_import(file, filename):
     """The roadmap `file` holds, refused (RoadmapImportError) if a number or a stage's title
     is longer than its field holds: saving it would fail, on PostgreSQL with a 500."""
@@ -52,7 +57,7 @@ def read_for_import(file, filename):
                     "The stage number “%(number)s” is longer than %(limit)d characters.",
                     stage_number_length,
                 )
-                % {"number": number, "limit": stage_number_length}
+                % {"number": Truncator(number).chars(NUMBER_SHOWN), "limit": stage_number_length}
             )
         if len(stage.title) > title_length:
             too_long.append(
@@ -74,7 +79,7 @@ def read_for_import(file, filename):
                 number_length,
             )
             % {
-                "number": event.number,
+                "number": Truncator(event.number).chars(NUMBER_SHOWN),
                 "event": Truncator(event.title).chars(60),
                 "limit": number_length,
             }

@@ -46,6 +46,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,9 @@ MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 # Bounds for spreadsheets, whose declared dimensions can be huge even when nearly empty.
 MAX_SHEET_ROWS = 5000
 MAX_SHEET_COLUMNS = 30
+# Word's own limit for a table's columns: a row, a grid span or the cells a row skips
+# (`gridBefore`) wider than this is a damaged file, and would cost memory by the column.
+MAX_DOCX_COLUMNS = 63
 # The header row is looked for only near the top of a table, so that an event's text that
 # happens to mention «мероприятия» and «сроки» is never taken for a header.
 HEADER_SEARCH_ROWS = 15
@@ -212,6 +216,8 @@ def _docx_rows(table, document: DocxDocument) -> Rows:
                     "\n".join(Paragraph(p, document).text for p in tc.iterchildren(f"{WORDML}p"))
                 )
             texts.extend([""] * (_docx_number(tc, "tcPr", "gridSpan", default=1) - 1))
+            if len(texts) > MAX_DOCX_COLUMNS:
+                raise ValueError(f"A table row wider than {MAX_DOCX_COLUMNS} columns")
         rows.append(texts)
         above = texts
     return rows
@@ -227,9 +233,16 @@ def _docx_child(element, *path: str):
 
 
 def _docx_number(element, *path: str, default: int) -> int:
-    """The `w:val` number of the element at `path` (a grid span, say); `default` without one."""
+    """The `w:val` number of the element at `path` (a grid span, say); `default` without one.
+
+    Raises ValueError for a number no table of Word's can have (see MAX_DOCX_COLUMNS)."""
     child = _docx_child(element, *path)
-    return default if child is None else int(child.get(f"{WORDML}val"))
+    if child is None:
+        return default
+    number = int(child.get(f"{WORDML}val"))
+    if not 0 <= number <= MAX_DOCX_COLUMNS:
+        raise ValueError(f"{path[-1]} {number} is outside 0 to {MAX_DOCX_COLUMNS}")
+    return number
 
 
 def _xlsx_blocks(data: bytes) -> list[Block]:
@@ -426,7 +439,7 @@ _NOT_TITLE = re.compile(r"^(приложение|к приказу|утверж�
 def _title(lines: list[str]) -> str:
     title: list[str] = []
     for line in reversed(lines):
-        text = " ".join(line.split())
+        text = _single_line(line)
         if not text:
             if title:
                 break
@@ -455,9 +468,16 @@ _ARABIC_PREFIX = re.compile(r"^(?P<number>\d{1,2})(?:[.)]|\s|(?=[А-ЯЁA-Z]))[\
 _ITEM_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?=\s))\s*")
 
 
+def _visible(text: str) -> str:
+    """`text` without the control characters pasted text carries: invisible on the page,
+    and an XLSX export cannot hold them. One that is whitespace (a vertical tab) is a space."""
+    return ILLEGAL_CHARACTERS_RE.sub(lambda match: " " if match.group().isspace() else "", text)
+
+
 def _clean_text(text: str) -> str:
     """Keep line breaks, collapse spaces within lines and runs of blank lines."""
     lines: list[str] = []
+    text = _visible(text)
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(line.split())
         if line or (lines and lines[-1]):
@@ -466,7 +486,7 @@ def _clean_text(text: str) -> str:
 
 
 def _single_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(_visible(text).split())
 
 
 def _split_stage_number(text: str) -> tuple[str, str]:
@@ -602,7 +622,9 @@ class _RoadmapBuilder:
 
 
 def _number_parts(number: str) -> tuple[int, ...] | None:
-    match = re.fullmatch(r"(\d+(?:\.\d+)*)[.)]?", number)
+    # No event is numbered with more than a few digits a part; int() refuses a part of over
+    # 4,300 digits with a ValueError, and the file deserves its message (the importer's).
+    match = re.fullmatch(r"(\d{1,9}(?:\.\d{1,9})*)[.)]?", number)
     return tuple(int(part) for part in match.group(1).split(".")) if match else None
 
 

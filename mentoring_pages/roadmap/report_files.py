@@ -56,23 +56,23 @@ def fill_sheet(sheet, report, title):
     lines; A4 landscape, fitted to the page's width, the events' header on every page."""
     sheet.title = title[:31]  # Excel's limit for a sheet's name
     for index, line in enumerate(reports.title_lines(report)):
-        sheet.append([line])
+        exports.append_row(sheet, [line])
         cell = sheet.cell(sheet.max_row, 1)
         cell.font = Font(bold=index < BOLD_TITLE_LINES, size=12)
         exports.keep_as_text(cell)  # the school's name is the school's text
     widths = {}
     print_titles = None
     for table in reports.tables(report):
-        sheet.append([])
-        sheet.append([table.heading])
+        exports.append_row(sheet, [])
+        exports.append_row(sheet, [table.heading])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=12)
         if not table.rows:
-            sheet.append([table.empty])
+            exports.append_row(sheet, [table.empty])
             continue
-        sheet.append(table.header)
+        exports.append_row(sheet, table.header)
         header_row = sheet.max_row
         for row in table.rows:
-            sheet.append(row)
+            exports.append_row(sheet, row)
         exports.tidy(sheet, first_row=header_row, last_row=sheet.max_row)
         for row in sheet.iter_rows(min_row=header_row, max_row=sheet.max_row):
             for cell in row[: len(table.header)]:
@@ -85,10 +85,10 @@ def fill_sheet(sheet, report, title):
             sheet.auto_filter.ref = f"A{header_row}:{last_column}{sheet.max_row}"
         for index, width in enumerate(table.widths):
             widths[index] = max(widths.get(index, 0), width)
-    sheet.append([])
+    exports.append_row(sheet, [])
     for line in reports.signature_lines():
-        sheet.append([])
-        sheet.append([line])
+        exports.append_row(sheet, [])
+        exports.append_row(sheet, [line])
     for index, width in widths.items():
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
 

@@ -24,7 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from django.utils import formats, timezone
+from django.conf import settings
+from django.utils import formats, timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -278,6 +279,13 @@ def year_indicators(page, year):
     if page.programme_id is None:
         return None
     return [row for row in indicator_rows(page.programme) if row.indicator.year == year]
+
+
+def in_report_language():
+    """Where a report is made from the admin: in the site's language, as `roadmap_report`
+    writes it, whatever the admin language of whoever downloads it. It is the school's
+    document, sent on as it is."""
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def build_report(page, quarter, on=None):

@@ -22,10 +22,14 @@ class BoardRoadmaps:
     read_only: bool = False
 
 
+def source_language_code():
+    """The language roadmaps are written, kept on the board and imported in: the site's
+    own. Their translations follow them through wagtail-localize."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def source_roadmaps():
-    return RoadmapPage.objects.filter(
-        locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    ).order_by("path")
+    return RoadmapPage.objects.filter(locale__language_code=source_language_code()).order_by("path")
 
 
 def editable_roadmaps(user):

@@ -107,8 +107,9 @@ class ReportDownloadView(BoardView):
             context = self.get_context_data(report_form=form)
             return self.render_to_response(context, status=400)
         page = next(page for page in self.pages if page.pk == form.cleaned_data["page"])
-        report = reports.build_report(page, form.cleaned_data["quarter"])
-        return report_files.response(report, form.cleaned_data["format"])
+        with reports.in_report_language():
+            report = reports.build_report(page, form.cleaned_data["quarter"])
+            return report_files.response(report, form.cleaned_data["format"])
 
 
 class BoardMenuItem(MenuItem):

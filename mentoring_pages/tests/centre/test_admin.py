@@ -6,11 +6,13 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.log_actions import log
+from wagtail.users.models import UserProfile
 
 from mentoring_pages.centre.admin import CentrePanel, sheet_name
 from mentoring_pages.models import RoadmapPage
@@ -22,6 +24,7 @@ from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
+User = get_user_model()
 LATER_CHANGE = datetime.datetime(2027, 1, 2, 12, 0)  # after anything the set-up did
 
 
@@ -90,6 +93,22 @@ def test_one_workbook_holds_every_schools_report_and_a_summary(login_as, two_sch
         ("gymnasium", two_schools[0].roadmap.title),
         ("lyceum", two_schools[1].roadmap.title),
     ]
+
+
+def test_the_workbook_is_in_the_sites_language_whatever_the_coordinators(login_as, two_schools):
+    """As each school's own report file: the coordinator may read the admin in English."""
+    client = login_as(COORDINATOR)
+    profile = UserProfile.get_for_user(User.objects.get(username=COORDINATOR))
+    profile.preferred_language = "en"
+    profile.save()
+
+    book = workbook(client.get("/admin/centre/reports.xlsx", {"quarter": "2026Q1"}))
+
+    assert book.sheetnames[0] == "Все школы"
+    assert next(book["Все школы"].iter_rows(values_only=True))[:2] == ("Школа", "Дорожная карта")
+    gymnasium = [row[0] for row in book["gymnasium"].iter_rows(values_only=True)]
+    assert "Отчёт об исполнении дорожной карты" in gymnasium
+    assert "Events of the quarter" not in gymnasium
 
 
 def test_each_sheet_is_named_for_its_own_school_within_excels_limit(login_as, two_schools):

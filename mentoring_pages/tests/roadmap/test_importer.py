@@ -135,6 +135,22 @@ def test_a_bad_file_gets_a_message_and_changes_nothing(curator_client, roadmap, 
     assert waiting_import(curator_client, roadmap) is None
 
 
+def test_a_number_cell_of_thousands_of_digits_gets_a_readable_message(curator_client, roadmap):
+    """Python refuses to read a number of over 4,300 digits: the reader failed with a 500."""
+    digits = "1" * 5000
+    content = f"№ п/п;Мероприятие;Срок\n{digits};Совещание;сентябрь 2025\n".encode()
+
+    response = curator_client.post(
+        import_url(roadmap), {"file": SimpleUploadedFile("digits.csv", content)}
+    )
+
+    assert response.status_code == 400
+    [message] = response.context["form"].errors["file"]
+    assert message == reader_message("digits.csv", content)
+    assert digits[:39] + "…" in message and digits[:40] not in message
+    assert revisions_and_events(roadmap) == UNTOUCHED
+
+
 def test_a_too_large_file_is_refused(curator_client, roadmap, settings):
     settings.ROADMAP_IMPORT_MAX_BYTES = 1000
 
@@ -525,3 +541,68 @@ def test_publishing_the_imported_roadmap_publishes_its_english_draft(
     (english_page,) = RoadmapPage.objects.child_of(english_index)
     assert english_page.live
     assert english_page.events.count() == page.events.count() > 0
+
+
+# Only into the source language: a translation follows its source
+
+
+@pytest.fixture
+def english_pages(roadmap, english_section, english):
+    """(the English roadmap index, the English translation of the roadmap)."""
+    index = english_section.roadmaps
+    return (
+        translate(index, english, {index.title: "Roadmaps"}),
+        translate(roadmap, english, {roadmap.title: "Roadmap"}),
+    )
+
+
+def import_buttons_in_the_header(client, page, url):
+    """The buttons to `url` in the header of `page`'s listing in the admin's explorer."""
+    response = client.get(reverse("wagtailadmin_explore", args=[page.pk]))
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser").select(f'a[href="{url}"]')
+
+
+def test_no_import_is_offered_on_an_english_page(curator_client, roadmap, english_pages):
+    """The next publication of the Russian source would overwrite the import."""
+    english_index, english_roadmap = english_pages
+
+    assert (
+        import_buttons_in_the_header(curator_client, english_index, new_roadmap_url(english_index))
+        == []
+    )
+    assert (
+        import_buttons_in_the_header(curator_client, english_roadmap, import_url(english_roadmap))
+        == []
+    )
+    # The Russian pages keep theirs.
+    index = english_index.get_translation(roadmap.locale)
+    assert import_buttons_in_the_header(curator_client, index, new_roadmap_url(index))
+    assert import_buttons_in_the_header(curator_client, roadmap, import_url(roadmap))
+
+
+def test_an_import_into_an_english_page_is_refused_with_the_reason(curator_client, english_pages):
+    english_index, english_roadmap = english_pages
+    english_untouched = revisions_and_events(english_roadmap)
+
+    for page, url in [
+        (english_index, new_roadmap_url(english_index)),
+        (english_roadmap, import_url(english_roadmap)),
+    ]:
+        for response in [
+            curator_client.get(url),
+            curator_client.post(url, {"file": upload(ROADMAP_003)}),
+        ]:
+            assert response.status_code == 400
+            with translation.override("ru"):
+                reason = gettext(
+                    "“%(title)s” is a translation: import the roadmap into the original page, "
+                    "which its translations follow each time it is published."
+                ) % {"title": page.title}
+            text = BeautifulSoup(response.content.decode(), "html.parser").get_text(" ")
+            assert reason in " ".join(text.split())
+            assert 'type="file"' not in response.content.decode()
+        assert waiting_import(curator_client, page) is None
+
+    assert list(RoadmapPage.objects.child_of(english_index)) == [english_roadmap]
+    assert revisions_and_events(english_roadmap) == english_untouched

@@ -237,6 +237,28 @@ def test_a_csv_mixing_encodings_is_read_as_utf_8_with_the_broken_rows_flagged():
     assert "\ufffd" in events[-1].title
 
 
+def test_control_characters_pasted_into_a_csv_are_left_out():
+    """Invisible, and an XLSX export of the roadmap could not hold them."""
+    rows = [
+        ["План\x07 мероприятий"],
+        ["№", "Мероприятие", "Срок", "Ответственный"],
+        ["I\x01 этап. Подготовка\x02", "", "", ""],
+        ["1.\x03", "Приказ\x01 о\x0bнаставничестве\nи\x1f положение", "май\x08", "Директор\x1b"],
+    ]
+    roadmap = read_bytes(csv_bytes(rows, "utf-8", ";"), "roadmap.csv")
+
+    assert roadmap.title == "План мероприятий"
+    [stage] = roadmap.stages
+    assert (stage.number, stage.title) == ("I", "Подготовка")
+    [event] = stage.events
+    assert (event.number, event.title, event.deadline_text, event.responsible) == (
+        "1.",
+        "Приказ о наставничестве\nи положение",
+        "май",
+        "Директор",
+    )
+
+
 def test_xlsx_with_merged_stage_rows_imports_all_fields():
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -432,6 +454,38 @@ def test_docx_table_continued_after_a_page_break():
 
     assert roadmap.stages[-1].events[-1].title == "Итоги"
     assert roadmap.event_count == 6
+
+
+def with_document_xml(data, old, new):
+    """The .docx `data` with the first `old` in its document.xml replaced by `new`, as a
+    damaged or hostile file may have it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "word/document.xml":
+                assert old.encode() in content
+                content = content.replace(old.encode(), new.encode(), 1)
+            target.writestr(member, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('<w:gridSpan w:val="6"/>', '<w:gridSpan w:val="1000000"/>'),
+        ("<w:tr>", '<w:tr><w:trPr><w:gridBefore w:val="1000000"/></w:trPr>'),
+        # Within Word's limit alone, but the row is then wider than any table of Word's.
+        ("<w:tr>", '<w:tr><w:trPr><w:gridBefore w:val="60"/></w:trPr>'),
+    ],
+)
+def test_a_docx_whose_cells_span_more_columns_than_word_allows_is_damaged(old, new):
+    """A tiny file spanning millions of columns took gigabytes to read."""
+    data = with_document_xml(docx_bytes(order_with_roadmap()), old, new)
+
+    assert import_error(data, "roadmap.docx") == (
+        "The file is damaged or is not really a .docx file."
+    )
 
 
 # --- Files that cannot be read ----------------------------------------------------------------

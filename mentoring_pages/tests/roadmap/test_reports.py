@@ -453,10 +453,28 @@ def test_a_school_name_like_a_formula_stays_text_in_the_workbook(roadmap_page, s
     assert sheet.cell(1, 1).data_type == "s"
 
 
+def test_pasted_control_characters_are_left_out_of_the_workbook(roadmap_page):
+    """XLSX cannot hold them: openpyxl refused the whole report (a 500 from the board)."""
+    RoadmapEvent.objects.filter(page=roadmap_page, title="Срок в квартале").update(
+        title="Срок\x01 в квартале", status_note="Готово\x02"
+    )
+    publish_on(roadmap_page, D(2024, 9, 25))
+
+    with translation.override("ru"):
+        report = reports.build_report(roadmap_page, Q3)
+        _sheet, rows = xlsx_rows(report_files.xlsx_bytes(report))
+        events = table_after(rows, gettext("Events of the quarter"))[1:]
+
+    assert events[0][2] == "Срок в квартале"
+    assert "Готово" in events[0]
+
+
 # From the board
 
 
 def test_a_curator_downloads_both_files_from_the_board(client, curator, roadmap_page):
+    """In the site's language, as the command writes them, though the curator reads the
+    admin in English: the report is the school's document."""
     client.force_login(curator)
 
     board = soup_of(client.get(reverse("mentoring_pages_board")))
@@ -473,9 +491,13 @@ def test_a_curator_downloads_both_files_from_the_board(client, curator, roadmap_
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf["Content-Disposition"] == 'attachment; filename="karta-2024Q3.pdf"'
     _sheet, rows = xlsx_rows(xlsx.content)
-    assert [row[2] for row in table_after(rows, "Events of the quarter")[1:]] == IN_Q3
+    assert [row[2] for row in table_after(rows, "Мероприятия квартала")[1:]] == IN_Q3
+    assert "Отчёт об исполнении дорожной карты" in [row[0] for row in rows]
     _reader, text = pdf_text(pdf.content)
-    assert "as of 30 September 2024" in text
+    with translation.override("ru"):
+        as_of = reports.title_lines(reports.build_report(roadmap_page, Q3))[-1]
+    assert as_of.startswith("по состоянию на") and " ".join(as_of.split()) in text
+    assert "Events of the quarter" not in text
 
 
 @pytest.mark.parametrize(
