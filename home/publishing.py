@@ -63,7 +63,7 @@ def refuse_publication_without_permission(sender, instance, raw=False, update_fi
     if user is None or not shows_new_content(instance) or may_publish(user, instance):
         return
     reason = _(
-        "You may not publish «%(page)s»: nothing was published. Submit it for moderation or "
+        "You may not publish «%(page)s»: it was not published. Submit it for moderation or "
         "ask someone who may publish it."
     ) % {"page": instance}
     # The admin answers a refusal with a redirect and a message of its own: say why too.

@@ -1,18 +1,18 @@
 """Keep derived things current: translations follow their source when it is published and
-go with it when it is deleted, and the search index sees a page's child objects. What a
-change drops from the caches is decided in home.purging."""
+go with it when it is taken offline or deleted, and the search index sees a page's child
+objects. What a change drops from the caches is decided in home.purging."""
 
 from functools import cache
 
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from modelcluster.models import get_all_child_relations
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.signals import page_published, published
+from wagtail.signals import page_published, published, unpublished
 from wagtail.snippets.models import get_snippet_models
 
-from site_project.translation import sync_translations
+from site_project.translation import sync_translations, unpublish_translations
 
 
 @receiver(page_published)
@@ -29,8 +29,18 @@ def reindex_published_page(sender, instance, **kwargs):
 
 @receiver(published)
 def sync_snippet_translations(sender, instance, **kwargs):
-    if isinstance(instance, TranslatableMixin):
+    # Wagtail sends this for a page too, after page_published: syncing it again would
+    # write its translations twice.
+    if isinstance(instance, TranslatableMixin) and not isinstance(instance, Page):
         sync_translations(instance)
+
+
+@receiver(unpublished)
+def unpublish_translations_with_their_source(sender, instance, **kwargs):
+    """Wagtail sends this for a page too (after page_unpublished), on every path: the
+    admin, bulk actions, expiry in publish_scheduled, code."""
+    if isinstance(instance, TranslatableMixin):
+        unpublish_translations(instance)
 
 
 @cache

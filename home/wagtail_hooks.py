@@ -1,11 +1,12 @@
 """The site base's admin and serving hooks, registered in one place: translations kept in
-step, the publishing rule's hold on unreviewed translations, sign-in security screens, the
-full accessibility checker, document links, the page cache's mark, and the page that
-takes a new page's address named at the top of its form."""
+step (moved and deleted with their source), the publishing rule's hold on unreviewed
+translations, sign-in security screens, the full accessibility checker, document links, the
+page cache's mark, and the page that takes a new page's address named at the top of its
+form."""
 
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
-from wagtail.models import DraftStateMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, TranslatableMixin
 
 from site_project.translation import HOLD_PAGE_TRANSLATION_HOOK, sync_translations
 
@@ -20,6 +21,18 @@ def sync_translations_of_edited_snippet(request, instance):
     Snippets with drafts follow on publish (home.signals)."""
     if isinstance(instance, TranslatableMixin) and not isinstance(instance, DraftStateMixin):
         sync_translations(instance)
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def move_and_delete_translations_with_their_source(pages, action):
+    """Wagtail's admin moves and deletes the translations this names along with a page (those
+    under its parent's translations): the English section keeps the Russian one's shape. A
+    translation moved or deleted alone leaves its source. Taking a page offline takes its
+    translations along on every path, not only the admin's (home.signals)."""
+    if action not in ("move", "delete"):
+        return None
+    default = Locale.get_default()
+    return {page: page.get_translations() for page in pages if page.locale_id == default.pk}
 
 
 hooks.register(HOLD_PAGE_TRANSLATION_HOOK, publishing.has_unreviewed_text)

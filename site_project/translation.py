@@ -7,10 +7,10 @@ time it is published (`sync_translations`)."""
 
 import logging
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
 from wagtail import hooks
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -18,6 +18,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 from wagtail_localize.strings import StringValue, extract_strings
+
+from home.acting_user import acting_user
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +119,13 @@ def sync_translations(instance):
     """Bring every existing translation of `instance` up to date with it.
 
     Text already translated stays translated; changed text shows the source until a
-    translator catches up; synchronised fields are copied at once."""
+    translator catches up; synchronised fields are copied at once.
+
+    A source published for later (Wagtail sends its publication signal while it is still
+    offline) leaves its translations as they are: going live on schedule is a publication
+    too, which syncs them then, in the same run of publish_scheduled."""
+    if isinstance(instance, DraftStateMixin) and not instance.live:
+        return
     has_translations = Translation.objects.filter(
         source__object_id=instance.translation_key,
         source__locale_id=instance.locale_id,
@@ -130,14 +138,27 @@ def sync_translations(instance):
         try:
             with transaction.atomic():
                 _save_target(translation, instance)
-        except (ValidationError, DatabaseError) as error:
+        except (ValidationError, DatabaseError, PermissionDenied) as error:
             # The source is already published: its translation waits for a translator
             # (the translation editor checks no length; a record with drafts is saved
             # unchecked, and PostgreSQL refuses a value too long), as wagtail-localize's own
-            # update view leaves it.
+            # update view leaves it, or for someone who may publish it (the publishing
+            # and consent rules refuse it alone).
             logger.warning(
                 "The %s translation of %r was not updated: %s",
                 translation.target_locale.language_code,
                 instance,
                 error,
             )
+
+
+def unpublish_translations(instance):
+    """Take offline the live translations of `instance`, a source-language page or record
+    with drafts just taken offline, however it went (the admin, a bulk action, expiry in
+    publish_scheduled, code): the English version must not outlive its source. A
+    translation taken offline alone leaves its source."""
+    if instance.locale_id != Locale.get_default().pk:
+        return
+    for translation in instance.get_translations().filter(live=True):
+        # As the source went: an expired source's translation shows as expired too.
+        translation.unpublish(set_expired=instance.expired, user=acting_user())

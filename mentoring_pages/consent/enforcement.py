@@ -77,7 +77,11 @@ def enforce_consents(on=None, consents=None, within=None):
         key=lambda page: page.path,
     )
     for page in pages:
-        page.unpublish(user=None, log_action=True)
+        # A translation goes offline with its source (site_project.translation), earlier
+        # in this loop: once is enough.
+        page.refresh_from_db(fields=["live"])
+        if page.live:
+            page.unpublish(user=None, log_action=True)
         logger.warning(
             "Unpublished %s (%s): its consent no longer allows it.", page.title, page.url_path
         )

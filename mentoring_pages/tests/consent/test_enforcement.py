@@ -162,6 +162,25 @@ def test_an_ended_consent_takes_the_photo_its_draft_translation_shares(
     assert not get_image_model().objects.filter(pk=portrait.pk).exists()
 
 
+def test_an_ended_consent_takes_the_page_and_its_english_translation_offline_once(
+    section, english_section, curators, end_consent, english
+):
+    page = MentorPageFactory(parent=section.mentors, title="Анна Смирнова")
+    translate(page, english, {"Анна Смирнова": "Anna Smirnova"})
+    translation = page.get_translation(english)
+    assert translation.live
+    end_consent(page, withdrawn_at=timezone.now())
+
+    enforce()
+
+    assert (live(page), live(translation)) == (False, False)
+    # The history says once of each page that it was taken offline.
+    unpublished = PageLogEntry.objects.filter(action="wagtail.unpublish")
+    assert sorted(unpublished.values_list("page_id", flat=True)) == sorted(
+        [page.pk, translation.pk]
+    )
+
+
 def edit_in_the_admin(admin_client, consent, **changes):
     """Save `consent` through its admin form with `changes` to its fields."""
     fields = {
