@@ -114,14 +114,18 @@ def apply_changes(settings, params):
     return replace(settings, **changes), invalid
 
 
+def of_this_site(request, url):
+    """`url` if it leads to this site (a path, or this host's address), else ""."""
+    if url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return ""
+
+
 def safe_next(request):
     """The `next` parameter if it is a page of this site, else ""."""
-    next_url = request.GET.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return next_url
-    return ""
+    return of_this_site(request, request.GET.get("next", ""))
 
 
 def settings_url(next_url, **params):

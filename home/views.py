@@ -7,7 +7,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import static
@@ -135,18 +134,13 @@ def bad_request(request, exception):
 def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW: a form sent with an expired token or without the site's cookie.
     Says what to do, and leads back to the form's page when the browser says where it was."""
-    context = {"heading": _("The form was not accepted"), "back_url": same_site_referer(request)}
+    context = {
+        "heading": _("The form was not accepted"),
+        "back_url": accessibility_settings.of_this_site(
+            request, request.headers.get("referer", "")
+        ),
+    }
     return render(request, "403_csrf.html", context, status=403)
-
-
-def same_site_referer(request):
-    """The page the request came from if it is one of this site's, else ""."""
-    referer = request.headers.get("referer", "")
-    if url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return referer
-    return ""
 
 
 def image_file(request, path):

@@ -4,14 +4,14 @@ not Django's bare English one."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.test import Client
 from django.urls import path
 from django.utils import translation
 
 from home.tests.factories import ContentPageFactory
 from site_project.translation import translate
-from site_project.urls import handler400  # noqa: F401  (this test's URLconf answers 400 so)
+from site_project.urls import handler400, handler403  # noqa: F401  (this test's URLconf answers so)
 from site_project.urls import urlpatterns as site_urlpatterns
 
 pytestmark = pytest.mark.django_db
@@ -114,7 +114,11 @@ def suspicious(request):
     raise SuspiciousOperation("A request no browser sends.")
 
 
-urlpatterns = [path("suspicious/", suspicious), *site_urlpatterns]
+def refuse(request):
+    raise PermissionDenied("Вы не можете опубликовать «Новости»: ничего не опубликовано.")
+
+
+urlpatterns = [path("suspicious/", suspicious), path("refuse/", refuse), *site_urlpatterns]
 
 
 def test_a_suspicious_request_gets_the_sites_400_page(client, home_page, settings):
@@ -136,3 +140,15 @@ def test_a_request_for_a_host_of_no_school_is_a_plain_400_not_a_server_error(
 
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_a_refusal_is_the_sites_own_page_with_its_reason(client, home_page, settings):
+    settings.ROOT_URLCONF = __name__
+
+    response = client.get("/refuse/")
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "<h1>Нет доступа</h1>" in page
+    assert "<title>Нет доступа — " in page
+    assert "ничего не опубликовано" in page

@@ -2,8 +2,6 @@ import re
 
 import pytest
 import wagtail_factories
-from django.core.exceptions import PermissionDenied
-from django.urls import path
 
 from home.tests.factories import ContentPageFactory
 from mentoring_pages.tests.factories import (
@@ -13,8 +11,6 @@ from mentoring_pages.tests.factories import (
 )
 from site_project.tests.odd_input import ODD_VALUES
 from site_project.translation import translate
-from site_project.urls import handler403  # noqa: F401  (this test's URLconf answers 403 so)
-from site_project.urls import urlpatterns as site_urlpatterns
 
 pytestmark = pytest.mark.django_db
 
@@ -297,22 +293,3 @@ def test_breadcrumbs_lead_from_home_to_the_page(client, home_page):
 
     assert crumbs.index(">Главная<") < crumbs.index(">Раздел<") < crumbs.index("Подраздел")
     assert '<span aria-current="page">Подраздел</span>' in crumbs
-
-
-def refuse(request):
-    raise PermissionDenied("Вы не можете опубликовать «Новости»: ничего не опубликовано.")
-
-
-urlpatterns = [path("refuse/", refuse), *site_urlpatterns]
-
-
-def test_a_refusal_is_the_sites_own_page_with_its_reason(client, home_page, settings):
-    settings.ROOT_URLCONF = __name__
-
-    response = client.get("/refuse/")
-
-    assert response.status_code == 403
-    page = response.content.decode()
-    assert "<h1>Нет доступа</h1>" in page
-    assert "<title>Нет доступа — " in page
-    assert "ничего не опубликовано" in page
