@@ -3,6 +3,7 @@ import wagtail_factories
 from django.core.management import call_command
 
 from home.tests.factories import ContentPageFactory
+from site_project.translation import translate
 
 
 @pytest.fixture
@@ -13,3 +14,12 @@ def backup(home_page, tmp_path):
     archive = tmp_path / "site.tar.gz"
     call_command("backup_site", str(archive), verbosity=0)
     return archive
+
+
+@pytest.fixture
+def about_page(home_page, english):
+    """«О школе» below the home page, both translated into English."""
+    page = ContentPageFactory(parent=home_page, title="О школе", slug="about", intro="Школа")
+    translate(home_page, english, {"Главная": "Home"})
+    translate(page, english, {"О школе": "About the school", "Школа": "School"})
+    return page

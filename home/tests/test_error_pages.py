@@ -9,8 +9,6 @@ from django.test import Client
 from django.urls import path
 from django.utils import translation
 
-from home.tests.factories import ContentPageFactory
-from site_project.translation import translate
 from site_project.urls import handler400, handler403  # noqa: F401  (this test's URLconf answers so)
 from site_project.urls import urlpatterns as site_urlpatterns
 
@@ -23,14 +21,6 @@ ADVICE = (
     "Go back, reload the page and send the form again. The site needs cookies allowed for "
     "its own address to accept forms."
 )
-
-
-@pytest.fixture
-def about_page(home_page, english):
-    page = ContentPageFactory(parent=home_page, title="О школе", slug="about", intro="Школа")
-    translate(home_page, english, {"Главная": "Home"})
-    translate(page, english, {"О школе": "About the school", "Школа": "School"})
-    return page
 
 
 @pytest.fixture

@@ -15,14 +15,6 @@ from site_project.translation import translate
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def about_page(home_page, english):
-    page = ContentPageFactory(parent=home_page, title="О школе", slug="about", intro="Школа")
-    translate(home_page, english, {"Главная": "Home"})
-    translate(page, english, {"О школе": "About the school", "Школа": "School"})
-    return page
-
-
 def html_lang(response):
     return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
 
