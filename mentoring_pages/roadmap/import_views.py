@@ -3,6 +3,8 @@ doubtful, the deadlines already past), confirm. On a roadmap page the events lan
 draft revision of it; on the roadmap index (and from the board) they make a new draft
 roadmap. Nothing is ever published by an import."""
 
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -55,8 +57,13 @@ class ConfirmImportForm(forms.Form):
     )
 
 
+# The upload waiting for its confirmation, with the number of the preview it was shown in:
+# a file uploaded since (in another tab) is not saved by an older preview's confirmation.
+UPLOAD_FIELD = "upload"
+
+
 def session_key(page):
-    return f"roadmap-import-{page.pk}"
+    return f"roadmap-upload-{page.pk}"
 
 
 def in_source_language(page):
@@ -143,31 +150,48 @@ class ImportRoadmapView(PageAdminView):
             except RoadmapImportError as error:
                 form.add_error("file", str(error))
             else:
-                request.session[session_key(self.page)] = imported_to_data(imported)
-                return self.render_preview(imported, ConfirmImportForm())
+                upload_id = uuid.uuid4().hex
+                request.session[session_key(self.page)] = {
+                    UPLOAD_FIELD: upload_id,
+                    "data": imported_to_data(imported),
+                }
+                return self.render_preview(imported, upload_id, ConfirmImportForm())
         # A file that is not a roadmap is the uploader's mistake: say so, change nothing.
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
-    def render_preview(self, imported, confirm_form, status=200):
+    def render_preview(self, imported, upload_id, confirm_form, status=200):
         return self.render_to_response(
             self.get_context_data(
                 imported=imported,
                 preview=preview_import(self.imported_into(imported), imported),
                 confirm_form=confirm_form,
+                upload_field=UPLOAD_FIELD,
+                upload_id=upload_id,
             ),
             status=status,
         )
 
     def confirm(self, request):
-        data = request.session.get(session_key(self.page))
-        if data is None:
+        waiting = request.session.get(session_key(self.page))
+        if waiting is None:
             messages.error(request, _("The upload has expired. Please upload the file again."))
             return redirect("roadmap_import", self.page.pk)
-        imported = imported_from_data(data)
+        imported = imported_from_data(waiting["data"])
+        upload_id = waiting[UPLOAD_FIELD]
+        if request.POST.get(UPLOAD_FIELD) != upload_id:
+            # Confirmed from an older preview: the latest file's preview, to check first.
+            messages.error(
+                request,
+                _(
+                    "Another file was uploaded since the preview you confirmed. This is the "
+                    "latest file: check its preview and confirm it, or choose another file."
+                ),
+            )
+            return self.render_preview(imported, upload_id, ConfirmImportForm(), status=409)
         confirm_form = ConfirmImportForm(request.POST)
         if not confirm_form.is_valid():
             # The upload stays waiting: the curator chooses again and confirms.
-            return self.render_preview(imported, confirm_form, status=400)
+            return self.render_preview(imported, upload_id, confirm_form, status=400)
         del request.session[session_key(self.page)]
         past_done = confirm_form.cleaned_data["past_deadlines"] == ConfirmImportForm.DONE
         roadmap = self.save(imported, request.user, past_done)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from mentoring_pages.models import RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap import statuses
-from mentoring_pages.roadmap.import_views import session_key
+from mentoring_pages.roadmap.import_views import UPLOAD_FIELD, session_key
 from mentoring_pages.roadmap.importer import imported_to_data, read_for_import
 from mentoring_pages.roadmap.reader import RoadmapImportError
 from mentoring_pages.roadmap.statuses import EventStatus
@@ -66,7 +66,14 @@ def revisions_and_events(roadmap):
 
 def waiting_import(client, roadmap):
     """The upload kept in the session until the curator confirms it, if any."""
-    return client.session.get(session_key(roadmap))
+    waiting = client.session.get(session_key(roadmap))
+    return waiting and waiting["data"]
+
+
+def confirmation(client, page, **fields):
+    """What the preview's «Import into a draft» sends: its upload's number, and `fields`."""
+    waiting = client.session.get(session_key(page))
+    return {"confirm": "1", UPLOAD_FIELD: waiting[UPLOAD_FIELD] if waiting else "", **fields}
 
 
 def test_upload_shows_a_preview_and_saves_nothing(curator_client, roadmap):
@@ -81,7 +88,7 @@ def test_upload_shows_a_preview_and_saves_nothing(curator_client, roadmap):
 def test_confirming_writes_the_events_to_a_new_draft(curator_client, roadmap):
     curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_000)})
 
-    response = curator_client.post(import_url(roadmap), {"confirm": "1"})
+    response = curator_client.post(import_url(roadmap), confirmation(curator_client, roadmap))
 
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[roadmap.pk])
@@ -167,8 +174,46 @@ def test_a_too_large_file_is_refused(curator_client, roadmap, settings):
     assert waiting_import(curator_client, roadmap) is None
 
 
+def test_confirming_an_older_preview_saves_nothing_and_shows_the_latest_file(
+    curator_client, roadmap
+):
+    """A curator previews file A, uploads file B in another tab, then confirms A's preview:
+    neither file is saved behind their back; B's preview is shown to check and confirm."""
+
+    def confirm_button_form(response):
+        form = (
+            BeautifulSoup(response.content.decode(), "html.parser")
+            .find("button", attrs={"name": "confirm"})
+            .find_parent("form")
+        )
+        return {
+            field["name"]: field.get("value", "") for field in form.select("input[type=hidden]")
+        }
+
+    first = curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_000)})
+    second = curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_003)})
+    assert first.context["imported"].event_count != second.context["imported"].event_count
+
+    stale = curator_client.post(import_url(roadmap), {**confirm_button_form(first), "confirm": "1"})
+
+    assert stale.status_code == 409
+    assert "Загружен другой файл" in stale.content.decode()
+    assert stale.context["imported"].event_count == second.context["imported"].event_count
+    assert revisions_and_events(roadmap) == UNTOUCHED
+
+    latest = curator_client.post(
+        import_url(roadmap), {**confirm_button_form(stale), "confirm": "1"}
+    )
+
+    assert latest.status_code == 302
+    draft = RoadmapPage.objects.get(pk=roadmap.pk).get_latest_revision_as_object()
+    assert len(draft.events.all()) == second.context["imported"].event_count
+
+
 def test_confirm_without_an_upload_changes_nothing(curator_client, roadmap):
-    response = curator_client.post(import_url(roadmap), {"confirm": "1"}, follow=True)
+    response = curator_client.post(
+        import_url(roadmap), confirmation(curator_client, roadmap), follow=True
+    )
 
     # Back to the upload form, told why.
     assert response.redirect_chain == [(import_url(roadmap), 302)]
@@ -294,7 +339,7 @@ def test_a_confirmed_import_that_fails_halfway_keeps_the_page_as_it_was(
     monkeypatch.setattr(RoadmapPage, "save_revision", fail)
 
     with pytest.raises(RuntimeError):
-        curator_client.post(import_url(roadmap), {"confirm": "1"})
+        curator_client.post(import_url(roadmap), confirmation(curator_client, roadmap))
 
     page = RoadmapPage.objects.get(pk=roadmap.pk)
     assert page.get_latest_revision() is None
@@ -332,7 +377,9 @@ def test_the_preview_shows_the_dates_read_and_how_many_deadlines_have_passed(
 def test_past_events_can_be_marked_done_in_one_step_with_the_day_noted(curator_client, roadmap):
     preview_of(curator_client, roadmap)
 
-    response = curator_client.post(import_url(roadmap), {"confirm": "1", "past_deadlines": "done"})
+    response = curator_client.post(
+        import_url(roadmap), confirmation(curator_client, roadmap, past_deadlines="done")
+    )
 
     assert response.status_code == 302
     page = RoadmapPage.objects.get(pk=roadmap.pk)
@@ -351,7 +398,7 @@ def test_past_events_can_be_marked_done_in_one_step_with_the_day_noted(curator_c
 def test_by_default_past_events_stay_planned_and_show_as_overdue(curator_client, roadmap):
     preview_of(curator_client, roadmap)
 
-    curator_client.post(import_url(roadmap), {"confirm": "1"})
+    curator_client.post(import_url(roadmap), confirmation(curator_client, roadmap))
 
     draft = RoadmapPage.objects.get(pk=roadmap.pk).get_latest_revision_as_object()
     dated = [event for event in draft.events.all() if event.end]
@@ -364,7 +411,7 @@ def test_an_unknown_choice_for_past_events_changes_nothing_and_keeps_the_upload(
     preview_of(curator_client, roadmap)
 
     response = curator_client.post(
-        import_url(roadmap), {"confirm": "1", "past_deadlines": "<script>"}
+        import_url(roadmap), confirmation(curator_client, roadmap, past_deadlines="<script>")
     )
 
     assert response.status_code == 400
@@ -398,7 +445,9 @@ def import_new_roadmap(client, index, file, past_deadlines="open"):
     """Upload `file` as a new roadmap under `index` and confirm it: the confirmation's
     response."""
     client.post(new_roadmap_url(index), {"file": file})
-    return client.post(new_roadmap_url(index), {"confirm": "1", "past_deadlines": past_deadlines})
+    return client.post(
+        new_roadmap_url(index), confirmation(client, index, past_deadlines=past_deadlines)
+    )
 
 
 def test_the_roadmaps_editor_shows_the_import_as_a_button_in_the_form(curator_client, roadmap):
@@ -430,7 +479,7 @@ def test_a_new_roadmap_is_imported_from_the_index_as_a_draft(curator_client, sec
     assert not RoadmapPage.objects.child_of(index).exists()  # nothing saved yet
 
     response = curator_client.post(
-        new_roadmap_url(index), {"confirm": "1", "past_deadlines": "done"}
+        new_roadmap_url(index), confirmation(curator_client, index, past_deadlines="done")
     )
 
     (page,) = RoadmapPage.objects.child_of(index)
