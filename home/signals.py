@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, published, unpublished
 from wagtail.snippets.models import get_snippet_models
 
+from home.acting_user import acting_user
 from site_project.translation import sync_translations, unpublish_translations
 
 
@@ -40,7 +41,8 @@ def unpublish_translations_with_their_source(sender, instance, **kwargs):
     """Wagtail sends this for a page too (after page_unpublished), on every path: the
     admin, bulk actions, expiry in publish_scheduled, code."""
     if isinstance(instance, TranslatableMixin):
-        unpublish_translations(instance)
+        # The history names whoever took the source offline (none for a cron job).
+        unpublish_translations(instance, user=acting_user())
 
 
 @cache

@@ -19,8 +19,6 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue, extract_strings
 
-from home.acting_user import acting_user
-
 logger = logging.getLogger(__name__)
 
 # Hooks `fn(translation, target_page) -> bool` that hold a translated page back from being
@@ -152,7 +150,7 @@ def sync_translations(instance):
             )
 
 
-def unpublish_translations(instance):
+def unpublish_translations(instance, user=None):
     """Take offline the live translations of `instance`, a source-language page or record
     with drafts just taken offline, however it went (the admin, a bulk action, expiry in
     publish_scheduled, code): the English version must not outlive its source. A
@@ -161,4 +159,4 @@ def unpublish_translations(instance):
         return
     for translation in instance.get_translations().filter(live=True):
         # As the source went: an expired source's translation shows as expired too.
-        translation.unpublish(set_expired=instance.expired, user=acting_user())
+        translation.unpublish(set_expired=instance.expired, user=user)

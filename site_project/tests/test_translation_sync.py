@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page, Revision
+from wagtail.models import GroupPagePermission, Page, PageLogEntry, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation
 
@@ -94,13 +94,17 @@ def test_a_page_scheduled_for_later_goes_live_in_both_languages_when_its_time_co
 
 
 def test_unpublishing_a_page_in_the_admin_takes_its_english_translation_offline(
-    about, english, admin_client, client
+    about, english, admin_client, admin_user, client
 ):
     response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[about.pk]))
 
     assert response.status_code == 302
     assert client.get(about.url).status_code == 404
-    assert client.get(english_page(about, english).url).status_code == 404
+    translation = english_page(about, english)
+    assert client.get(translation.url).status_code == 404
+    # The history says who took the English page offline.
+    logged = PageLogEntry.objects.get(page=translation, action="wagtail.unpublish")
+    assert logged.user == admin_user
 
 
 def test_unpublishing_the_english_page_alone_leaves_the_russian_one_live(
