@@ -77,9 +77,10 @@ def items_of(blocks):
     return [item for block in blocks for item in block.get("items", [])]
 
 
-def test_load_demo_fills_the_section_with_the_schools_content(home_page):
+def test_load_demo_fills_the_section_with_the_schools_content_and_forms(home_page, client):
     content = read_content()
     load_demo()
+    assert_forms_in_both_languages(client, content)
 
     landing = russian(models.MentoringIndexPage).get()
     assert landing.get_parent().pk == home_page.pk
@@ -343,10 +344,10 @@ def test_load_demo_section_is_live_in_both_languages_and_built_once(client):
     assert escape(landing["title"]["en"]) in page
 
 
-def test_load_demo_makes_the_forms_in_both_languages(client):
-    everything = read_content()
+def assert_forms_in_both_languages(client, everything):
+    """The demo's application forms and questionnaire, as a parent and a pupil see them in
+    Russian and English."""
     content = everything["forms"]
-    load_demo()
 
     specs = {spec["slug"]: spec for spec in content["applications"]}
     applications = {page.slug: page for page in russian(models.ApplicationPage)}
