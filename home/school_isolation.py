@@ -18,7 +18,7 @@ from django.http import Http404
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
-from wagtail.admin.views.chooser import BrowseView
+from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
 from wagtail.admin.views.pages.listing import GenericPageFilterSet
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
@@ -32,6 +32,7 @@ from wagtail.permissions import policy_registry
 
 from programmes.school_records import SCHOOL_LOOKUPS, read_by
 from programmes.schools import pages_of, schools_of, sees_every_school
+from site_project.record_ids import record_id, record_ids
 
 
 def pages_in_users_schools(pages, request):
@@ -54,6 +55,20 @@ class SchoolBrowseView(BrowseView):
             if not allowed.filter(pk=parent_page_id).exists():
                 raise Http404
         return super().get(request, parent_page_id)
+
+
+class SchoolChosenMultipleView(ChosenMultipleView):
+    """The pages a chooser returns, by id: only the user's schools' (another school's draft
+    mentor would be named); an id that names no page is left out, not a 500."""
+
+    def get(self, request):
+        pages = Page.objects.filter(pk__in=record_ids(request.GET.getlist("id")))
+        request.GET = request.GET.copy()
+        request.GET.setlist(
+            "id",
+            [str(pk) for pk in pages_in_users_schools(pages, request).values_list("pk", flat=True)],
+        )
+        return super().get(request)
 
 
 def other_schools_records(user):
@@ -202,7 +217,11 @@ def bulk_action(request, app_label, model_name, action):
     except LookupError as error:
         raise Http404 from error
     action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
-    if action_class is None:
+    # An id that names no record (only "all" names every one in the listing) is not found.
+    ids = [value for value in request.GET.getlist("id") if value != "all"]
+    parent = request.GET.get("childOf")
+    bad_parent = parent is not None and record_id(parent) is None
+    if action_class is None or len(record_ids(ids)) < len(ids) or bad_parent:
         raise Http404
     return narrowed(action_class)(request, model).dispatch(request)
 
@@ -223,6 +242,11 @@ admin_urlpatterns = [
         "choose-page/<int:parent_page_id>/",
         require_admin_access(SchoolBrowseView.as_view()),
         name="wagtailadmin_choose_page_child",
+    ),
+    path(
+        "choose-page/chosen-multiple/",
+        require_admin_access(SchoolChosenMultipleView.as_view()),
+        name="wagtailadmin_choose_page_chosen_multiple",
     ),
     path(
         "bulk/<str:app_label>/<str:model_name>/<str:action>/",

@@ -6,9 +6,9 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from wagtail.models import PageViewRestriction
 
+from site_project.record_ids import MAX_DIGITS, MAX_ID, record_id
+
 PER_PAGE = 12
-# Ids are positive 64-bit integers; anything larger would overflow the database's integer.
-MAX_ID = 2**63 - 1
 
 
 def visible_children(model, parent):
@@ -33,7 +33,8 @@ def page_number(request):
     value = request.GET.get("page", "")
     if not (value.isascii() and value.isdigit()):
         return 1
-    return max(int(value), 1)
+    # A number longer than any id is past the end, and too long for int().
+    return max(int(value), 1) if len(value) <= MAX_DIGITS else MAX_ID
 
 
 def paginate(request, items, per_page=PER_PAGE):
@@ -44,12 +45,7 @@ def paginate(request, items, per_page=PER_PAGE):
 
 def selected_id(request, name):
     """The id in ?name=…, or None for a missing, malformed or impossible value."""
-    value = request.GET.get(name, "")
-    # str.isdigit() alone accepts "²" and "٣", which int() then rejects or misreads.
-    if not (value.isascii() and value.isdigit()):
-        return None
-    number = int(value)
-    return number if 0 < number <= MAX_ID else None
+    return record_id(request.GET.get(name, ""))
 
 
 def query_string(**params):

@@ -16,6 +16,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from site_project.record_ids import record_id, record_ids
+
 from .admin_forms import OfferedOnlyChooserMixin
 from .models import School
 from .school_records import (
@@ -115,7 +117,7 @@ class SchoolScopedViewMixin(InstancePermissionViewMixin):
         # view of one record has its key in the address as "pk" (some keep it as self.pk).
         pk = self.kwargs.get("pk", getattr(self, "pk", None))
         if pk is not None:
-            record = self.model._default_manager.filter(pk=unquote(str(pk)))
+            record = self.model._default_manager.filter(pk=record_id(unquote(str(pk))))
             if not read_by(self.request.user, record).exists():
                 raise Http404
         return super().get_object(*args, **kwargs)
@@ -129,13 +131,15 @@ class SchoolScopedChooserViewMixin:
         return changed_by(self.request.user, super().get_object_list())
 
     def get_object(self, pk):
+        if record_id(pk) is None:
+            raise self.model_class.DoesNotExist
         instance = super().get_object(pk)
         if not is_among(changed_by(self.request.user, self.model_class.objects.all()), instance):
             raise self.model_class.DoesNotExist
         return instance
 
     def get_objects(self, pks):
-        return changed_by(self.request.user, super().get_objects(pks))
+        return changed_by(self.request.user, super().get_objects(record_ids(pks)))
 
 
 def with_mixin(mixin, view_class):

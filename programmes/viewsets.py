@@ -5,7 +5,13 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from site_project.spreadsheets import SafeCsvExportMixin
@@ -228,12 +234,36 @@ class UsableConsentChooseResultsView(UsableConsentsMixin, LocaleLabelChooseResul
     pass
 
 
+class UsableConsentsChosenMixin:
+    """The chooser returns only what it offers: an editor, who may not read the registry,
+    learns no other consent's holder (a minor's name) by asking for its id."""
+
+    def get_object(self, pk):
+        instance = super().get_object(pk)
+        if not Consent.objects.usable_on_pages().filter(pk=instance.pk).exists():
+            raise Consent.DoesNotExist
+        return instance
+
+    def get_objects(self, pks):
+        return super().get_objects(pks).filter(pk__in=Consent.objects.usable_on_pages())
+
+
+class UsableConsentChosenView(UsableConsentsChosenMixin, SnippetChosenView):
+    pass
+
+
+class UsableConsentChosenMultipleView(UsableConsentsChosenMixin, SnippetChosenMultipleView):
+    pass
+
+
 class ConsentChooserViewSet(WordedChooserViewSet):
     choose_one_text = _("Choose a consent")
     choose_another_text = _("Choose another consent")
     edit_item_text = _("Edit this consent")
     choose_view_class = UsableConsentChooseView
     choose_results_view_class = UsableConsentChooseResultsView
+    chosen_view_class = UsableConsentChosenView
+    chosen_multiple_view_class = UsableConsentChosenMultipleView
 
 
 class ConsentViewSet(ProgrammeSnippetViewSet):

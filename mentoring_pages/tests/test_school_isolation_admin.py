@@ -146,6 +146,13 @@ LISTINGS = [
         "page chooser search",
         lambda s: reverse("wagtailadmin_choose_page_search") + "?q=Новость",
     ),
+    (
+        "page chooser's chosen pages",
+        lambda s: (
+            reverse("wagtailadmin_choose_page_chosen_multiple")
+            + f"?id={s.their.news.pk}&id={s.our.news.pk}"
+        ),
+    ),
     ("images", lambda s: reverse("wagtailimages:index")),
     ("image chooser", lambda s: reverse("wagtailimages_chooser:choose")),
     ("documents", lambda s: reverse("wagtaildocs:index")),

@@ -13,6 +13,7 @@ LIBRARY = {
     "site_project.spreadsheets",
     "site_project.demo_content",
     "site_project.error_reports",
+    "site_project.record_ids",
 }
 # What each app's modules (tests and migrations aside) may import of ours.
 MAY_IMPORT = {
