@@ -9,7 +9,7 @@ The value is also the page cache's variant key (`cache_variant`): it matches
 
 import itertools
 from dataclasses import dataclass, replace
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -115,10 +115,13 @@ def apply_changes(settings, params):
 
 
 def of_this_site(request, url):
-    """`url` if it leads to this site (a path, or this host's address), else ""."""
-    if url_has_allowed_host_and_scheme(
+    """`url` if it leads to this site (a path from its root, or this host's address), else
+    "". Django counts a bare word as a relative address of this site: «foo» would be
+    resolved against the page it is on, or taken for a view's name by redirect()."""
+    leads_here = url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    )
+    if leads_here and (url.startswith("/") or urlsplit(url).netloc):
         return url
     return ""
 

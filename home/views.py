@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -162,10 +162,10 @@ def accessibility(request):
     if invalid:
         response = accessibility_page(request, current, next_url, status=400)
     elif version == "normal":
-        response = redirect(return_url)
+        response = HttpResponseRedirect(return_url)
         response.delete_cookie(accessibility_settings.COOKIE_NAME, samesite="Lax")
     elif any(setting.name in request.GET for setting in accessibility_settings.SETTINGS):
-        response = redirect(return_url)
+        response = HttpResponseRedirect(return_url)
         response.set_cookie(
             accessibility_settings.COOKIE_NAME,
             changed.cookie_value,

@@ -157,10 +157,16 @@ def test_a_panel_link_changes_one_setting_and_keeps_the_others(client, home_page
         "/\\evil.example/",
         "javascript:alert(1)",
         "",
+        # Not a path: Django's redirect() would take it for a view's name.
+        "foo",
+        "sitemap",
+        "a\x00b",
     ],
 )
-def test_only_a_page_of_this_site_is_returned_to(client, home_page, next_url):
-    response = client.get("/accessibility/", {"size": "size2", "next": next_url})
+@pytest.mark.parametrize("version", [None, "normal"])
+def test_only_a_page_of_this_site_is_returned_to(client, home_page, next_url, version):
+    params = {"version": version} if version else {"size": "size2"}
+    response = client.get("/accessibility/", {**params, "next": next_url})
 
     assert response.status_code == 302
     assert response["Location"] == "/accessibility/?next="
