@@ -6,11 +6,19 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from home.models import SiteSettings
 from mentoring_pages.models.tags import in_language
 
 FEED_LENGTH = 20
+
+
+def xml_text(text):
+    """`text` without the control characters pasted text carries: XML cannot hold them,
+    and Django's feed writer refuses them (a 500 for the whole feed). One that is
+    whitespace (Word's vertical tab) is a space."""
+    return ILLEGAL_CHARACTERS_RE.sub(lambda match: " " if match.group().isspace() else "", text)
 
 
 class NewsRssFeed(Feed):
@@ -33,13 +41,13 @@ class NewsRssFeed(Feed):
         return self.request.build_absolute_uri(page.get_url(self.request))
 
     def title(self):
-        return self.index_page.title
+        return xml_text(self.index_page.title)
 
     def link(self):
         return self.absolute_url(self.index_page)
 
     def description(self):
-        return self.index_page.intro or self.index_page.title
+        return xml_text(self.index_page.intro or self.index_page.title)
 
     def author_name(self):
         # Atom requires an author of the feed; the school publishes its news.
@@ -57,10 +65,10 @@ class NewsRssFeed(Feed):
         return items
 
     def item_title(self, item):
-        return item.title
+        return xml_text(item.title)
 
     def item_description(self, item):
-        return item.lead
+        return xml_text(item.lead)
 
     def item_link(self, item):
         return self.absolute_url(item)
@@ -72,7 +80,7 @@ class NewsRssFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return self.tag_names[item.pk]
+        return [xml_text(name) for name in self.tag_names[item.pk]]
 
 
 class NewsAtomFeed(NewsRssFeed):

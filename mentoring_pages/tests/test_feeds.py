@@ -144,3 +144,17 @@ def test_an_empty_feed_is_still_valid_xml(client, section, url):
 
     assert response.status_code == 200
     parse(response)
+
+
+@pytest.mark.parametrize("url", ["/nastavnichestvo/news/rss/", "/nastavnichestvo/news/atom/"])
+def test_control_characters_pasted_into_a_news_item_are_left_out_of_the_feeds(client, section, url):
+    item = news(section, "Конкурс\x0bнаставников", datetime.date(2024, 1, 1), lead="Итоги\x01")
+    item.tags.add("конкурс\x08")
+    item.save_revision().publish()
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Конкурс наставников" in text and "Итоги" in text and "конкурс" in text
+    assert "\x0b" not in text and "\x01" not in text and "\x08" not in text
