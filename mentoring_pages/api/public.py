@@ -4,7 +4,7 @@ in the language asked for (filters.py); a programme's data only from a live prog
 applicant, a mentee, a consent or a mentor's profile: no endpoint reads those models."""
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
@@ -62,6 +62,8 @@ def roadmaps(on=None):
             events_total=Count("events"),
             events_done=Count("events", filter=Q(events__status=statuses.EventStatus.DONE)),
             events_overdue=Count("events", filter=statuses.overdue_events(on, "events__")),
+            # The site names a roadmap's programme only once it is live: so does the API.
+            public_programme=Case(When(programme__in=public_programmes(), then="programme")),
         )
         .order_by("path")
     )

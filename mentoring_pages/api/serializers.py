@@ -123,6 +123,7 @@ class StageSerializer(serializers.ModelSerializer):
 
 
 class RoadmapSerializer(PageSerializer):
+    programme = serializers.IntegerField(source="public_programme", read_only=True, allow_null=True)
     events_total = serializers.IntegerField(read_only=True)
     events_done = serializers.IntegerField(read_only=True)
     events_overdue = serializers.IntegerField(read_only=True)

@@ -18,6 +18,7 @@ from django.utils.decorators import decorator_from_middleware
 from django.utils.functional import cached_property
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -189,6 +190,7 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
 
+@csrf_exempt  # it changes nothing: a POST gets the same JSON 404, not the HTML form error
 def not_found(request, *args, **kwargs):
     """Any other address under /api/v1/: a 404 in JSON too."""
     answer_in_visitors_language(request)

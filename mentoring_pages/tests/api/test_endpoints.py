@@ -2,6 +2,7 @@
 status and language, paginated; anything else refused with a 4xx in JSON."""
 
 import pytest
+from django.test import Client
 
 from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import RoadmapStageFactory
@@ -67,6 +68,23 @@ def test_roadmaps_count_their_events_and_one_gives_its_stages_and_events(api_cli
     ]
     overdue = next(event for event in detail["events"] if event["overdue"])
     assert overdue["status_label"] == "просрочено"
+
+
+def test_a_roadmaps_programme_is_named_only_once_it_is_live(api_client, two_schools):
+    gymnasium, _ = two_schools
+    gymnasium.roadmap.programme = gymnasium.programme
+    gymnasium.roadmap.save()
+
+    def programme_shown():
+        data = get(api_client, "roadmaps/")
+        return next(item for item in data["results"] if item["school"] == gymnasium.school.pk)[
+            "programme"
+        ]
+
+    assert programme_shown() == gymnasium.programme.pk
+    gymnasium.programme.live = False
+    gymnasium.programme.save()
+    assert programme_shown() is None
 
 
 def test_events_are_filtered_by_school_status_and_year(api_client, two_schools):
@@ -166,4 +184,8 @@ def test_other_addresses_and_methods_answer_in_json(api_client, two_schools):
     assert get(api_client, "roadmaps/abc/", status=404)["detail"]
     response = api_client.post("/api/v1/news/", {"title": "x"})
     assert response.status_code == 405
+    assert response.json()["detail"]
+    # A client of the API sends no CSRF token: any other address is a JSON 404 all the same.
+    response = Client(enforce_csrf_checks=True).post("/api/v1/nothing-here/", {"title": "x"})
+    assert response.status_code == 404
     assert response.json()["detail"]
