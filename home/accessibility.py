@@ -149,6 +149,9 @@ class Controls:
     def next_url(self):
         if self.request.path == reverse("accessibility"):
             return settings_url(safe_next(self.request))
+        if self.request.path == reverse("search"):
+            # Back to the same results: the search page is never kept, so nothing is shared.
+            return self.request.get_full_path()
         # Without trackers: a kept page is shared by every visitor of its address.
         return page_address(self.request)
 

@@ -3,6 +3,8 @@ setting does to the pages the server renders."""
 
 import json
 import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import wagtail_factories
@@ -100,6 +102,16 @@ def test_the_header_of_every_page_links_to_the_settings(client, content_page):
         '<a class="a11y-switch" href="/accessibility/?next=%2Fabout%2F" rel="nofollow">'
         "Версия для слабовидящих</a>" in content
     )
+
+
+@pytest.mark.django_db
+def test_the_settings_return_to_the_same_search(client, home_page):
+    content = client.get("/search/", {"q": "наставник", "page": "2"}).content.decode()
+
+    assert 'href="/accessibility/?next=%2Fsearch%2F%3Fq%3D' in content
+    link = re.search(r'class="a11y-switch" href="([^"]+)"', content).group(1)
+    next_url = parse_qs(urlsplit(unescape(link)).query)["next"][0]
+    assert parse_qs(urlsplit(next_url).query) == {"q": ["наставник"], "page": ["2"]}
 
 
 @pytest.mark.django_db
