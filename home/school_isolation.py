@@ -16,6 +16,7 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import path
+from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
@@ -62,7 +63,8 @@ class SchoolChosenMultipleView(ChosenMultipleView):
     mentor would be named); an id that names no page is left out, not a 500."""
 
     def get(self, request):
-        pages = Page.objects.filter(pk__in=record_ids(request.GET.getlist("id")))
+        # Not the tree's root, which has no parent to name.
+        pages = Page.objects.filter(pk__in=record_ids(request.GET.getlist("id")), depth__gt=1)
         request.GET = request.GET.copy()
         request.GET.setlist(
             "id",
@@ -217,11 +219,12 @@ def bulk_action(request, app_label, model_name, action):
     except LookupError as error:
         raise Http404 from error
     action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
-    # An id that names no record (only "all" names every one in the listing) is not found.
+    # An id that names no record (only "all" names every one in the listing) is not found,
+    # nor is a listing of pages under no page.
     ids = [value for value in request.GET.getlist("id") if value != "all"]
     parent = request.GET.get("childOf")
-    bad_parent = parent is not None and record_id(parent) is None
-    if action_class is None or len(record_ids(ids)) < len(ids) or bad_parent:
+    no_parent = parent is not None and not Page.objects.filter(pk=record_id(parent)).exists()
+    if action_class is None or len(record_ids(ids)) < len(ids) or no_parent:
         raise Http404
     return narrowed(action_class)(request, model).dispatch(request)
 
@@ -232,29 +235,34 @@ def hide_page_types_usage(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
+def admin_view(view):
+    """`view` served as Wagtail serves its own admin views: to staff only, never cached."""
+    return never_cache(require_admin_access(view))
+
+
 admin_urlpatterns = [
-    path("forms/", require_admin_access(SchoolFormPagesListView.as_view())),
+    path("forms/", admin_view(SchoolFormPagesListView.as_view())),
     path(
         "forms/results/",
-        require_admin_access(SchoolFormPagesListView.as_view(results_only=True)),
+        admin_view(SchoolFormPagesListView.as_view(results_only=True)),
     ),
     path(
         "choose-page/<int:parent_page_id>/",
-        require_admin_access(SchoolBrowseView.as_view()),
+        admin_view(SchoolBrowseView.as_view()),
         name="wagtailadmin_choose_page_child",
     ),
     path(
         "choose-page/chosen-multiple/",
-        require_admin_access(SchoolChosenMultipleView.as_view()),
+        admin_view(SchoolChosenMultipleView.as_view()),
         name="wagtailadmin_choose_page_chosen_multiple",
     ),
     path(
         "bulk/<str:app_label>/<str:model_name>/<str:action>/",
-        require_admin_access(bulk_action),
+        admin_view(bulk_action),
         name="wagtail_bulk_action",
     ),
     *(
-        path(f"reports/{address}", require_admin_access(view.as_view(**kwargs)))
+        path(f"reports/{address}", admin_view(view.as_view(**kwargs)))
         for prefix, view in [
             ("site-history/", SchoolLogEntriesView),
             ("workflow/", SchoolWorkflowView),

@@ -52,7 +52,9 @@ class NewsRssFeed(Feed):
     def author_name(self):
         # Atom requires an author of the feed; the school publishes its news.
         organisation = SiteSettings.for_request(self.request).localized(self.language)
-        return organisation.full_name or organisation.short_name or settings.WAGTAIL_SITE_NAME
+        return xml_text(
+            organisation.full_name or organisation.short_name or settings.WAGTAIL_SITE_NAME
+        )
 
     def items(self):
         items = list(self.index_page.news().prefetch_related("tags")[:FEED_LENGTH])

@@ -33,7 +33,7 @@ def page_number(request):
     value = request.GET.get("page", "")
     if not (value.isascii() and value.isdigit()):
         return 1
-    # A number longer than any id is past the end, and too long for int().
+    # int() refuses a string of over 4,300 digits: a number that long is past the end anyway.
     return max(int(value), 1) if len(value) <= MAX_DIGITS else MAX_ID
 
 

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from home.models import SiteSettings
 from mentoring_pages.feeds import FEED_LENGTH
 from mentoring_pages.tests.factories import NewsPageFactory
 from site_project.translation import translate
@@ -158,3 +159,14 @@ def test_control_characters_pasted_into_a_news_item_are_left_out_of_the_feeds(cl
     text = response.content.decode()
     assert "Конкурс наставников" in text and "Итоги" in text and "конкурс" in text
     assert "\x0b" not in text and "\x01" not in text and "\x08" not in text
+
+
+def test_control_characters_pasted_into_the_schools_name_are_left_out_of_the_atom_feed(
+    client, section, site
+):
+    news(section, "Конкурс", datetime.date(2024, 1, 1))
+    SiteSettings.objects.update_or_create(site=site, defaults={"full_name": "Школа\x0b№ 1"})
+
+    feed = atom(client, "/nastavnichestvo/news/atom/")
+
+    assert feed.find(f"{ATOM}author").findtext(f"{ATOM}name") == "Школа № 1"
