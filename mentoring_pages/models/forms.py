@@ -362,6 +362,10 @@ class SectionFormPage(FormMixin, SectionPage):
         # A robot, or too many submissions from one address: a neutral answer, nothing kept.
         if protection.is_spam(request):
             return self.render_rejected(request, status=400)
+        # The same answers again (a double tap, «Back» and send): the thanks they had.
+        sent_already = thanks.thanks_for_the_same_answers(request, self)
+        if sent_already is not None:
+            return HttpResponseRedirect(sent_already, status=303)
         if protection.is_rate_limited(request):
             return self.render_rejected(request, status=429)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)

@@ -210,6 +210,32 @@ def test_reloading_the_thanks_sends_nothing_again_and_nobody_else_sees_them(
     assert shown_reference(someone_else.get(sent["Location"])) is None
 
 
+def test_the_same_answers_sent_twice_make_one_application_another_childs_a_second(
+    client, application, consent_text, mailoutbox
+):
+    """A double tap on «Отправить», or «Назад» and sending again: one application, the same
+    thanks. A parent applying for a second child changes the answers: a second one."""
+    first = client.post(application.url, answers(application))
+    again = client.post(application.url, answers(application))
+
+    assert again.status_code == 303 and again["Location"] == first["Location"]
+    assert (
+        shown_reference(client.get(again["Location"]))
+        == ApplicationSubmission.objects.get().reference
+    )
+    assert len(mailoutbox) == 1
+
+    name = application.fields["name"].clean_name
+    second_child = client.post(application.url, answers(application, **{name: "Пётр"}))
+
+    assert second_child.status_code == 303
+    assert ApplicationSubmission.objects.count() == 2
+    assert len(mailoutbox) == 2
+    # Someone else sending the same answers is someone else's application.
+    Client().post(application.url, answers(application))
+    assert ApplicationSubmission.objects.count() == 3
+
+
 def test_the_thanks_end_after_an_hour_with_the_session_begun_for_them(
     client, application, consent_text, monkeypatch, settings
 ):
@@ -383,14 +409,16 @@ def test_the_rate_limit_rejects_without_storing_and_keeps_no_address(
 ):
     settings.FORM_SUBMISSIONS_PER_ADDRESS = 2
     address = {"REMOTE_ADDR": "203.0.113.7"}
+    name = application.fields["name"].clean_name
+
+    def pupil(number):
+        return answers(application, **{name: f"Ученик {number}"})
 
     statuses = [
-        client.post(application.url, answers(application), **address, follow=True).status_code
-        for _ in range(3)
+        client.post(application.url, pupil(number), **address, follow=True).status_code
+        for number in range(3)
     ]
-    other = client.post(
-        application.url, answers(application), REMOTE_ADDR="198.51.100.1", follow=True
-    )
+    other = client.post(application.url, pupil(3), REMOTE_ADDR="198.51.100.1", follow=True)
 
     assert statuses == [200, 200, 429]
     assert is_thanked(other)
