@@ -157,15 +157,19 @@ def _check_package(data: bytes, extension: str, content_type: bytes) -> None:
     """Make sure an Office file is a zip of the expected kind and not a zip bomb."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
+            # The declared sizes, before anything is inflated: zipfile reads a member no
+            # further than its declared size.
             unpacked_size = sum(member.file_size for member in package.infolist())
+            if unpacked_size > MAX_UNPACKED_BYTES:
+                raise RoadmapImportError(
+                    _("The file unpacks to more than %(limit)s, so it cannot be read.")
+                    % {"limit": filesizeformat(MAX_UNPACKED_BYTES)}
+                )
             content_types = package.read("[Content_Types].xml")
+    except RoadmapImportError:
+        raise
     except Exception as exc:
         raise _damaged(extension) from exc
-    if unpacked_size > MAX_UNPACKED_BYTES:
-        raise RoadmapImportError(
-            _("The file unpacks to more than %(limit)s, so it cannot be read.")
-            % {"limit": filesizeformat(MAX_UNPACKED_BYTES)}
-        )
     if content_type not in content_types:
         raise _damaged(extension)
 

@@ -3,6 +3,7 @@ import csv
 import io
 import re
 import time
+import tracemalloc
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -561,6 +562,22 @@ def test_zip_bomb(monkeypatch):
     assert import_error(ROADMAP_000.read_bytes(), "roadmap.docx").startswith(
         "The file unpacks to more than 97.7"
     )
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_inflated():
+    """A 60 KB file whose one part unpacks to more than the limit: refused on the sizes its
+    package declares, without the server holding the unpacked part in memory."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", bytes(roadmap_reader.MAX_UNPACKED_BYTES + 1))
+    tracemalloc.start()
+    try:
+        message = import_error(buffer.getvalue(), "roadmap.docx")
+        _size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert message.startswith("The file unpacks to more than 50")
+    assert peak < 5 * 1024 * 1024
 
 
 def no_roadmap_table_files():
