@@ -6,19 +6,12 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from home.models import SiteSettings
 from mentoring_pages.models.tags import in_language
+from site_project.xml_text import xml_text
 
 FEED_LENGTH = 20
-
-
-def xml_text(text):
-    """`text` without the control characters pasted text carries: XML cannot hold them,
-    and Django's feed writer refuses them (a 500 for the whole feed). One that is
-    whitespace (Word's vertical tab) is a space."""
-    return ILLEGAL_CHARACTERS_RE.sub(lambda match: " " if match.group().isspace() else "", text)
 
 
 class NewsRssFeed(Feed):

@@ -7,6 +7,8 @@ exported by its label, in the reader's language."""
 import csv
 import io
 
+from site_project.xml_text import xml_text
+
 BYTE_ORDER_MARK = "\ufeff"
 # What Excel and LibreOffice read as the start of a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,7 +42,9 @@ class SafeCsvExportMixin:
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        return csv_safe(value) if export_format == self.FORMAT_CSV else value
+        if export_format == self.FORMAT_CSV:
+            return csv_safe(value)
+        return xml_text(value)
 
     def stream_csv(self, queryset):
         yield BYTE_ORDER_MARK

@@ -9,12 +9,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from mentoring_pages.roadmap.deadlines import Recurrence
 from site_project.spreadsheets import BYTE_ORDER_MARK, csv_safe
+from site_project.xml_text import xml_text
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Characters per column, in the order of `event_header()`, then of `header()`'s own.
@@ -121,17 +121,9 @@ def keep_as_text(cell):
         cell.data_type = "s"
 
 
-def xlsx_value(value):
-    """`value` as an XLSX cell may hold it: text without control characters, which pasted
-    text carries and XML cannot hold (openpyxl refuses them with IllegalCharacterError)."""
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
-
-
 def append_row(sheet, row):
-    """`row` appended to `sheet` by every XLSX the site writes, each cell by `xlsx_value`."""
-    sheet.append([xlsx_value(value) for value in row])
+    """`row` appended to `sheet` by every XLSX the site writes, each cell as XML holds it."""
+    sheet.append([xml_text(value) for value in row])
 
 
 def fill_table(sheet, title, header_row, rows, widths):

@@ -46,7 +46,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from site_project.xml_text import xml_text
 
 logger = logging.getLogger(__name__)
 
@@ -472,16 +473,10 @@ _ARABIC_PREFIX = re.compile(r"^(?P<number>\d{1,2})(?:[.)]|\s|(?=[А-ЯЁA-Z]))[\
 _ITEM_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?=\s))\s*")
 
 
-def _visible(text: str) -> str:
-    """`text` without the control characters pasted text carries: invisible on the page,
-    and an XLSX export cannot hold them. One that is whitespace (a vertical tab) is a space."""
-    return ILLEGAL_CHARACTERS_RE.sub(lambda match: " " if match.group().isspace() else "", text)
-
-
 def _clean_text(text: str) -> str:
     """Keep line breaks, collapse spaces within lines and runs of blank lines."""
     lines: list[str] = []
-    text = _visible(text)
+    text = xml_text(text)
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(line.split())
         if line or (lines and lines[-1]):
@@ -490,7 +485,7 @@ def _clean_text(text: str) -> str:
 
 
 def _single_line(text: str) -> str:
-    return " ".join(_visible(text).split())
+    return " ".join(xml_text(text).split())
 
 
 def _split_stage_number(text: str) -> tuple[str, str]:

@@ -14,6 +14,7 @@ LIBRARY = {
     "site_project.demo_content",
     "site_project.error_reports",
     "site_project.record_ids",
+    "site_project.xml_text",
 }
 # What each app's modules (tests and migrations aside) may import of ours.
 MAY_IMPORT = {

@@ -116,6 +116,25 @@ def test_curators_read_and_export_submissions(log_in, application, submission, r
     )
 
 
+def test_an_answer_with_control_characters_is_exported_without_them(log_in, application):
+    """A stray \x01 sent in a form (or pasted from Word) cannot go into an XLSX cell:
+    before, the whole export was a 500 for every curator until the row was deleted."""
+    ApplicationSubmission.objects.create(
+        page=application,
+        form_data={application.name_field: "Иван\x01Петров\x0bСидоров"},
+        consent_text=ConsentTextFactory(),
+        consented_at="2025-03-01T10:00:00+03:00",
+    )
+    listing = reverse("wagtailforms:list_submissions", args=[application.pk])
+
+    xlsx = log_in(CURATOR).get(listing + "?export=xlsx")
+
+    assert xlsx.status_code == 200
+    workbook = b"".join(xlsx.streaming_content)
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
+    assert "ИванПетров Сидоров" in [cell.value for cell in sheet[2]]
+
+
 def test_a_curator_deletes_one_submission_on_request(log_in, application, submission):
     other = ApplicationSubmission.objects.create(
         page=application,
