@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
+from wagtail_localize.models import OverridableSegment, StringSegment, TranslationSource
 
 from mentoring_pages.forms import thanks
 from mentoring_pages.forms.protection import HONEYPOT_FIELD
@@ -22,7 +23,11 @@ from mentoring_pages.tests.applications import (
     shown_consent,
 )
 from mentoring_pages.tests.conftest import PAGE_QUERY_LIMIT
-from mentoring_pages.tests.factories import ApplicationFormFieldFactory
+from mentoring_pages.tests.factories import (
+    ApplicationFormFieldFactory,
+    QuestionnaireFieldFactory,
+    QuestionnairePageFactory,
+)
 from mentoring_pages.tests.html import html_lang
 from programmes.tests.factories import ConsentTextFactory
 from site_project.translation import translate
@@ -40,6 +45,40 @@ def application(section):
     return application_form(
         section.landing, to_address="curator@example.org", thank_you_text="<p>Спасибо!</p>"
     )
+
+
+@pytest.mark.parametrize(
+    ("form_page", "rules"),
+    [
+        ("application", {"minors", "reply_within_days", "to_address"}),
+        ("questionnaire", {"monitoring_stage", "metric_kind"}),
+    ],
+)
+def test_a_translator_changes_the_forms_words_never_its_rules(request, form_page, rules):
+    """wagtail-localize's editor offers a translator the form's words only. Before, it
+    offered to override which pupils may apply (so the English form could skip the parent's
+    consent), how soon the curators reply, what a questionnaire measures, a question's name
+    and whether it must be answered, and to «translate» the curators' address."""
+    page = request.getfixturevalue(form_page)
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    offered = {
+        path
+        for segments in (OverridableSegment, StringSegment)
+        for path in segments.objects.filter(source=source).values_list("context__path", flat=True)
+    }
+
+    assert rules.isdisjoint(offered)
+    assert not [
+        path for path in offered if path.endswith((".clean_name", ".field_type", ".required"))
+    ]
+    assert any(path.endswith(".label") for path in offered)
+
+
+@pytest.fixture
+def questionnaire(section):
+    page = QuestionnairePageFactory(parent=section.landing)
+    QuestionnaireFieldFactory(page=page, label="Оцените встречи", field_type="rating")
+    return page
 
 
 def test_form_shows_the_consent_the_policy_and_required_in_words(client, application, consent_text):
