@@ -45,6 +45,15 @@ def may_publish(user, obj):
     return publishable.filter(pk__in=versions.values("pk")).exists()
 
 
+def save_draft(page, user, clean=True):
+    """A new draft revision of `page` (its latest revision as an object, changed), logged as
+    `user`'s. A page that is not live keeps its draft in its rows too, as Wagtail's page
+    editor does: what reads the rows (the roadmap board, reminders, counts) sees the draft."""
+    if not page.live:
+        page.save(clean=clean)
+    return page.save_revision(user=user, log_action=True, clean=clean)
+
+
 def shows_new_content(obj):
     """Whether writing the live `obj` whole puts something new before visitors: a new page
     does, and so does any page but an alias, whose content follows its source's (checked

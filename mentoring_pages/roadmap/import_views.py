@@ -20,10 +20,12 @@ from home.admin_views import PageAdminView
 from mentoring_pages.models import RoadmapIndexPage, RoadmapPage
 from mentoring_pages.roadmap.board.permissions import source_language_code
 from mentoring_pages.roadmap.importer import (
+    NOT_INTO_A_TRANSLATION,
     create_roadmap_page,
     import_into_draft,
     imported_from_data,
     imported_to_data,
+    in_source_language,
     new_roadmap_page,
     preview_import,
     read_for_import,
@@ -66,13 +68,6 @@ def session_key(page):
     return f"roadmap-upload-{page.pk}"
 
 
-def in_source_language(page):
-    """Whether a roadmap may be imported into `page`: not into a translation, which the
-    next publication of its source overwrites (home/signals.py), import and all. The board
-    lists only the source language's roadmaps too (board.permissions)."""
-    return page.locale.language_code == source_language_code()
-
-
 class ImportRoadmapView(PageAdminView):
     template_name = "mentoring_pages/admin/roadmap_import.html"
     header_icon = "upload"
@@ -107,11 +102,7 @@ class ImportRoadmapView(PageAdminView):
         """The admin's frame with the reason in its header; nothing read or kept."""
         messages.error(
             request,
-            _(
-                "“%(title)s” is a translation: import the roadmap into the original page, "
-                "which its translations follow each time it is published."
-            )
-            % {"title": self.page.get_admin_display_title()},
+            NOT_INTO_A_TRANSLATION % {"title": self.page.get_admin_display_title()},
         )
         return TemplateResponse(
             request, "wagtailadmin/generic/base.html", self.get_context_data(), status=400

@@ -8,10 +8,12 @@ import re
 from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.text import Truncator
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
 
+from home.publishing import save_draft
 from mentoring_pages.models import RoadmapEvent, RoadmapStage
 from mentoring_pages.roadmap import statuses
+from mentoring_pages.roadmap.board.permissions import source_language_code
 from mentoring_pages.roadmap.deadlines import parse_deadline
 from mentoring_pages.roadmap.reader import (
     ImportedEvent,
@@ -214,6 +216,19 @@ def new_roadmap_page(parent, imported, title=None, user=None):
     )
 
 
+NOT_INTO_A_TRANSLATION = gettext_lazy(
+    "“%(title)s” is a translation: import the roadmap into the original page, "
+    "which its translations follow each time it is published."
+)
+
+
+def in_source_language(page):
+    """Whether a roadmap may be imported into `page`, or under it: not into a translation,
+    which the next publication of its source overwrites (home/signals.py), import and all.
+    The board lists only the source language's roadmaps too (board.permissions)."""
+    return page.locale.language_code == source_language_code()
+
+
 @transaction.atomic
 def create_roadmap_page(parent, imported, title=None, user=None, past_done=False, on=None):
     """A new draft RoadmapPage under `parent` holding the imported roadmap, and its draft
@@ -310,7 +325,7 @@ def import_into_draft(page, imported, user, past_done=False, on=None):
     fill_roadmap(draft, imported)
     if past_done:
         mark_past_done(draft, on)
-    return draft.save_revision(user=user, log_action=True)
+    return save_draft(draft, user)
 
 
 def mark_past_done(page, on=None):

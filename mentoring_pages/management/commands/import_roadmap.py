@@ -8,10 +8,12 @@ from wagtail.models import Page
 from home.management.site_language import SiteLanguageCommand
 from mentoring_pages.models import RoadmapPage
 from mentoring_pages.roadmap.importer import (
+    NOT_INTO_A_TRANSLATION,
     as_data,
     create_roadmap_page,
     fill_roadmap,
     guess_period,
+    in_source_language,
     read_for_import,
 )
 from mentoring_pages.roadmap.reader import RoadmapImportError
@@ -71,6 +73,8 @@ class Command(SiteLanguageCommand):
                 )
                 % {"title": parent.title, "kind": parent.specific_class._meta.verbose_name}
             )
+        if not in_source_language(parent):
+            raise CommandError(NOT_INTO_A_TRANSLATION % {"title": parent.title})
         return parent
 
     @staticmethod

@@ -11,6 +11,7 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.locks import BasicLock, ScheduledForPublishLock, WorkflowLock
 from wagtail.models import WorkflowState
 
+from home.publishing import save_draft
 from mentoring_pages.models import RoadmapPage
 from mentoring_pages.roadmap import statuses
 
@@ -96,10 +97,7 @@ def _change_page(page, event_pks, user, status, note, on, result):
         return
     # Keep the changed objects in memory: the revision is made from them.
     latest.events = events
-    if not page.live:
-        # As Wagtail's page editor does: a page not live keeps its draft in its rows.
-        latest.save(clean=False)
-    revision = latest.save_revision(user=user, log_action=True, clean=False)
+    revision = save_draft(latest, user, clean=False)
     result.changed_events += changed
     result.saved.append(latest)
 

@@ -17,9 +17,14 @@ from django.utils.translation import gettext
 
 from mentoring_pages.models import RoadmapEvent, RoadmapPage
 from mentoring_pages.roadmap import statuses
+from mentoring_pages.roadmap.board.views import BOARD_URL_NAME
 from mentoring_pages.roadmap.import_views import UPLOAD_FIELD, session_key
-from mentoring_pages.roadmap.importer import imported_to_data, read_for_import
-from mentoring_pages.roadmap.reader import RoadmapImportError
+from mentoring_pages.roadmap.importer import (
+    NOT_INTO_A_TRANSLATION,
+    imported_to_data,
+    read_for_import,
+)
+from mentoring_pages.roadmap.reader import RoadmapImportError, read_roadmap
 from mentoring_pages.roadmap.statuses import EventStatus
 from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapPageFactory
 from mentoring_pages.tests.roadmap import ROADMAP_000, ROADMAP_003
@@ -98,6 +103,22 @@ def test_confirming_writes_the_events_to_a_new_draft(curator_client, roadmap):
     assert len(draft.events.all()) == 40
     assert page.has_unpublished_changes
     assert [e.title for e in page.events.all()] == ["Старое мероприятие"]  # live unchanged
+
+
+def test_an_import_into_a_roadmap_not_yet_live_reaches_the_board(curator_client, roadmap):
+    """A roadmap still being prepared keeps its draft in its rows, as Wagtail's page editor
+    does: the board, its reminders and counts read them. Before, the board kept listing the
+    old events, and a status set on one was refused as «no longer in the latest version»."""
+    roadmap.unpublish()
+    curator_client.post(import_url(roadmap), {"file": upload(ROADMAP_000)})
+    curator_client.post(import_url(roadmap), confirmation(curator_client, roadmap))
+
+    board = curator_client.get(reverse(BOARD_URL_NAME)).content.decode()
+
+    first_imported = read_roadmap(upload(ROADMAP_000), ROADMAP_000.name).stages[0].events[0].title
+    assert "Старое мероприятие" not in board
+    assert escape(first_imported) in board
+    assert revisions_and_events(roadmap)[1][0] == first_imported
 
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
@@ -315,6 +336,21 @@ def test_command_refuses_a_parent_that_cannot_hold_a_roadmap(section):
         run(ROADMAP_000, "--parent", section.news.pk)
 
     assert RoadmapPage.objects.count() == 0
+
+
+def test_command_refuses_to_import_under_a_translation(english_pages):
+    """As the admin refuses: a roadmap imported under the English index would become an
+    English original with a Russian translation, which the board lists as the original and
+    the next publication of the English page overwrites."""
+    english_index, _english_roadmap = english_pages
+    with translation.override("ru"):
+        reason = str(NOT_INTO_A_TRANSLATION % {"title": "Roadmaps"})
+
+    with pytest.raises(CommandError) as error:
+        run(ROADMAP_000, "--parent", english_index.pk)
+
+    assert str(error.value) == reason
+    assert RoadmapPage.objects.count() == 2  # the roadmap and its translation, no other
 
 
 def fail(*args, **kwargs):
