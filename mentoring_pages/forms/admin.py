@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -302,22 +302,28 @@ class MonitoringResultForm(forms.Form):
 def monitoring_result(page, rating, year, value_before):
     """The MonitoringResult the questionnaire's `rating` result makes: its mean is the
     measured value of the metric the page says it measures, recorded for the programme in
-    the site's default language (whichever translation's results were read). Unsaved,
-    validated."""
+    the site's default language, and worded in it (whichever translation's results were
+    read, in whatever language the admin speaks). Unsaved, validated."""
     programme = page.programme.get_translation_or_none(Locale.get_default()) or page.programme
-    result = MonitoringResult(
-        programme=programme,
-        locale_id=programme.locale_id,
-        year=year,
-        stage=page.monitoring_stage,
-        kind=page.metric_kind,
-        metric=rating.label[:255],
-        value_before=value_before,
-        value_after=rating.mean,
-        unit=_("points out of %(scale)s") % {"scale": rating.scale},
-        comment=_("Questionnaire “%(title)s”: %(count)s answers to this question.")
-        % {"title": page.title, "count": rating.count},
-    )
+    with translation.override(programme.locale.language_code):
+        named = page.get_translation_or_none(programme.locale) or page
+        question = next(
+            (field.label for field in named.get_form_fields() if field.clean_name == rating.name),
+            rating.label,
+        )
+        result = MonitoringResult(
+            programme=programme,
+            locale_id=programme.locale_id,
+            year=year,
+            stage=page.monitoring_stage,
+            kind=page.metric_kind,
+            metric=question[:255],
+            value_before=value_before,
+            value_after=rating.mean,
+            unit=_("points out of %(scale)s") % {"scale": rating.scale},
+            comment=_("Questionnaire “%(title)s”: %(count)s answers to this question.")
+            % {"title": named.title, "count": rating.count},
+        )
     result.full_clean()
     return result
 

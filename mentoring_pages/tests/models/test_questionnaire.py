@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.users.models import UserProfile
 
 from mentoring_pages.models.forms import CONSENT_FIELD, MAX_LONG_ANSWER
 from mentoring_pages.tests.applications import is_thanked
@@ -15,6 +16,7 @@ from programmes.models.results import MetricKind, MonitoringStage
 from programmes.roles import CURATOR, EDITOR, group_of
 from programmes.tests.factories import ProgrammeFactory
 from site_project.tests.admin_refusals import outcome, sent_to_the_dashboard
+from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -156,6 +158,39 @@ def test_the_results_become_a_monitoring_result(login_as, answered):
     assert result.value_after == Decimal("4.33")
     assert result.value_before is None
     assert result.unit == "баллов из 5"
+
+
+def test_the_result_is_worded_in_russian_whatever_the_curator_read(
+    client, user_in, answered, english_section, english
+):
+    """Read from the English translation, in an English admin: the Russian programme's
+    record still speaks Russian. Before, it held the English question, unit and title."""
+    page = translate(
+        answered,
+        english,
+        {
+            answered.title: "Mentees' questionnaire",
+            answered.rating.label: "How pleased are you with the sessions?",
+            answered.rating.help_text: "1 — not at all, 5 — very",
+            answered.scale.label: "Would you recommend your mentor?",
+            answered.open.label: "What to improve?",
+        },
+    )
+    curator = user_in(CURATOR)
+    profile = UserProfile.get_for_user(curator)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(curator)
+
+    response = client.post(
+        results_url(page), {"question": answered.rating.clean_name, "year": "2025"}
+    )
+
+    assert response.status_code == 302
+    result = MonitoringResult.objects.get()
+    assert result.programme == answered.programme
+    assert (result.metric, result.unit) == ("Насколько вы довольны занятиями?", "баллов из 5")
+    assert result.comment.startswith(f"Анкета «{answered.title}»")
 
 
 def test_a_result_the_programme_refuses_is_not_recorded(login_as, answered):
