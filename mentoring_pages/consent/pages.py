@@ -1,13 +1,15 @@
-"""Pages that may show a person (a mentor's profile, a case with a photo of people): the rule
-of `rules` asked on every way to publish them, and the page types enforcement and the
-report go through."""
+"""Pages that may show a person (a mentor's profile, a case or a news item with a photo of
+people): the rule of `rules` asked on every way to publish them, and the page types
+enforcement and the report go through."""
 
 import copy
 import logging
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import get_page_models
+from wagtail_localize.fields import SynchronizedField
 
 from mentoring_pages.consent.rules import check_consent, consent_problems
 from programmes.admin_forms import SchoolPageForm
@@ -100,6 +102,51 @@ class ShowsPersonMixin:
         ):
             check_consent(self)
         return super().save(*args, **kwargs)
+
+
+class PhotoOfPeopleMixin(ShowsPersonMixin, models.Model):
+    """A page whose photo (home.photos.PhotoMixin) may show people: a case, a news item. With
+    people in it, the page is published only on the consent of the person shown.
+
+    Who is in the photo, and on what consent, is the same in every language: the translation
+    shows the photo on the consent, and neither is a translator's to change."""
+
+    image_shows_people = models.BooleanField(
+        _("there are people in the photo"),
+        default=False,
+        help_text=_(
+            "Tick it if anyone can be recognised in the photo: then the page is published only "
+            "with the consent to dissemination of the person shown."
+        ),
+    )
+    consent = consent_link()
+
+    consent_fields = ("consent", "image", "image_shows_people")
+    override_translatable_fields = [
+        SynchronizedField("image", overridable=False),
+        SynchronizedField("image_shows_people", overridable=False),
+        SynchronizedField("consent", overridable=False),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def shows_person(self):
+        return bool(self.image_id and self.image_shows_people)
+
+
+def photo_of_people_panel():
+    """The editor's panel for such a photo: the image, its alt text, whether it shows people,
+    and the consent it is shown on."""
+    return MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+            FieldPanel("image_shows_people"),
+            FieldPanel("consent"),
+        ],
+        heading=_("Photo"),
+    )
 
 
 def page_types_showing_people():

@@ -384,6 +384,8 @@ def build_news(section, parent, spec):
     def add_tags_and_picture(page):
         section.add_tags(page, spec["tags"])
         if "picture" in spec:
+            # A scene with people could go live only on a consent: the demo's news have none.
+            page.image_shows_people = shows_people(spec["picture"])
             picture = scene(spec["picture"], page.slug)
             page.image = save_image(page.title, page.image_alt, picture, f"{page.slug}.png")
 

@@ -2,16 +2,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.page_cache import lazy_context
 from home.photos import PhotoMixin
 from home.search import searchable
-from mentoring_pages.consent.pages import ConsentPageForm, ShowsPersonMixin, consent_link
+from mentoring_pages.consent.pages import (
+    ConsentPageForm,
+    PhotoOfPeopleMixin,
+    photo_of_people_panel,
+)
 from mentoring_pages.listing import (
     filter_links,
     index_url,
@@ -142,7 +145,7 @@ class CasePageForm(ConsentPageForm):
         return cleaned_data
 
 
-class CasePage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
+class CasePage(PhotoOfPeopleMixin, PhotoMixin, MentoringFormMixin, SectionPage):
     """A case (кейс): the pair or group is described without names. Its photo may show
     people only on a consent to dissemination, as a mentor's profile does."""
 
@@ -160,15 +163,6 @@ class CasePage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
     )
     duration = models.CharField(_("duration"), max_length=100, blank=True)
     tags = ClusterTaggableManager(through=CaseTag, blank=True, verbose_name=_("tags"))
-    image_shows_people = models.BooleanField(
-        _("there are people in the photo"),
-        default=False,
-        help_text=_(
-            "Tick it if anyone can be recognised in the photo: then the case is published only "
-            "with the consent to dissemination of the person shown."
-        ),
-    )
-    consent = consent_link()
 
     content_panels = Page.content_panels + [
         # The role model on its own row: its choices are long («Ученик – ученик —
@@ -181,14 +175,7 @@ class CasePage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
         FieldPanel("goal"),
         FieldPanel("what_was_done"),
         FieldPanel("result"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
-                FieldPanel("image_shows_people"),
-                FieldPanel("consent"),
-            ],
-            heading=_("Photo"),
-        ),
+        photo_of_people_panel(),
         InlinePanel("materials", heading=_("Materials"), label=_("Document")),
         FieldPanel("tags"),
     ]
@@ -199,25 +186,13 @@ class CasePage(ShowsPersonMixin, PhotoMixin, MentoringFormMixin, SectionPage):
         index.SearchField("what_was_done"),
         index.SearchField("result"),
     )
-    consent_fields = ("consent", "image", "image_shows_people")
     base_form_class = CasePageForm
-    # Who is in the photo, and on what consent, is the same in every language.
-    # The translation shows the photo on the consent: neither is a translator's to change.
-    override_translatable_fields = [
-        SynchronizedField("image", overridable=False),
-        SynchronizedField("image_shows_people", overridable=False),
-        SynchronizedField("consent", overridable=False),
-    ]
     parent_page_types = ["mentoring_pages.CaseIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
-
-    @property
-    def shows_person(self):
-        return bool(self.image_id and self.image_shows_people)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

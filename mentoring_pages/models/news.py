@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -15,6 +15,7 @@ from home.blocks import BodyBlock
 from home.photos import PhotoMixin
 from home.search import searchable
 from mentoring_pages import feeds
+from mentoring_pages.consent.pages import PhotoOfPeopleMixin, photo_of_people_panel
 from mentoring_pages.listing import paginate, visible_children
 
 from .base import SectionPage
@@ -68,7 +69,9 @@ class NewsTag(TaggedPageBase):
     )
 
 
-class NewsPage(PhotoMixin, SectionPage):
+class NewsPage(PhotoOfPeopleMixin, PhotoMixin, SectionPage):
+    """A news item. Its photo, with people in it, is published only on a recorded consent."""
+
     description_fields = ("lead",)
 
     date = models.DateField(_("date"), default=datetime.date.today)
@@ -79,7 +82,7 @@ class NewsPage(PhotoMixin, SectionPage):
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("lead"),
-        FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+        photo_of_people_panel(),
         FieldPanel("body"),
         FieldPanel("tags"),
     ]

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from wagtail.models import Page
 
 from mentoring_pages.consent.rules import public_path
 from mentoring_pages.models import (
@@ -150,17 +151,17 @@ CasePageFactory = page_factory(
 )
 
 
-def case_photo(parent, slug, shows_people=True, consent=True, **consent_fields):
-    """The fields of a case at `slug` under `parent` with a photo: of people or not, and
-    with a consent to dissemination that lists the case's address (unless `consent` is
-    False), with `consent_fields`."""
+def photo_of_people(parent, slug, shows_people=True, consent=True, **consent_fields):
+    """The fields of a case or news item at `slug` under `parent` with a photo: of people or
+    not, and with a consent to dissemination that lists the page's address (unless `consent`
+    is False), with `consent_fields`."""
     fields = {
         "image": wagtail_factories.ImageFactory(file__width=1200, file__height=800),
         "image_alt": "Наставник и наставляемый у доски",
         "image_shows_people": shows_people,
     }
     if consent:
-        address = public_path(CasePage(slug=slug, locale_id=parent.locale_id), parent)
+        address = public_path(Page(slug=slug, locale_id=parent.locale_id), parent)
         fields["consent"] = ConsentFactory(
             pages=address, **{"school": school_under(parent), **consent_fields}
         )
