@@ -1,11 +1,19 @@
-"""Uploaded images must have their alt text."""
+"""Uploaded images must have their alt text; the file of an image or document a published
+page shows is replaced by a moderator only."""
+
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
+from wagtail_factories import DocumentFactory, ImageFactory
+
+from home.tests.factories import ContentPageFactory
+from programmes.roles import EDITOR, MODERATOR
+from programmes.schools import default_school
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +45,105 @@ def test_an_image_with_alt_text_is_saved_and_used_as_its_alt(admin_client):
     image = get_image_model().objects.get()
     assert response.status_code == 302
     assert image.default_alt_text == "Ученики сажают деревья во дворе школы"
+
+
+# Each kind of file: its factory, its editor's address, its new file's fields, and how a
+# live page shows it.
+def new_image():
+    new_file = get_test_image_file(filename="other.png", colour="red")
+    return {"file": SimpleUploadedFile("other.png", new_file.file.getvalue())}
+
+
+def new_document():
+    return {"file": SimpleUploadedFile("other.pdf", b"%PDF-1.4 other")}
+
+
+def home_page():
+    return Page.objects.get(depth=2).specific
+
+
+def photo_at_the_top(image):
+    """The home page, live, opens with `image`."""
+    page = home_page()
+    page.image, page.image_alt = image, "Школьный двор"
+    page.save_revision().publish()
+
+
+def linked_in_the_body(document):
+    """A live page lists `document`."""
+    block = {
+        "type": "documents",
+        "value": {"heading": "", "documents": [{"document": document.pk}]},
+    }
+    ContentPageFactory(parent=home_page(), body=json.dumps([block]))
+
+
+FILES = {
+    "image": (ImageFactory, "wagtailimages:edit", new_image, photo_at_the_top),
+    "document": (DocumentFactory, "wagtaildocs:edit", new_document, linked_in_the_body),
+}
+
+
+@pytest.fixture(params=FILES)
+def kind(request):
+    return FILES[request.param]
+
+
+def file_of(kind, shown_live, **fields):
+    """A file of `kind` in the school's collection; a live page shows it if `shown_live`."""
+    make, _url, _new, shown_by = kind
+    if make is ImageFactory:
+        fields["description"] = "Школьный двор"
+    file = make(collection=default_school().collection, title="Двор", **fields)
+    if shown_live:
+        shown_by(file)
+    return file
+
+
+def replace_file(client, kind, file):
+    """What the editor of `kind` posts to replace `file`'s file, its other fields unchanged."""
+    _make, url, new_file, _shown_by = kind
+    fields = {"title": file.title, **new_file()}
+    if getattr(file, "description", None):
+        fields["description"] = file.description
+    return client.post(reverse(url, args=[file.pk]), fields)
+
+
+def file_name(file):
+    return type(file).objects.get(pk=file.pk).file.name
+
+
+def test_an_editor_cannot_replace_a_file_a_live_page_shows(user_in, client, kind):
+    editor = user_in(EDITOR)
+    file = file_of(kind, shown_live=True, uploaded_by_user=editor)
+    client.force_login(editor)
+    before = file_name(file)
+
+    response = replace_file(client, kind, file)
+
+    assert response.status_code == 200
+    assert "только модератор может заменить его файл" in response.content.decode()
+    assert file_name(file) == before
+
+
+def test_an_editor_replaces_the_file_of_their_own_no_live_page_shows(user_in, client, kind):
+    editor = user_in(EDITOR)
+    file = file_of(kind, shown_live=False, uploaded_by_user=editor)
+    client.force_login(editor)
+    before = file_name(file)
+
+    response = replace_file(client, kind, file)
+
+    assert response.status_code == 302
+    assert file_name(file) != before
+
+
+def test_a_moderator_replaces_a_file_a_live_page_shows(user_in, client, kind):
+    file = file_of(kind, shown_live=True)
+    client.force_login(user_in(MODERATOR))
+    before = file_name(file)
+
+    response = replace_file(client, kind, file)
+
+    assert response.status_code == 302
+    assert file_name(file) != before
