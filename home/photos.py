@@ -43,7 +43,7 @@ def photo_at_the_top_panel():
         heading=_("Photo at the top"),
         help_text=_(
             "A wide photo of the school or of its work, shown above the text. A photo in "
-            "which people can be recognised belongs in a mentor's profile or a case, where "
-            "their consent is recorded."
+            "which people can be recognised belongs in a mentor's profile, a case or a news "
+            "item, where their consent is recorded."
         ),
     )

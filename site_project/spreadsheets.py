@@ -38,7 +38,8 @@ class SafeCsvExportMixin:
         return row
 
     def get_heading(self, queryset, field):
-        return csv_safe(super().get_heading(queryset, field))
+        # A form's headings are its questions: text pasted from Word, as answers are.
+        return csv_safe(xml_text(super().get_heading(queryset, field)))
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

@@ -30,6 +30,7 @@ from programmes.models import (
 )
 from programmes.publication import of_public_programmes
 from programmes.schools import school_of_path, sees_every_school
+from site_project.xml_text import xml_text
 
 from .rollup import school_summaries
 
@@ -53,7 +54,7 @@ def sheet_name(base, taken):
     before its number. openpyxl's own numbering made it «Школа 11», another school's name,
     or ran past 31 characters, which Excel calls damage."""
     # Nor may it begin or end with an apostrophe.
-    base = NOT_IN_SHEET_NAMES.sub(" ", base).strip("' ")
+    base = NOT_IN_SHEET_NAMES.sub(" ", xml_text(base)).strip("' ")
     for number in itertools.count(1):
         suffix = f" ({number})" if number > 1 else ""
         name = base[: SHEET_NAME_LENGTH - len(suffix)].rstrip("' ") + suffix

@@ -165,6 +165,7 @@ def test_a_sheet_name_neither_begins_nor_ends_with_what_excel_refuses():
     assert sheet_name("'Школа: № 1'", taken) == "Школа  № 1"
     assert sheet_name("ШКОЛА  № 1", taken) == "ШКОЛА  № 1 (2)"
     assert sheet_name("Школа № 1 " + "я" * 16 + " '", taken) == "Школа № 1 " + "я" * 16
+    assert sheet_name("Школа\x01 № 2\x0b", taken) == "Школа № 2"
 
 
 def test_the_participants_table_lists_every_schools_figures(login_as, two_schools):

@@ -117,11 +117,13 @@ def test_curators_read_and_export_submissions(log_in, application, submission, r
 
 
 def test_an_answer_with_control_characters_is_exported_without_them(log_in, application):
-    """A stray \x01 sent in a form (or pasted from Word) cannot go into an XLSX cell:
-    before, the whole export was a 500 for every curator until the row was deleted."""
+    """A stray \x01 sent in a form, or a line break pasted from Word into an answer or a
+    question, cannot go into an XLSX cell: before, the whole export was a 500 for every
+    curator until the row was deleted."""
+    grade = ApplicationFormFieldFactory(page=application, label="Класс\x0bученика", sort_order=5)
     ApplicationSubmission.objects.create(
         page=application,
-        form_data={application.name_field: "Иван\x01Петров\x0bСидоров"},
+        form_data={application.name_field: "Иван\x01Петров\x0bСидоров", grade.clean_name: "5"},
         consent_text=ConsentTextFactory(),
         consented_at="2025-03-01T10:00:00+03:00",
     )
@@ -132,6 +134,7 @@ def test_an_answer_with_control_characters_is_exported_without_them(log_in, appl
     assert xlsx.status_code == 200
     workbook = b"".join(xlsx.streaming_content)
     sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
+    assert "Класс ученика" in [cell.value for cell in sheet[1]]
     assert "ИванПетров Сидоров" in [cell.value for cell in sheet[2]]
 
 
