@@ -1,5 +1,5 @@
 """Enforcing consents: a live page that the rule (consent.rules) no longer allows to show its
-person — a mentor's profile, a case whose photo shows people — is unpublished, and the
+person — a mentor's profile, a case or news item whose photo shows people — is unpublished, and the
 curators are told why. That happens when the consent has expired or been withdrawn, was
 changed so that it no longer allows the page (its address taken off, a minor's parent
 missing), or the page's address changed (it or a page above it was moved or renamed) to one

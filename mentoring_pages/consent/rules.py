@@ -2,7 +2,8 @@
 rule. Publishing a page that shows a person asks it; so does submitting it for moderation.
 A page shows its person only with a valid consent to dissemination from the registry
 (programmes.Consent) that lists the page's address. A mentor's profile always shows its
-person; a case shows one only when its photo has people in it (consent.pages).
+person; a case or a news item shows one only when its photo has people in it
+(consent.pages).
 
 Addresses are compared as in the Russian (default) version of the site: the English
 translation of a page is covered by the consent that lists its Russian original's address,
@@ -58,8 +59,8 @@ def school_ids_of_pages():
 
 def consent_problems(page, parent=None, on=None, school_id_of=school_id_of_page):
     """What is missing before `page` may show its person: a list of messages, empty when
-    publishing is allowed or the page shows nobody (`page.shows_person`: a case without a
-    photo of people). `page.consent` is the consent it relies on; `school_id_of` gives
+    publishing is allowed or the page shows nobody (`page.shows_person`: a case or news item
+    without a photo of people). `page.consent` is the consent it relies on; `school_id_of` gives
     a page's school (school_ids_of_pages, where there are many)."""
     if not page.shows_person:
         return []

@@ -291,13 +291,12 @@ LATIN = str.maketrans(
 
 class SiteFormField(TranslatableMixin, AbstractFormField):
     """A question of a form; its label, help and choices are translated with the page,
-    its name, type and whether it must be answered are the same in every language, so
-    answers add up: a translator cannot override them."""
+    its name and type are the same in every language, so answers add up: a translator
+    cannot override the name (wagtail-localize offers none for a choice or a yes/no)."""
 
     override_translatable_fields = [
         SynchronizedField("clean_name", overridable=False),
-        SynchronizedField("field_type", overridable=False),
-        SynchronizedField("required", overridable=False),
+        SynchronizedField("field_type"),
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
@@ -411,14 +410,10 @@ class ApplicationPage(EmailFormMixin, SectionFormPage):
     )
 
     form_builder = ApplicationFormBuilder
-    # The form's rules are the same in every language, only its words are a translator's:
-    # who may apply (a minor's parent consents in English too), how soon the curators reply
-    # and where their notice goes.
-    override_translatable_fields = [
-        SynchronizedField("minors", overridable=False),
-        SynchronizedField("reply_within_days", overridable=False),
-        SynchronizedField("to_address", overridable=False),
-    ]
+    # Where the curators' notice goes is the same in every language: not a text to
+    # translate. (The form's choices and numbers, such as `minors`, are synchronised too:
+    # wagtail-localize offers no override for them.)
+    override_translatable_fields = [SynchronizedField("to_address", overridable=False)]
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("minors"),
@@ -648,11 +643,6 @@ class QuestionnairePage(ProgrammeMixin, SectionFormPage):
         choices=MetricKind.choices,
         default=MetricKind.MENTEE_SATISFACTION,
     )
-    # What the answers measure is the same in every language: they add up in one result.
-    override_translatable_fields = [
-        SynchronizedField("monitoring_stage", overridable=False),
-        SynchronizedField("metric_kind", overridable=False),
-    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

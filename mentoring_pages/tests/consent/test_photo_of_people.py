@@ -82,11 +82,13 @@ def test_a_photo_of_people_on_an_expired_consent_is_not_published(photo_page, se
     assert reloaded(page).live is False
 
 
-def test_a_live_page_cannot_be_written_with_a_photo_of_people_and_no_consent(photo_page, section):
+def test_a_live_page_cannot_be_written_with_a_photo_of_people_and_no_consent(
+    photo_page, page_type, section
+):
     with pytest.raises(ConsentMissing):
         photo_page(section, live=True, consent=False)
 
-    assert not CasePage.objects.exists()
+    assert not page_type.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -189,7 +191,7 @@ def test_a_translator_cannot_put_another_photo_or_consent_on_the_english_page(
 
 
 def test_a_translation_is_not_published_once_the_consent_has_ended(
-    photo_page, english_section, english, end_consent
+    photo_page, page_type, english_section, english, end_consent
 ):
     page = photo_page(english_section, live=True)
     end_consent(page, valid_until=TODAY - DAY)
@@ -197,7 +199,7 @@ def test_a_translation_is_not_published_once_the_consent_has_ended(
     with pytest.raises(ConsentMissing, match="истёк"):
         translate(page, english, {page.title: "A pair at work"})
 
-    assert not CasePage.objects.filter(locale=english, live=True).exists()
+    assert not page_type.objects.filter(locale=english, live=True).exists()
 
 
 def test_an_ended_consent_takes_the_page_and_its_photo_off_the_site(

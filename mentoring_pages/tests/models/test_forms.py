@@ -56,9 +56,8 @@ def application(section):
 )
 def test_a_translator_changes_the_forms_words_never_its_rules(request, form_page, rules):
     """wagtail-localize's editor offers a translator the form's words only. Before, it
-    offered to override which pupils may apply (so the English form could skip the parent's
-    consent), how soon the curators reply, what a questionnaire measures, a question's name
-    and whether it must be answered, and to «translate» the curators' address."""
+    offered to override a question's name (so the English answers no longer added up with
+    the Russian ones) and to «translate» the address the curators' notice goes to."""
     page = request.getfixturevalue(form_page)
     source, _created = TranslationSource.update_or_create_from_instance(page)
     offered = {
