@@ -113,37 +113,27 @@ def file_name(file):
     return type(file).objects.get(pk=file.pk).file.name
 
 
-def test_an_editor_cannot_replace_a_file_a_live_page_shows(user_in, client, kind):
-    editor = user_in(EDITOR)
-    file = file_of(kind, shown_live=True, uploaded_by_user=editor)
-    client.force_login(editor)
+REFUSED = (200, False, True)  # the form again, with the reason; the old file kept
+REPLACED = (302, True, False)
+
+
+@pytest.mark.parametrize(
+    ("role", "shown_live", "outcome"),
+    [(EDITOR, True, REFUSED), (EDITOR, False, REPLACED), (MODERATOR, True, REPLACED)],
+    ids=["editor, shown live", "editor, shown nowhere", "moderator, shown live"],
+)
+def test_who_may_replace_a_file(user_in, client, kind, role, shown_live, outcome):
+    """The user uploaded the file; a live page shows it or none does."""
+    user = user_in(role)
+    file = file_of(kind, shown_live=shown_live, uploaded_by_user=user)
+    client.force_login(user)
     before = file_name(file)
 
     response = replace_file(client, kind, file)
 
-    assert response.status_code == 200
-    assert "только модератор может заменить его файл" in response.content.decode()
-    assert file_name(file) == before
-
-
-def test_an_editor_replaces_the_file_of_their_own_no_live_page_shows(user_in, client, kind):
-    editor = user_in(EDITOR)
-    file = file_of(kind, shown_live=False, uploaded_by_user=editor)
-    client.force_login(editor)
-    before = file_name(file)
-
-    response = replace_file(client, kind, file)
-
-    assert response.status_code == 302
-    assert file_name(file) != before
-
-
-def test_a_moderator_replaces_a_file_a_live_page_shows(user_in, client, kind):
-    file = file_of(kind, shown_live=True)
-    client.force_login(user_in(MODERATOR))
-    before = file_name(file)
-
-    response = replace_file(client, kind, file)
-
-    assert response.status_code == 302
-    assert file_name(file) != before
+    reason = "только модератор может заменить его файл"
+    assert (
+        response.status_code,
+        file_name(file) != before,
+        reason in response.content.decode(),
+    ) == outcome

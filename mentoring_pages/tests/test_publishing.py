@@ -3,6 +3,7 @@ only through someone who may publish it. Editors write news that a moderator pub
 curators may not publish news either."""
 
 import datetime
+import json
 from contextlib import contextmanager, suppress
 from urllib.parse import urlencode
 
@@ -319,10 +320,14 @@ def test_text_an_editor_types_into_a_translation_waits_for_a_moderator(
 def test_a_picture_an_editor_puts_on_a_translation_waits_for_a_moderator(
     section, english, client, login_as, committed
 ):
-    """An override (another picture for the English page) is text of a kind: the editor's
-    waits for a moderator as typed text does."""
+    """An override (another picture in the English page's text) is text of a kind: the
+    editor's waits for a moderator as typed text does. (The photo of a news item or a case
+    has no override: it is shown on a consent.)"""
     original, other = ImageFactory(), ImageFactory()
-    news = NewsPageFactory(parent=section.news, image=original, image_alt="Фото")
+    picture = {"image": original.pk, "alt_text": "Фото", "decorative": False}
+    news = NewsPageFactory(
+        parent=section.news, body=json.dumps([{"type": "image", "value": picture}])
+    )
     news.save_revision().publish()
     translate(section.news, english, {section.news.title: "News"})
     english_news = translate(news, english, {})
@@ -330,7 +335,9 @@ def test_a_picture_an_editor_puts_on_a_translation_waits_for_a_moderator(
     translation = Translation.objects.get(
         target_locale=english, source__object_id=news.translation_key
     )
-    segment = OverridableSegment.objects.get(source=translation.source, context__path="image")
+    segment = OverridableSegment.objects.get(
+        source=translation.source, context__path__startswith="body."
+    )
     client.put(
         reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk]),
         urlencode({"value": other.pk}),
@@ -341,12 +348,18 @@ def test_a_picture_an_editor_puts_on_a_translation_waits_for_a_moderator(
     news.save_revision()
     through_bulk_action(client, news)  # the moderator publishes the Russian page
 
-    assert NewsPage.objects.get(pk=english_news.pk).image == original
+    assert body_image(english_news) == original.pk
 
     with committed(MODERATOR):
         through_translation_editor(client, english_news)  # the moderator has seen it
 
-    assert NewsPage.objects.get(pk=english_news.pk).image == other
+    assert body_image(english_news) == other.pk
+
+
+def body_image(page):
+    """The id of the picture in the text of `page`, as its live row has it."""
+    [block] = NewsPage.objects.get(pk=page.pk).body
+    return block.value.pk
 
 
 @pytest.mark.parametrize("role", [EDITOR, MODERATOR])
