@@ -279,7 +279,9 @@ class Publication:
         }
         if name not in files:
             return None
-        key = f"open-data:{self.request.get_host()}:{self.identifier}:{name}"
+        # The passport's links are built from the scheme and host asked with.
+        origin = self.request.build_absolute_uri("/")
+        key = f"open-data:{origin}:{self.identifier}:{name}"
         with translation.override(public.source_language()):
             return page_cache.kept_public_data(key, lambda: open_data_csv(files[name]()))[0]
 

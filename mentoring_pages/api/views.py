@@ -179,7 +179,8 @@ class PublicDataViewSet(viewsets.ReadOnlyModelViewSet):
 
     def kept(self, answer):
         """The answer's data, kept as pages are (home.page_cache), with its Last-Modified."""
-        address = "|".join((self.request.get_host(), self.request.get_full_path()))
+        # The whole address, scheme and host too: the answer's links are built from them.
+        address = self.request.build_absolute_uri()
         key = "api:" + hashlib.sha256(address.encode()).hexdigest()
         data, changed = page_cache.kept_public_data(key, lambda: answer().data)
         response = Response(data)

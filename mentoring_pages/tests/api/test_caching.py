@@ -119,3 +119,13 @@ def test_a_renamed_school_is_given_at_once(api_client, two_schools):
 
     names = [school["full_name"] for school in api_client.get("/api/v1/schools/").json()["results"]]
     assert "Гимназия имени Пушкина" in names
+
+
+def test_an_answer_kept_for_http_does_not_give_https_its_links(api_client, two_schools):
+    """Where the site answers on both schemes (SECURE_SSL_REDIRECT off), the next page's
+    link keeps the scheme the reader asked with."""
+    api_client.get(EVENTS, {"page_size": 2})
+
+    secure = api_client.get(EVENTS, {"page_size": 2}, secure=True)
+
+    assert secure.json()["next"].startswith("https://")

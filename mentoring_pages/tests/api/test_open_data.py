@@ -221,3 +221,13 @@ def test_the_municipalitys_publisher_is_the_centre_from_any_host(api_client, sch
     assert meta["publishername"] == "Муниципальный центр наставничества"
     assert meta["publishermbox"] == "centre@example.org"
     assert "Муниципальный центр наставничества" in from_a_school
+
+
+def test_a_passport_kept_for_http_does_not_give_https_its_links(api_client, schools, settings):
+    settings.PAGE_CACHE_TIMEOUT = 3600  # kept as pages are
+    address = "/opendata/7701234567-indicators/meta.csv"
+    api_client.get(address)
+
+    secure = dict(csv.reader(io.StringIO(api_client.get(address, secure=True).text)))
+
+    assert file_of(secure, "data-")[1].startswith("https://testserver/opendata/")
