@@ -10,12 +10,22 @@ from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.base import BaseCache
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from home.security.addresses import client_address
 
 # A field people never see or fill in (it is hidden and skipped by the keyboard); robots
 # that fill in every field they find give themselves away.
 HONEYPOT_FIELD = "website"
+
+SPAM_MESSAGE = _(
+    "The hidden field «Leave this field empty» was filled in, perhaps by your browser's "
+    "autofill. Your answers are kept below: please check them and send the form again."
+)
+RATE_MESSAGE = _(
+    "Too many forms have been sent from your address within the hour. Your answers are kept "
+    "below: please send the form again later, or contact the school by phone or e-mail."
+)
 
 
 def rate_key(request, now=None):

@@ -338,7 +338,6 @@ class SectionFormPage(FormMixin, SectionPage):
     # Every form of the section looks the same (Wagtail names a template per page type).
     form_template = "mentoring_pages/form_page.html"
     landing_page_template = "mentoring_pages/form_page_landing.html"
-    rejected_template = "mentoring_pages/form_page_rejected.html"
     parent_page_types = ["mentoring_pages.MentoringIndexPage"]
     subpage_types = []
 
@@ -360,16 +359,17 @@ class SectionFormPage(FormMixin, SectionPage):
             if sent is not None:
                 return self.render_landing_page(request, sent)
             return self.render_form(request, self.get_form(page=self, user=request.user))
-        # A robot, or too many submissions from one address: a neutral answer, nothing kept.
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        # A robot (or a browser's autofill), or too many submissions from one address:
+        # nothing is kept, and a person has their answers back to send again.
         if protection.is_spam(request):
-            return self.render_rejected(request, status=400)
+            return self.render_refused(request, form, protection.SPAM_MESSAGE, status=400)
         # The same answers again (a double tap, «Back» and send): the thanks they had.
         sent_already = thanks.thanks_for_the_same_answers(request, self)
         if sent_already is not None:
             return HttpResponseRedirect(sent_already, status=303)
         if protection.is_rate_limited(request):
-            return self.render_rejected(request, status=429)
-        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            return self.render_refused(request, form, protection.RATE_MESSAGE, status=429)
         if not form.is_valid():
             return self.render_form(request, form, status=400)
         submission = self.process_form_submission(form)
@@ -377,10 +377,9 @@ class SectionFormPage(FormMixin, SectionPage):
         # The thanks at an address of their own (forms.thanks).
         return HttpResponseRedirect(thanks.remember_sent(request, self, submission), status=303)
 
-    def render_rejected(self, request, status):
-        return TemplateResponse(
-            request, self.rejected_template, self.get_context(request), status=status
-        )
+    def render_refused(self, request, form, message, status):
+        form.add_error(None, message)
+        return self.render_form(request, form, status=status)
 
 
 class ApplicationFormField(SiteFormField):

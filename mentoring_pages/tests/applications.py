@@ -1,6 +1,7 @@
 """An application form as the tests fill it in: three questions (name, e-mail, about —
 optional) and a visitor's answers to them, with consent given."""
 
+from bs4 import BeautifulSoup
 from django.utils import translation
 
 from mentoring_pages.models.forms import CONSENT_FIELD, SHOWN_CONSENT_FIELD
@@ -60,3 +61,14 @@ def is_thanked(response):
         and response.redirect_chain[-1][1] == 303
         and 'class="site-form__thanks"' in response.content.decode()
     )
+
+
+def error_summary(response):
+    """The text of the summary above a form that was not sent."""
+    return BeautifulSoup(response.content, "html.parser").select_one(".error-summary").get_text()
+
+
+def answer_shown(response, name):
+    """The value the form shows again in its field `name`."""
+    form = BeautifulSoup(response.content, "html.parser").find("form", method="post")
+    return form.find(attrs={"name": name})["value"]

@@ -17,8 +17,10 @@ from mentoring_pages.forms.protection import HONEYPOT_FIELD
 from mentoring_pages.models import ApplicationSubmission
 from mentoring_pages.models.forms import CONSENT_FIELD, PARENT_CONSENT_FIELD, REFERENCE_COLUMN
 from mentoring_pages.tests.applications import (
+    answer_shown,
     answers,
     application_form,
+    error_summary,
     is_thanked,
     shown_consent,
 )
@@ -425,13 +427,20 @@ def test_an_invalid_application_comes_back_with_the_values_and_errors_by_the_fie
     assert not ApplicationSubmission.objects.exists()
 
 
-def test_the_honeypot_rejects_without_storing(client, application, consent_text):
+def test_the_honeypot_rejects_without_storing_and_keeps_the_answers(
+    client, application, consent_text
+):
+    """A browser's autofill may fill the hidden field too: the person sees why, with their
+    answers, and sends them again."""
+    name = application.fields["name"].clean_name
     response = client.post(
-        application.url, answers(application, **{HONEYPOT_FIELD: "spam"}), follow=True
+        application.url, answers(application, **{HONEYPOT_FIELD: "spam", name: "Мария"})
     )
 
     assert response.status_code == 400
-    assert "Не удалось принять форму" in response.content.decode()
+    assert "скрытое поле" in error_summary(response)
+    assert answer_shown(response, name) == "Мария"
+    assert answer_shown(response, HONEYPOT_FIELD) == ""
     assert not ApplicationSubmission.objects.exists()
 
 
@@ -459,6 +468,9 @@ def test_the_rate_limit_rejects_without_storing_and_keeps_no_address(
     other = client.post(application.url, pupil(3), REMOTE_ADDR="198.51.100.1", follow=True)
 
     assert statuses == [200, 200, 429]
+    refused = client.post(application.url, pupil(4), **address)
+    assert "Слишком много форм" in error_summary(refused)
+    assert answer_shown(refused, name) == "Ученик 4"
     assert is_thanked(other)
     assert ApplicationSubmission.objects.count() == 3
     assert not any("203.0.113.7" in key for key in cache._cache)
