@@ -78,3 +78,16 @@ def test_every_page_parses_as_html_without_an_error(client, every_page_type):
         parser = html5lib.HTMLParser()
         parser.parse(client.get(url).content)
         assert parser.errors == [], url
+
+
+def test_every_card_is_an_item_of_a_list(client, every_page_type):
+    """A screen reader announces a list of cards and how many there are, and lets its
+    reader skip past it."""
+    cards_seen = 0
+    for page in every_page_type:
+        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+        for card in soup.main.select(".card"):
+            cards_seen += 1
+            assert card.parent.name == "li", (page.url, card["class"])
+            assert card.parent.parent.name in ("ul", "ol"), (page.url, card["class"])
+    assert cards_seen >= 10  # the home page's and the landing's, the indexes'
