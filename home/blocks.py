@@ -1,5 +1,6 @@
 """StreamField blocks shared by every page type that has a free-form body."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -74,7 +75,20 @@ class CaptionedTableBlock(blocks.StructBlock):
         return context
 
 
+def heading_level(block):
+    """The level (2 to 4) of the heading a body's block shows, or None."""
+    if block.block_type == "heading":
+        return int(block.value["level"][1])
+    if block.block_type == "documents" and block.value["heading"]:
+        return 2  # home/blocks/document_links.html
+    return None
+
+
 class BodyBlock(blocks.StreamBlock):
+    """A page's text below its title (the h1). Its headings go down one level at a time: a
+    screen reader lists them as the page's outline, where a skipped level reads as a
+    missing part."""
+
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"),
@@ -85,3 +99,26 @@ class BodyBlock(blocks.StreamBlock):
     documents = DocumentLinksBlock()
     table = CaptionedTableBlock()
     quote = QuoteBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors, previous = {}, 1
+        for index, block in enumerate(value):
+            level = heading_level(block)
+            if level is None:
+                continue
+            if level > previous + 1:
+                message = _(
+                    "This heading skips a level: after heading %(previous)s comes heading "
+                    "%(allowed)s or a higher one (a smaller number)."
+                ) % {"previous": previous, "allowed": previous + 1}
+                if block.block_type == "heading":
+                    errors[index] = blocks.StructBlockValidationError(
+                        block_errors={"level": ValidationError(message)}
+                    )
+                else:
+                    errors[index] = ValidationError(message)
+            previous = level
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value
