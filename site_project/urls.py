@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import school_isolation
 from home import views as home_views
-from home.security import page_passwords
+from home.security import view_passwords
 from home.sitemaps import TranslatedSitemap
 from mentoring_pages.api import docs as api_docs
 from mentoring_pages.api import opendata as open_data
@@ -16,6 +16,12 @@ urlpatterns = [
     # Wagtail's views that no hook narrows to a school, at their own addresses (first match).
     path("admin/", include(school_isolation.admin_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password form of a collection at its own address, behind a limit on wrong
+    # passwords (first match).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        view_passwords.collection_password,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("mentoring_pages.api.urls")),
     path("opendata/list.csv", open_data.open_data_list, name="open_data_list"),
@@ -56,7 +62,7 @@ urlpatterns += i18n_patterns(
     # Wagtail's page password form at its own address, behind a limit on wrong passwords.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        page_passwords.authenticate_with_password,
+        view_passwords.page_password,
     ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -197,8 +197,8 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # AXES_COOLOFF_TIME, the account (from anywhere) and the address (for any account) are
 # refused until the cool-off ends or a superuser unlocks them (admin: Settings → Sign-in
 # security; `manage.py axes_reset_username NAME`, `axes_reset_ip ADDRESS`). Counted in the
-# database, so an outage of the cache changes nothing. Page passwords have a limit of their
-# own (home.security.page_passwords).
+# database, so an outage of the cache changes nothing. Page and collection passwords have
+# a limit of their own (home.security.view_passwords).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -1,4 +1,4 @@
-"""Guessing passwords: the admin's login and a page's password stop answering after a few
+"""Guessing passwords: the admin's login and a page's or collection's password stop answering after a few
 wrong passwords, by account and by address; a superuser unlocks an account."""
 
 import pytest
@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils.translation import gettext, override
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail_factories import DocumentFactory
 
 from home.tests.factories import ContentPageFactory
 from programmes.roles import CURATOR, EDITOR
@@ -232,6 +233,30 @@ def test_guesses_on_each_language_of_a_page_count_together(client, home_page, en
         try_page_password(client, in_english, "a-guess")
 
     assert try_page_password(client, in_english, "secret-of-parents").status_code == 429
+
+
+def test_a_collections_password_stops_answering_after_a_few_wrong_ones(client):
+    """Documents in a collection under a password (Wagtail's collection privacy)."""
+    collection = Collection.get_first_root_node().add_child(name="Для родителей")
+    document = DocumentFactory(collection=collection, title="Протокол собрания")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="secret-of-parents",
+    )
+    address = reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk])
+
+    def try_password(password):
+        return client.post(address, {"password": password, "return_url": document.url})
+
+    for _ in range(5):
+        assert try_password("a-guess").status_code == 200
+
+    response = try_password("secret-of-parents")
+    assert response.status_code == 429
+    assert gettext(LOCKED) in response.content.decode()
+    # Still the password form, not the document.
+    assert 'name="password"' in client.get(document.url).content.decode()
 
 
 def test_editors_keep_logging_in_as_before(client, user_in):
