@@ -59,7 +59,7 @@ def roadmaps(on=None):
     return (
         public_pages(RoadmapPage)
         .annotate(
-            events_total=Count("events"),
+            events_total=Count("events", filter=statuses.counted_events("events__")),
             events_done=Count("events", filter=Q(events__status=statuses.EventStatus.DONE)),
             events_overdue=Count("events", filter=statuses.overdue_events(on, "events__")),
             # The site names a roadmap's programme only once it is live: so does the API.

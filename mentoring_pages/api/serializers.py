@@ -124,7 +124,9 @@ class StageSerializer(serializers.ModelSerializer):
 
 class RoadmapSerializer(PageSerializer):
     programme = serializers.IntegerField(source="public_programme", read_only=True, allow_null=True)
-    events_total = serializers.IntegerField(read_only=True)
+    events_total = serializers.IntegerField(
+        read_only=True, help_text=_("Its events, the cancelled left out, as its page counts them.")
+    )
     events_done = serializers.IntegerField(read_only=True)
     events_overdue = serializers.IntegerField(read_only=True)
 

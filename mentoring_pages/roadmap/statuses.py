@@ -67,6 +67,11 @@ def overdue_events(on=None, prefix=""):
     )
 
 
+def counted_events(prefix=""):
+    """The database's filter for the events `progress` counts, reached through `prefix`."""
+    return ~models.Q(**{f"{prefix}status": EventStatus.CANCELLED})
+
+
 def is_due_soon(status, end, on=None, days=DUE_SOON_DAYS):
     on = on or today()
     return status not in CLOSED and end is not None and on <= end <= on + datetime.timedelta(days)

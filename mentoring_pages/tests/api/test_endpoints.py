@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from mentoring_pages.roadmap.statuses import EventStatus
-from mentoring_pages.tests.factories import RoadmapStageFactory
+from mentoring_pages.tests.factories import RoadmapEventFactory, RoadmapStageFactory
 from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,20 @@ def test_schools_are_listed_with_their_sites_and_without_their_people(api_client
     assert (by_name["gymnasium"]["inn"], by_name["lyceum"]["inn"]) == ("7701234567", "")
     assert "head" not in by_name["gymnasium"] and "curator_contact" not in by_name["gymnasium"]
     assert "Иванова" not in str(data) and "kurator@" not in str(data)
+
+
+def test_a_roadmaps_counts_are_the_ones_its_page_shows(client, api_client, two_schools):
+    """A cancelled event counts neither as done nor towards the whole, on the page as in
+    the API: «Выполнено: 2 из 4», not «2 из 5»."""
+    gymnasium, _ = two_schools
+    RoadmapEventFactory(page=gymnasium.roadmap, status=EventStatus.CANCELLED)
+    gymnasium.roadmap.save_revision().publish()
+
+    summary = get(api_client, f"roadmaps/{gymnasium.roadmap.pk}/")
+    page = client.get(gymnasium.roadmap.url, HTTP_HOST="gymnasium.localhost")
+
+    assert (summary["events_total"], summary["events_done"]) == (4, 2)
+    assert "Выполнено: 2 из 4" in page.content.decode()
 
 
 def test_roadmaps_count_their_events_and_one_gives_its_stages_and_events(api_client, two_schools):
