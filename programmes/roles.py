@@ -266,6 +266,33 @@ def set_up_school(school):
         grant_page_permissions(page.specific_deferred, school)
 
 
+def follow_the_school(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """post_page_move receiver: a page moved into another school's tree (only a superuser
+    sees two schools' trees) belongs to that school with the pages below it. The old
+    school's permissions and moderation workflow leave them and the new school's come; what
+    waited for the old school's moderators is cancelled, to be sent to the new ones."""
+    from wagtail.models import GroupPagePermission, Page, WorkflowPage
+
+    before, after = school_of_page(parent_page_before), school_of_page(parent_page_after)
+    if before == after:
+        return
+    moved = Page.objects.descendant_of(instance, inclusive=True)
+    if before is not None:
+        GroupPagePermission.objects.filter(
+            page__in=moved, group__school_role__school=before
+        ).delete()
+        WorkflowPage.objects.filter(
+            page__in=moved, workflow_id=before.moderation_workflow_id
+        ).delete()
+    with_roles = page_type_ids()
+    for page in moved.specific(defer=True):
+        state = page.current_workflow_state
+        if state is not None:
+            state.cancel()
+        if after is not None and page.content_type_id in with_roles:
+            grant_page_permissions(page, after)
+
+
 def page_type_ids():
     from django.contrib.contenttypes.models import ContentType
 
