@@ -37,6 +37,7 @@ def add_school(
     its English pages; `log(message)` hears what is made. Raises ValidationError, in the
     active language, on bad input, having changed nothing."""
     english = {name: value for name, value in (english or {}).items() if value}
+    hostname = host_as_asked_for(hostname)
     school = School(full_name=full_name, short_name=short_name, **fields)
     errors = {**model_errors(school), **english_errors(english)}
     parent, slug = address_of(hostname, path, under_site, errors)
@@ -149,13 +150,28 @@ def address_of(hostname, path, under_site, errors):
     return parent, path
 
 
+def host_as_asked_for(hostname):
+    """The host name as a browser's request names it, which is how Wagtail finds a site: in
+    lower case, without a final dot, an internationalised one (школа7.рф) in punycode."""
+    host = hostname.strip().rstrip(".").lower()
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host  # not a domain name: the validator says so
+
+
 def host_errors(hostname, errors):
     """The new home page's slug, from `hostname`; what is wrong with it goes into `errors`."""
     try:
         DomainNameValidator()(hostname)
     except ValidationError as error:
         errors.setdefault("hostname", []).extend(error.messages)
-    slug = slugify(hostname)
+    # Readable in the admin's tree: школа7рф rather than xn--7-7sb3aeo2dxn--p1ai.
+    try:
+        readable = hostname.encode("ascii").decode("idna")
+    except UnicodeError:
+        readable = hostname
+    slug = slugify(readable, allow_unicode=True)
     if Site.objects.filter(hostname=hostname).exists():
         errors.setdefault("hostname", []).append(
             _("The site %(hostname)s already exists.") % {"hostname": hostname}

@@ -88,6 +88,32 @@ def test_a_school_at_its_own_host_name_answers_in_both_languages(client, site):
     assert school.inn == "7701234567"
 
 
+@pytest.mark.parametrize(
+    ("typed", "asked_for"),
+    [
+        ("Shkola7.Localhost", "shkola7.localhost"),
+        ("shkola7.localhost.", "shkola7.localhost"),
+        # A browser sends an internationalised name in punycode.
+        ("школа7.рф", "xn--7-7sb3aeo2d.xn--p1ai"),
+    ],
+)
+def test_a_host_name_as_typed_is_the_one_browsers_ask_for(client, settings, typed, asked_for):
+    settings.ALLOWED_HOSTS = [asked_for]
+    school = add_school("Школа № 7", hostname=typed)
+
+    assert client.get("/", HTTP_HOST=asked_for).context["page"].pk == school.home_page_id
+
+
+def test_the_same_host_name_in_capitals_is_refused(centre):
+    add_school("Школа № 7", hostname="школа7.рф")
+    before = everything()
+
+    with pytest.raises(CommandError, match="уже есть"):
+        add_school("Школа № 8", hostname="ШКОЛА7.РФ")
+    assert everything() == before
+    add_school("Гимназия № 7", hostname="гимназия7.рф")  # not taken for the same one
+
+
 def test_a_school_given_its_names_in_english_is_so_named_on_its_english_pages(client, site):
     add_school(
         "Школа № 2",
@@ -187,6 +213,7 @@ def everything():
         ({"path": "en", "site": "centre.localhost"}, "«en»"),
         ({"path": "taken", "site": "centre.localhost"}, "/taken/"),
         ({"hostname": "нет хоста"}, "домен"),
+        ({"hostname": "ш" * 70 + ".рф"}, "домен"),
         ({"hostname": "gimnaziya3.localhost", "short_name_en": "S" * 201}, "не более 200"),
         (
             {"path": "gimnaziya-3", "site": "centre.localhost", "address_en": "3 Lesnaya St"},
