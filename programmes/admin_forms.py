@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
 
+from site_project.record_ids import record_id
+
 from .school_records import belongs_to_a_school, in_schools, permission_name
 from .schools import school_of_page, schools_allowing, schools_changed_by
 
@@ -92,17 +94,18 @@ def refuse_others_files(form, user):
             model_field, getattr(form.instance, name)
         )
         if any(
-            not policies[model]
+            record_id(object_id) is None
+            or not policies[model]
             .instances_user_has_any_permission_for(user, ["choose"])
-            .filter(pk=object_id)
+            .filter(pk=record_id(object_id))
             .exists()
             for model, object_id in added
         ):
             form.add_error(
                 name,
                 _(
-                    "It shows an image or a document of another school's collection: choose "
-                    "one of your school's."
+                    "It shows an image or a document of another school's collection, or one "
+                    "that does not exist: choose one of your school's."
                 ),
             )
 

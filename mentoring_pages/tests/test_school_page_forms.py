@@ -3,6 +3,8 @@ consents, and refuses another school's posted by hand: Wagtail's page forms woul
 school's records (a questionnaire's results would then be recorded in another school's
 programme; a consent's label names its person)."""
 
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -199,3 +201,31 @@ def test_a_pages_text_may_not_show_another_schools_document(
     assert not refused.is_valid()
     assert "коллекции другой школы" in " ".join(refused.errors["body"])
     assert accepted.is_valid(), accepted.errors
+
+
+@pytest.mark.parametrize("document_id", ["abc", "1.5", "", "9" * 30])
+def test_a_document_link_naming_no_document_is_a_form_error(section, user_in, document_id):
+    """An id made by hand in the editor's data (Draftail sends what it is given)."""
+    page = NewsPageFactory(parent=section.news)
+    text = {
+        "blocks": [
+            {
+                "key": "a1b2c",
+                "text": "Файл",
+                "type": "unstyled",
+                "depth": 0,
+                "inlineStyleRanges": [],
+                "entityRanges": [{"offset": 0, "length": 4, "key": 0}],
+                "data": {},
+            }
+        ],
+        "entityMap": {
+            "0": {"type": "DOCUMENT", "mutability": "MUTABLE", "data": {"id": document_id}}
+        },
+    }
+    link = ("paragraph", json.dumps(text))
+
+    form = page_form(page, user_in(MODERATOR), [link], **news_fields(page))
+
+    assert not form.is_valid()
+    assert "коллекции другой школы" in " ".join(form.errors["body"])
