@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.admin_views import DashboardPanel
 from mentoring_pages.models import CaseIndexPage, MentorIndexPage, NewsIndexPage
@@ -48,20 +49,26 @@ def latest_workflow_states(**filters):
     return latest
 
 
+def changeable_by(user):
+    """The pages `user` may still change: not those of a school they have left."""
+    return PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+
+
 def returned_for_changes(user):
     """The pages a moderator sent back to `user`, still waiting for their changes."""
     latest = latest_workflow_states(requested_by=user)
     ids = [pk for pk, status in latest.items() if status == WorkflowState.STATUS_NEEDS_CHANGES]
-    return list(Page.objects.filter(pk__in=ids).order_by("-latest_revision_created_at")[:SHOWN])
+    returned = changeable_by(user).filter(pk__in=ids)
+    return list(returned.order_by("-latest_revision_created_at")[:SHOWN])
 
 
 def drafts_of(user):
     """`user`'s pages with changes neither published nor in moderation (nor sent back):
     what they last edited themselves, newest first."""
     edited = list(
-        Page.objects.filter(latest_revision__user=user, has_unpublished_changes=True).order_by(
-            "-latest_revision_created_at"
-        )[: SHOWN * 5]
+        changeable_by(user)
+        .filter(latest_revision__user=user, has_unpublished_changes=True)
+        .order_by("-latest_revision_created_at")[: SHOWN * 5]
     )
     latest = latest_workflow_states(object_id__in=[str(page.pk) for page in edited])
     busy = {WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES}

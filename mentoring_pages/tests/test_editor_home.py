@@ -5,8 +5,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from mentoring_pages.tests.factories import NewsPageFactory
-from programmes.roles import CURATOR, EDITOR, MODERATOR
+from mentoring_pages.tests.factories import (
+    MentoringIndexPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
+from programmes.roles import CURATOR, EDITOR, MODERATOR, group_of
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +63,27 @@ def test_an_editors_drafts_and_what_moderation_sent_back_are_listed(client, user
 
     assert titles(panel, "data-drafts") == ["Черновик новости"]
     assert titles(panel, "data-returned") == ["Новость на доработку"]
+
+
+def test_an_editor_moved_to_another_school_no_longer_sees_the_first_ones_pages(
+    client, user_in, section, other_school
+):
+    """A page's title may name a person: it is the first school's, not theirs any more."""
+    editor = user_in(EDITOR)
+    moderator = user_in(MODERATOR)
+    draft = NewsPageFactory(parent=section.news, title="Черновик: Иванова Мария", live=False)
+    draft.save_revision(user=editor)
+    returned = NewsPageFactory(parent=section.news, title="На доработку: Петров Пётр", live=False)
+    returned.save_revision(user=editor)
+    returned.get_workflow().start(returned, editor)
+    task_state = returned.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject")
+    editor.groups.set([group_of(other_school, EDITOR)])
+    # Somewhere to write in the new school.
+    NewsIndexPageFactory(parent=MentoringIndexPageFactory(parent=other_school.home_page))
+
+    client.force_login(editor)
+    panel = panel_of(client)
+
+    assert titles(panel, "data-drafts") == []
+    assert titles(panel, "data-returned") == []
