@@ -2,6 +2,7 @@
 listings whose CSV exports are safe to open in Excel. Registered in wagtail_hooks."""
 
 from django import forms
+from django.http import Http404
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
@@ -11,6 +12,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
+    SnippetCreateView,
 )
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -66,9 +68,21 @@ class LocaleLabelChooseResultsView(LocaleLabelMixin, ChooseResultsView):
     pass
 
 
+class CreateWithAFormOnlyView(SnippetCreateView):
+    """The chooser's «create» address: records are made in their own editors, so there is
+    no creation form and nothing to find here (Wagtail routes it anyway, and a POST to it
+    failed on the missing form)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.get_creation_form_class() is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
 class LocaleLabelChooserViewSet(SnippetChooserViewSet):
     choose_view_class = LocaleLabelChooseView
     choose_results_view_class = LocaleLabelChooseResultsView
+    create_view_class = CreateWithAFormOnlyView
 
 
 class LocaleLabelSnippetViewSet(InstancePermissionViewSetMixin, SnippetViewSet):
