@@ -65,6 +65,11 @@ def applied_migrations():
 def write_archive(path):
     """Write the site to `path`, readable by its owner only: it holds personal data. A
     failed backup leaves no archive, and an earlier one under that name as it was."""
+    if path.name in ("", "..") or path.is_dir():
+        raise BackupError(
+            gettext("%(path)s is a folder: give the archive's file name, e.g. nastavnik.tar.gz.")
+            % {"path": path}
+        )
     partial = path.with_name(path.name + ".partial")
     try:
         with tempfile.TemporaryDirectory() as work:

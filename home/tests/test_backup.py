@@ -47,6 +47,12 @@ def test_a_backup_into_a_missing_folder_says_so(tmp_path):
     assert str(refused.value) == f"Не удалось записать {archive}: No such file or directory"
 
 
+@pytest.mark.parametrize("archive", [".", "", "/", ".."])
+def test_a_backup_to_a_folder_instead_of_a_file_asks_for_the_archives_name(archive):
+    with pytest.raises(CommandError, match="имя файла архива"):
+        call_command("backup_site", archive, verbosity=0)
+
+
 def test_a_missing_archive_is_named_without_a_traceback_and_a_non_zero_exit(tmp_path):
     archive = tmp_path / "site.tar.gz"
     result = manage(

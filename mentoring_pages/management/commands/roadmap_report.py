@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from home.management.site_language import SiteLanguageCommand
 from mentoring_pages.models import RoadmapPage
 from mentoring_pages.roadmap import report_files, reports
+from site_project.record_ids import record_id
 
 
 class Command(SiteLanguageCommand):
@@ -37,7 +38,8 @@ class Command(SiteLanguageCommand):
             reports.check_not_future(quarter)
         except ValueError as error:
             raise CommandError(str(error)) from error
-        roadmap_page = RoadmapPage.objects.filter(pk=page).first()
+        # An id past the database's integers names no page (SQLite would overflow).
+        roadmap_page = RoadmapPage.objects.filter(pk=record_id(page)).first()
         if roadmap_page is None:
             raise CommandError(gettext("There is no roadmap with page ID %(id)s.") % {"id": page})
         report = reports.build_report(roadmap_page, quarter)

@@ -338,6 +338,14 @@ def test_command_refuses_a_parent_that_cannot_hold_a_roadmap(section):
     assert RoadmapPage.objects.count() == 0
 
 
+@pytest.mark.parametrize("parent", ["999999", "99999999999999999999"])
+def test_command_refuses_a_parent_that_does_not_exist(section, parent):
+    with pytest.raises(CommandError, match=f"Страницы с идентификатором {parent} нет"):
+        run(ROADMAP_000, "--parent", parent)
+
+    assert RoadmapPage.objects.count() == 0
+
+
 def test_command_refuses_to_import_under_a_translation(english_pages):
     """As the admin refuses: a roadmap imported under the English index would become an
     English original with a Russian translation, which the board lists as the original and

@@ -657,6 +657,7 @@ def test_the_command_writes_a_pdf(roadmap_page, tmp_path, options):
         ("PAGE", "FUTURE", ()),
         ("PAGE", "2024Q3", ("--format", "docx")),
         ("999999", "2024Q3", ()),
+        ("99999999999999999999", "2024Q3", ()),
         ("NEWS", "2024Q3", ()),
     ],
 )
