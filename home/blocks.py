@@ -108,10 +108,15 @@ class BodyBlock(blocks.StreamBlock):
             if level is None:
                 continue
             if level > previous + 1:
-                message = _(
-                    "This heading skips a level: after heading %(previous)s comes heading "
-                    "%(allowed)s or a higher one (a smaller number)."
-                ) % {"previous": previous, "allowed": previous + 1}
+                message = (
+                    _("This heading skips a level: the text's first heading is a heading 2.")
+                    if previous == 1
+                    else _(
+                        "This heading skips a level: after heading %(previous)s comes heading "
+                        "%(allowed)s or a higher one (a smaller number)."
+                    )
+                    % {"previous": previous, "allowed": previous + 1}
+                )
                 if block.block_type == "heading":
                     errors[index] = blocks.StructBlockValidationError(
                         block_errors={"level": ValidationError(message)}

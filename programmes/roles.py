@@ -270,13 +270,22 @@ def follow_the_school(sender, instance, parent_page_before, parent_page_after, *
     """post_page_move receiver: a page moved into another school's tree (only a superuser
     sees two schools' trees) belongs to that school with the pages below it. The old
     school's permissions and moderation workflow leave them and the new school's come; what
-    waited for the old school's moderators is cancelled, to be sent to the new ones."""
-    from wagtail.models import GroupPagePermission, Page, WorkflowPage
+    waited for the old school's moderators is cancelled, to be sent to the new ones. (The
+    admin moves a page's translations with it, each through here.)"""
+    from django.db import transaction
+    from wagtail.models import Page
 
     before, after = school_of_page(parent_page_before), school_of_page(parent_page_after)
     if before == after:
         return
-    moved = Page.objects.descendant_of(instance, inclusive=True)
+    with transaction.atomic():
+        hand_over(Page.objects.descendant_of(instance, inclusive=True), before, after)
+
+
+def hand_over(moved, before, after):
+    """The `moved` pages leave school `before` (or none) for school `after` (or none)."""
+    from wagtail.models import GroupPagePermission, WorkflowPage
+
     if before is not None:
         GroupPagePermission.objects.filter(
             page__in=moved, group__school_role__school=before

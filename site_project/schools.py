@@ -163,7 +163,9 @@ def host_as_asked_for(hostname):
 def host_errors(hostname, errors):
     """The new home page's slug, from `hostname`; what is wrong with it goes into `errors`."""
     try:
-        DomainNameValidator()(hostname)
+        # Already in punycode where it could be (host_as_asked_for): a name left in Unicode
+        # could not, and no browser would ask for it.
+        DomainNameValidator(accept_idna=False)(hostname)
     except ValidationError as error:
         errors.setdefault("hostname", []).extend(error.messages)
     # Readable in the admin's tree: школа7рф rather than xn--7-7sb3aeo2dxn--p1ai.

@@ -18,9 +18,10 @@ from home.security.addresses import client_address
 # that fill in every field they find give themselves away.
 HONEYPOT_FIELD = "website"
 
+# Neutral: it names no field, so a robot learns nothing from it.
 SPAM_MESSAGE = _(
-    "The hidden field «Leave this field empty» was filled in, perhaps by your browser's "
-    "autofill. Your answers are kept below: please check them and send the form again."
+    "The form could not be accepted as it was sent. Your answers are kept below: please "
+    "check them and send the form again."
 )
 RATE_MESSAGE = _(
     "Too many forms have been sent from your address within the hour. Your answers are kept "

@@ -4,9 +4,11 @@ school's have none, and what waited for the old school's moderators waits no mor
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from mentoring_pages.tests.factories import MentoringIndexPageFactory, NewsPageFactory
 from programmes.roles import EDITOR, MODERATOR
+from site_project.translation import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -46,4 +48,23 @@ def test_the_page_goes_through_the_other_schools_moderation(section, other_schoo
     assert news.get_workflow() == other_school.moderation_workflow
     # Our moderators can no longer approve what was sent to them before the move.
     assert not news.workflow_in_progress
-    assert not news.permissions_for_user(ours[MODERATOR]).can_publish()
+
+
+def test_the_admin_moves_the_translation_along_and_it_follows_too(
+    admin_client, english_section, other_school, english, user_in
+):
+    ours, theirs = user_in(EDITOR, "ours"), user_in(EDITOR, "theirs", school=other_school)
+    their_section = MentoringIndexPageFactory(parent=other_school.home_page)
+    translate(other_school.home_page, english, {})
+    translate(their_section, english, {})
+    news_index = english_section.news
+
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:move_confirm", args=[news_index.pk, their_section.pk])
+    )
+
+    assert response.status_code == 302
+    english_index = news_index.get_translation(english)
+    assert english_index.get_parent().pk == their_section.get_translation(english).pk
+    assert english_index.permissions_for_user(theirs).can_add_subpage()
+    assert not english_index.permissions_for_user(ours).can_add_subpage()
